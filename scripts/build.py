@@ -1,0 +1,52 @@
+"""Build the site (both languages) into site/ — all or nothing.
+
+MkDocs builds into a fresh temporary folder; only a build that succeeds replaces site/, so a failed
+build never leaves a half-built site. Exits non-zero with MkDocs' message (no traceback) on failure.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# A fixed date for everything the build stamps, so two builds of the same commit are identical.
+DEFAULT_EPOCH = "1121644800"  # 2005-07-18, the date of the NRM Agreement
+
+
+def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False) -> int:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".build-", dir=output.parent) as scratch:
+        staging = Path(scratch) / "site"
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+                   "--site-dir", str(staging)] + (["--quiet"] if quiet else [])
+        result = subprocess.run(command, cwd=config.parent, env=env)
+        if result.returncode != 0:
+            print(f"build failed: {output} was left as it was", file=sys.stderr)
+            return result.returncode
+        previous = Path(scratch) / "previous"
+        if output.exists():
+            output.rename(previous)
+        staging.rename(output)
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
+    parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml",
+                        help="the MkDocs configuration of the project to build (default: this project's)")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args()
+    return build(args.output, config=args.config_file.resolve(), quiet=args.quiet)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Shared fixtures: the data, one real build of the site, a local web server and a real browser."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from trafiklex import corpus as corpus_module  # noqa: E402
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    return corpus_module.load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory):
+    """The site, built once for the whole session with the project's own build command."""
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--output", str(out)],
+                            cwd=ROOT, capture_output=True, text=True)
+    return {"dir": out, "returncode": result.returncode, "log": result.stdout + result.stderr}
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Path:
+    assert build["returncode"] == 0, build["log"]
+    return build["dir"]
+
+
+def page(site: Path, page_name: str, lang: str) -> str:
+    path = site / (page_name + ".html" if lang == "sq" else f"en/{page_name}.html")
+    return path.read_text(encoding="utf-8")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    assert executable, "Debian's chromium is not installed: run ./scripts/setup"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+# --- figures that tests report at the end of the run (coverage, counts, ...) -----------------------
+REPORT: dict[str, list[str]] = {}
+
+
+def report(title: str, line: str) -> None:
+    REPORT.setdefault(title, []).append(line)
+
+
+def pytest_terminal_summary(terminalreporter):
+    for title, lines in REPORT.items():
+        terminalreporter.write_sep("-", title)
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -1,0 +1,407 @@
+"""The corpus: every data file loaded, checked against its schema and cross-checked.
+
+`load()` either returns a Corpus whose data can be trusted, or raises DataError listing every
+problem with its file, line, field and what was expected.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from . import LANGUAGES, deadlines, schemas, yamlio
+from .errors import DataError, Problem
+from .institutions import Directory, UnresolvedName
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# data file (under data/) → schema name (under schemas/)
+DATA_FILES = {
+    "documents.yml": "documents",
+    "institutions.yml": "institutions",
+    "activities.yml": "activities",
+    "penalties.yml": "penalties",
+    "nrm_commitments.yml": "nrm_commitments",
+    "strategic_framework.yml": "strategic_framework",
+    "definitions.yml": "definitions",
+    "glossaries.yml": "glossaries",
+    "screening.yml": "screening",
+}
+NOTES_DIR = "notes"
+
+
+@dataclass
+class Corpus:
+    root: Path
+    files: dict[str, yamlio.Located]  # by file name relative to data/
+    notes: dict[str, dict] = field(default_factory=dict)  # note id → note (with its document)
+
+    # --- the data, by part -------------------------------------------------------------------------
+    def data(self, name: str) -> dict:
+        return self.files[name].data
+
+    @property
+    def documents(self) -> list[dict]:
+        return self.data("documents.yml")["documents"]
+
+    def document(self, document_id: str) -> dict:
+        return next(d for d in self.documents if d["id"] == document_id)
+
+    @cached_property
+    def institutions(self) -> Directory:
+        return Directory(self.data("institutions.yml")["institutions"])
+
+    @property
+    def action_plan(self) -> dict:
+        return self.data("activities.yml")
+
+    @property
+    def penalties(self) -> dict:
+        return self.data("penalties.yml")
+
+    @property
+    def commitments(self) -> dict:
+        return self.data("nrm_commitments.yml")
+
+    @property
+    def framework(self) -> dict:
+        return self.data("strategic_framework.yml")
+
+    @property
+    def definitions(self) -> list[dict]:
+        return self.data("definitions.yml")["definitions"]
+
+    @property
+    def glossaries(self) -> list[dict]:
+        return self.data("glossaries.yml")["glossaries"]
+
+    def glossary(self, glossary_id: str) -> dict:
+        return next(g for g in self.glossaries if g["id"] == glossary_id)
+
+    @property
+    def screening(self) -> dict:
+        return self.data("screening.yml")
+
+    # --- queries -------------------------------------------------------------------------------------
+    def activities(self):
+        """Every activity of the action plan: (section, objective or None, activity), in printed order."""
+        for section in self.action_plan["sections"]:
+            for objective in section.get("objectives", []):
+                for activity in objective["activities"]:
+                    yield section, objective, activity
+            for activity in section.get("activities", []):
+                yield section, None, activity
+
+    def notes_for(self, document_id: str) -> list[dict]:
+        return [n for n in self.notes.values() if n["document"] == document_id]
+
+    def notes_at(self, anchor: str, document_id: str) -> list[dict]:
+        return [n for n in self.notes_for(document_id) if n["anchor"] == anchor]
+
+    def data_clauses(self) -> dict[str, list[tuple[str, dict, tuple, str]]]:
+        """Clause ids defined in the data files, per document: (id, item, path, file)."""
+        found: dict[str, list] = {}
+
+        def add(document, item, path, file):
+            found.setdefault(document, []).append((item["id"], item, path, file))
+
+        plan = self.action_plan
+        for s, section in enumerate(plan["sections"]):
+            add(plan["document"], section, ("sections", s), "activities.yml")
+            for o, objective in enumerate(section.get("objectives", [])):
+                add(plan["document"], objective, ("sections", s, "objectives", o), "activities.yml")
+                for a, activity in enumerate(objective["activities"]):
+                    add(plan["document"], activity, ("sections", s, "objectives", o, "activities", a), "activities.yml")
+            for a, activity in enumerate(section.get("activities", [])):
+                add(plan["document"], activity, ("sections", s, "activities", a), "activities.yml")
+        pen = self.penalties
+        for a, article in enumerate(pen["articles"]):
+            add(pen["document"], article, ("articles", a), "penalties.yml")
+            for r, row in enumerate(article["rows"]):
+                add(pen["document"], row, ("articles", a, "rows", r), "penalties.yml")
+        com = self.commitments
+        for p, party in enumerate(com["parties"]):
+            add(com["document"], party, ("parties", p), "nrm_commitments.yml")
+            for c, commitment in enumerate(party["commitments"]):
+                add(com["document"], commitment, ("parties", p, "commitments", c), "nrm_commitments.yml")
+        fw = self.framework
+        for a, area in enumerate(fw["areas"]):
+            add(fw["document"], area, ("areas", a), "strategic_framework.yml")
+            for b, aim in enumerate(area["aims"]):
+                add(fw["document"], aim, ("areas", a, "aims", b), "strategic_framework.yml")
+                for o, objective in enumerate(aim["objectives"]):
+                    add(fw["document"], objective, ("areas", a, "aims", b, "objectives", o), "strategic_framework.yml")
+        for d, definition in enumerate(self.definitions):
+            add(definition["document"], definition, ("definitions", d), "definitions.yml")
+        scr = self.screening
+        for p, part in enumerate(scr["parts"]):
+            add(scr["document"], part, ("parts", p), "screening.yml")
+        for q, question in enumerate(scr["questions"]):
+            add(scr["document"], question, ("questions", q), "screening.yml")
+        for r, routing in enumerate(scr["routing"]):
+            add(scr["document"], routing, ("routing", r), "screening.yml")
+        det = scr["determination"]
+        add(scr["document"], det, ("determination",), "screening.yml")
+        for rule in ("adult", "child"):
+            add(scr["document"], det[rule], ("determination", rule), "screening.yml")
+        for s, situation in enumerate(det["child"]["situations"]):
+            add(scr["document"], situation, ("determination", "child", "situations", s), "screening.yml")
+        return found
+
+    def glossary_entry_ids(self, glossary: dict, lang: str) -> list[str]:
+        return [f"{glossary['anchor']}__{entry['institution']}" for entry in glossary[lang]]
+
+
+def load(root: Path = ROOT) -> Corpus:
+    data_dir = root / "data"
+    files, problems = {}, []
+    for name, schema in DATA_FILES.items():
+        path = data_dir / name
+        if not path.exists():
+            problems.append(Problem(f"data/{name}", "the data file is missing", expected=f"a file checked by schemas/{schema}.schema.json"))
+            continue
+        try:
+            located = yamlio.load(path, root)
+        except DataError as error:
+            problems.extend(error.problems)
+            continue
+        files[name] = located
+        problems.extend(schemas.check(located, schema))
+    notes_files = sorted((data_dir / NOTES_DIR).glob("*.yml")) if (data_dir / NOTES_DIR).is_dir() else []
+    for path in notes_files:
+        try:
+            located = yamlio.load(path, root)
+        except DataError as error:
+            problems.extend(error.problems)
+            continue
+        files[f"{NOTES_DIR}/{path.name}"] = located
+        problems.extend(schemas.check(located, "notes"))
+    if problems:
+        raise DataError(problems)
+    corpus = Corpus(root=root, files=files)
+    problems = cross_check(corpus)
+    if problems:
+        raise DataError(problems)
+    return corpus
+
+
+# --- cross-checks: what a schema cannot say ---------------------------------------------------------
+
+def cross_check(corpus: Corpus) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def report(file: str, path: tuple, message: str, expected: str | None = None):
+        located = corpus.files[file]
+        problems.append(Problem(located.file, message, line=located.line(path),
+                                field=".".join(map(str, path)), expected=expected))
+
+    _check_documents(corpus, report)
+    _check_institutions(corpus, report)
+    directory = corpus.institutions
+    document_ids = {d["id"] for d in corpus.documents}
+
+    # clause ids: unique per document; both languages present unless only_in
+    for document, clauses in corpus.data_clauses().items():
+        if document not in document_ids:
+            continue
+        seen: dict[str, tuple] = {}
+        for clause_id, item, path, file in clauses:
+            if clause_id in seen:
+                other_file, other_path = seen[clause_id]
+                other_line = corpus.files[other_file].line(other_path)
+                report(file, path + ("id",), f"duplicate clause id '{clause_id}' in document {document} "
+                       f"(also at data/{other_file}:{other_line})", "each clause id once per document")
+            seen[clause_id] = (file, path)
+            _check_languages(item, path, file, report, item.get("only_in"))
+
+    # bodies named in the data exist, and printed cells resolve to them
+    plan_file = "activities.yml"
+    for s, section in enumerate(corpus.action_plan["sections"]):
+        groups = [(("sections", s, "objectives", o), obj["activities"]) for o, obj in enumerate(section.get("objectives", []))]
+        groups.append((("sections", s), section.get("activities", [])))
+        for base, activities in groups:
+            for a, activity in enumerate(activities):
+                path = base + ("activities", a)
+                for cell in ("responsible", "partners"):
+                    for lang, value in activity.get(cell, {}).items():
+                        where = path + (cell, lang)
+                        _check_bodies(directory, value["bodies"], where + ("bodies",), plan_file, report)
+                        try:
+                            resolved = directory.resolve(value["printed"], lang)
+                        except UnresolvedName as unknown:
+                            report(plan_file, where + ("printed",), f"'{unknown}' in the printed cell names no known body",
+                                   "an acronym, name or variant listed in data/institutions.yml")
+                            continue
+                        if resolved != value["bodies"]:
+                            report(plan_file, where + ("bodies",),
+                                   f"bodies {value['bodies']} do not match the printed cell {value['printed']!r}",
+                                   f"{resolved} (the bodies the printed text names, in order)")
+                _check_deadline(activity, path, plan_file, report)
+    for p, party in enumerate(corpus.commitments["parties"]):
+        _check_bodies(directory, party["bodies"], ("parties", p, "bodies"), "nrm_commitments.yml", report)
+        for c, commitment in enumerate(party["commitments"]):
+            _check_bodies(directory, commitment.get("bodies", []), ("parties", p, "commitments", c, "bodies"),
+                          "nrm_commitments.yml", report)
+    for g, glossary in enumerate(corpus.glossaries):
+        for lang in LANGUAGES:
+            for e, entry in enumerate(glossary[lang]):
+                path = ("glossaries", g, lang, e)
+                if entry["institution"] not in directory:
+                    report("glossaries.yml", path + ("institution",), f"unknown institution id '{entry['institution']}'",
+                           "an id from data/institutions.yml")
+                elif directory.lookup(entry["abbr"], lang) != entry["institution"]:
+                    report("glossaries.yml", path + ("abbr",),
+                           f"'{entry['abbr']}' is not a {lang} acronym of '{entry['institution']}' in data/institutions.yml",
+                           f"an acronym listed for '{entry['institution']}' in that language")
+    _check_penalties(corpus, report)
+    _check_screening(corpus, report)
+    _check_notes(corpus, report, document_ids)
+    return problems
+
+
+def _check_documents(corpus, report):
+    seen = set()
+    for d, document in enumerate(corpus.documents):
+        if document["id"] in seen:
+            report("documents.yml", ("documents", d, "id"), f"duplicate document id '{document['id']}'", "each document once")
+        seen.add(document["id"])
+        source = corpus.root / "sources" / "sq" / f"{document['source']}.txt"
+        if not source.exists():
+            report("documents.yml", ("documents", d, "source"), f"no source text sources/sq/{document['source']}.txt",
+                   "the name of a file in sources/sq and sources/en")
+        _check_languages(document, ("documents", d), "documents.yml", report, None)
+
+
+def _check_institutions(corpus, report):
+    items = corpus.data("institutions.yml")["institutions"]
+    ids = [item["id"] for item in items]
+    acronyms: dict[tuple, str] = {}
+    for i, item in enumerate(items):
+        path = ("institutions", i)
+        if ids.count(item["id"]) > 1:
+            report("institutions.yml", path + ("id",), f"duplicate institution id '{item['id']}'", "each id once")
+        if "part_of" in item and item["part_of"] not in ids:
+            report("institutions.yml", path + ("part_of",), f"unknown institution id '{item['part_of']}'",
+                   "an id from data/institutions.yml")
+        for lang in LANGUAGES:
+            if lang not in item["name"]:
+                report("institutions.yml", path + ("name",), f"the name has no '{lang}' translation", "a name in sq and en")
+            for k, acronym in enumerate(item.get("acronyms", {}).get(lang, [])):
+                key = (lang, acronym.casefold())
+                if key in acronyms and acronyms[key] != item["id"]:
+                    report("institutions.yml", path + ("acronyms", lang, k),
+                           f"the {lang} acronym '{acronym}' is also used for '{acronyms[key]}'",
+                           "an acronym that names one body per language")
+                acronyms[key] = item["id"]
+
+
+def _check_bodies(directory, bodies, path, file, report):
+    for b, body in enumerate(bodies):
+        if body not in directory:
+            report(file, path + (b,), f"unknown institution id '{body}'", "an id from data/institutions.yml")
+
+
+def _check_deadline(activity, path, file, report):
+    printed = activity["deadline"]
+    lang = "sq" if "sq" in printed else "en"
+    for each in printed:
+        try:
+            parsed = deadlines.parse(printed[each])
+        except deadlines.DeadlineError:
+            report(file, path + ("deadline", each), f"unknown deadline form: {printed[each]!r}", deadlines.EXPECTED)
+            continue
+        if each == lang and parsed != activity["due"]:
+            report(file, path + ("due",), f"'due' {activity['due']} does not match the printed deadline {printed[lang]!r}",
+                   f"{parsed} (parsed from the {lang} deadline)")
+
+
+def _check_languages(item, path, file, report, only_in):
+    """Every text pair of an item has both languages, unless the item is printed in one only."""
+    wanted = {only_in} if only_in else set(LANGUAGES)
+    for key, value in item.items():
+        if key in ("id", "only_in") or not isinstance(value, dict):
+            continue
+        if set(value) & set(LANGUAGES) and set(value) <= set(LANGUAGES) | {"printed", "bodies"}:
+            have = set(value) & set(LANGUAGES)
+            for lang in sorted(wanted - have):
+                report(file, path + (key,), f"'{key}' has no '{lang}' text",
+                       f"a '{lang}' text, or 'only_in: {sorted(have)[0]}' on the item if the source prints it in one language only")
+            for lang in sorted(have - wanted):
+                report(file, path + (key, lang), f"'{key}' has a '{lang}' text but the item is marked only_in: {only_in}",
+                       f"no '{lang}' text, or no only_in")
+
+
+def _check_penalties(corpus, report):
+    for a, article in enumerate(corpus.penalties["articles"]):
+        for r, row in enumerate(article["rows"]):
+            for lang, sanction in row["sanction"].items():
+                path = ("articles", a, "rows", r, "sanction", lang)
+                for low, high, what in (("prison_min", "prison_max", "years of imprisonment"), ("fine_min", "fine_max", "fine")):
+                    if low in sanction and high in sanction and sanction[low] > sanction[high]:
+                        report("penalties.yml", path + (low,), f"the minimum {what} ({sanction[low]}) exceeds the maximum ({sanction[high]})",
+                               f"{low} ≤ {high}")
+
+
+def _check_screening(corpus, report):
+    screening = corpus.screening
+    parts = {p["letter"] for p in screening["parts"]}
+    questions = {q["id"]: q for q in screening["questions"]}
+    for q, question in enumerate(screening["questions"]):
+        path = ("questions", q)
+        if question["part"] not in parts:
+            report("screening.yml", path + ("part",), f"unknown part '{question['part']}'", f"one of {sorted(parts)}")
+        options = {o["id"] for o in question.get("options", [])} | ({"other"} if "other" in question else set())
+        if question["answer"] == "options" and not question.get("options"):
+            report("screening.yml", path + ("options",), "a question answered by options lists none", "a list of options")
+        for k, answer in enumerate(question["indicative"]["answers"]):
+            if answer not in options:
+                report("screening.yml", path + ("indicative", "answers", k), f"'{answer}' is not an option of {question['id']}",
+                       f"one of {sorted(options)}")
+    for r, routing in enumerate(screening["routing"]):
+        rule = routing["rule"]
+        for key in ("goto", "otherwise"):
+            if rule[key] not in questions:
+                report("screening.yml", ("routing", r, "rule", key), f"unknown question '{rule[key]}'", "a question id")
+        for k, asked in enumerate(rule["if_any_of"]):
+            if asked not in questions:
+                report("screening.yml", ("routing", r, "rule", "if_any_of", k), f"unknown question '{asked}'", "a question id")
+    for rule in ("adult", "child"):
+        for k, part in enumerate(screening["determination"][rule]["requires_parts"]):
+            if part not in parts:
+                report("screening.yml", ("determination", rule, "requires_parts", k), f"unknown part '{part}'", f"one of {sorted(parts)}")
+
+
+def _check_notes(corpus, report, document_ids):
+    for name, located in corpus.files.items():
+        if not name.startswith(NOTES_DIR + "/"):
+            continue
+        document = name.removeprefix(NOTES_DIR + "/").removesuffix(".yml")
+        if document not in document_ids:
+            report(name, (), f"notes for an unknown document '{document}'", "data/notes/<document id>.yml")
+            continue
+        for n, note in enumerate(located.data["notes"]):
+            path = ("notes", n)
+            if note["id"] in corpus.notes:
+                report(name, path + ("id",), f"duplicate note id '{note['id']}'", "each note id once")
+            _check_languages(note, path, name, report, None)
+            corpus.notes[note["id"]] = {**note, "document": document, "file": f"data/{name}", "line": located.line(path)}
+
+
+_cache: dict[Path, tuple[tuple, Corpus]] = {}
+
+
+def _fingerprint(root: Path) -> tuple:
+    files = sorted((root / "data").rglob("*.yml")) + sorted((root / "schemas").glob("*.json"))
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+def cached(root: Path = ROOT) -> Corpus:
+    """The loaded corpus, reloaded only when a data or schema file has changed (one build loads it once
+    for both languages; `mkdocs serve` reloads it after an edit)."""
+    stamp = _fingerprint(root)
+    hit = _cache.get(root)
+    if hit and hit[0] == stamp:
+        return hit[1]
+    corpus = load(root)
+    _cache[root] = (stamp, corpus)
+    return corpus

@@ -1,0 +1,68 @@
+"""Deadlines of the action plan, parsed from their printed text in either language.
+
+Parsed form (all keys optional): by: 'YYYY[-MM]' (due by), from: 'YYYY[-MM]' (starting then),
+ongoing: True, case_by_case: True.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import fold
+
+MONTHS = {
+    "janar": 1, "shkurt": 2, "mars": 3, "prill": 4, "maj": 5, "qershor": 6, "korrik": 7, "gusht": 8,
+    "shtator": 9, "tetor": 10, "nentor": 11, "dhjetor": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WHEN = rf"(?:(?P<month>{_MONTH})\s+)?(?P<year>(?:19|20)\d\d)"
+_UP_TO = r"(?P<upto>deri ne|deri me|deri|up to)\s+"
+_ONGOING = r"(?:e ne vazhdimesi|e ne vazhdim|dhe ne vazhdimesi|dhe ne vazhdim|and ongoing|ne vazhdimesi|ongoing)"
+_CASE = r"(?:rast pas rasti|case by case)"
+
+FORMS = [
+    (re.compile(rf"^(?:{_UP_TO})?{_WHEN}$"), "by"),
+    (re.compile(rf"^(?:{_UP_TO})?{_WHEN}\s+{_ONGOING}$"), "from_ongoing"),
+    (re.compile(r"^(?:ne vazhdimesi|ongoing)$"), "ongoing"),
+    (re.compile(rf"^(?:ne vazhdimesi|ongoing)\s+(?:dhe\s+)?{_CASE}$"), "ongoing_case"),
+]
+
+EXPECTED = ("a month and year, optionally after 'deri ne'/'up to' ('deri ne Shtator 2005', 'Up to June 2006'); "
+            "that followed by 'e ne vazhdim(esi)'/'and ongoing'; 'ne vazhdimesi'/'Ongoing'; "
+            "or 'ne vazhdimesi dhe rast pas rasti'/'Ongoing, case by case'")
+
+
+class DeadlineError(ValueError):
+    pass
+
+
+def _when(match) -> str:
+    month = match.group("month")
+    return match.group("year") + (f"-{MONTHS[month]:02d}" if month else "")
+
+
+def parse(printed: str) -> dict:
+    """Parse a printed deadline. Raises DeadlineError when the form is unknown."""
+    normal = re.sub(r"[.,;:]", " ", fold(printed))
+    normal = re.sub(r"\s+", " ", normal).strip()
+    for pattern, kind in FORMS:
+        match = pattern.match(normal)
+        if not match:
+            continue
+        if kind == "by":
+            return {"by": _when(match)}
+        if kind == "from_ongoing":
+            key = "by" if match.group("upto") else "from"
+            return {key: _when(match), "ongoing": True}
+        if kind == "ongoing":
+            return {"ongoing": True}
+        return {"ongoing": True, "case_by_case": True}
+    raise DeadlineError(f"unknown deadline form: {printed!r}")
+
+
+def sort_key(parsed: dict) -> tuple:
+    """Order deadlines by their date (by/from); undated (ongoing only) last."""
+    when = parsed.get("by") or parsed.get("from") or "9999"
+    return (when + "-00" if len(when) == 4 else when, not parsed.get("ongoing", False))

@@ -1,0 +1,83 @@
+"""Checks on the pages (Markdown sources and the HTML built from them) that stop a bad build."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .corpus import Corpus
+from .errors import Problem
+
+LANGUAGES_DIRS = ("sq", "en")
+MACRO_CALL = re.compile(r"\{\{\s*(\w+)\s*\((.*?)\)\s*\}\}")
+MACROS = {  # macro name → what its argument must name
+    "activities": None, "penalties": None, "commitments": None, "strategic_framework": None, "screening": None,
+    "documents_table": None, "definitions": "document", "glossary": "glossary", "note": "note",
+}
+
+
+def page_pairs(docs_dir: Path) -> list[Problem]:
+    """Every page exists in both languages, at the same path."""
+    problems = []
+    pages = {lang: {p.relative_to(docs_dir / lang) for p in (docs_dir / lang).rglob("*.md")} for lang in LANGUAGES_DIRS}
+    for lang, other in (("sq", "en"), ("en", "sq")):
+        for page in sorted(pages[lang] - pages[other]):
+            problems.append(Problem(f"docs/{lang}/{page}", "this page exists in one language only",
+                                    expected=f"the same page in docs/{other}/{page}"))
+    return problems
+
+
+def macro_calls(source: str, file: str, corpus: Corpus, document: str | None) -> list[Problem]:
+    """Macro calls name known macros, and their arguments name known notes, glossaries, documents."""
+    problems = []
+    known = {
+        "document": {d["id"] for d in corpus.documents},
+        "glossary": {g["id"] for g in corpus.glossaries},
+        "note": {n["id"] for n in corpus.notes_for(document)} if document else set(),
+    }
+    for match in MACRO_CALL.finditer(source):
+        line = source[: match.start()].count("\n") + 1
+        name, argument = match.group(1), match.group(2).strip().strip("\"'")
+        if name not in MACROS:
+            problems.append(Problem(file, f"unknown macro '{name}'", line=line, expected="one of " + ", ".join(sorted(MACROS))))
+        elif MACROS[name] and argument not in known[MACROS[name]]:
+            where = f" of document {document}" if name == "note" else ""
+            problems.append(Problem(file, f"{name}(\"{argument}\") names no known {MACROS[name]}{where}", line=line,
+                                    expected=f"one of: {', '.join(sorted(known[MACROS[name]])) or '(none defined)'}"))
+    return problems
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for key, value in attrs:
+            if key == "id" and value:
+                self.ids.append(value)
+
+
+def element_ids(html_text: str) -> list[str]:
+    parser = _Ids()
+    parser.feed(html_text)
+    return parser.ids
+
+
+def built_page(html_text: str, file: str, corpus: Corpus, document: str | None) -> list[Problem]:
+    """The built page has no duplicate anchor, and shows each editorial note of its document once."""
+    problems = []
+    ids = Counter(element_ids(html_text))
+    for anchor, count in sorted(ids.items()):
+        if count > 1:
+            problems.append(Problem(file, f"the anchor '#{anchor}' is used {count} times on the page",
+                                    expected="each id once per page"))
+    if document:
+        for note in corpus.notes_for(document):
+            count = ids.get(f"note-{note['id']}", 0)
+            if count != 1:
+                problems.append(Problem(note["file"], f"the editorial note '{note['id']}' is shown {count} times on {file}",
+                                        line=note["line"], expected='shown once: anchored to a data-rendered clause, '
+                                        'or placed with {{ note("' + note["id"] + '") }} in the page'))
+    return problems

@@ -1,0 +1,72 @@
+"""Checking data files against their JSON Schemas (schemas/*.schema.json), with readable errors."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .errors import Problem
+from .yamlio import Located
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+TYPE_NAMES = {"string": "a text", "object": "a mapping (key: value)", "array": "a list", "integer": "a whole number",
+              "number": "a number", "boolean": "true or false", "null": "nothing"}
+
+
+@lru_cache(maxsize=None)
+def _schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> Draft202012Validator:
+    registry = Registry(retrieve=lambda uri: Resource.from_contents(_schema(uri.removesuffix(".schema.json"))))
+    return Draft202012Validator(_schema(name), registry=registry)
+
+
+def _field(path) -> str:
+    return ".".join(str(p) for p in path) or "(top level)"
+
+
+def _expected(error) -> tuple[str, tuple]:
+    """What the schema expected, in words, and the path the message is about."""
+    path = tuple(error.absolute_path)
+    kind, value = error.validator, error.validator_value
+    if kind == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        return f"a field '{missing.group(1) if missing else value}'", path
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = re.findall(r"'([^']+)'", error.message.split("(")[-1])
+        where = path + (extra[0],) if extra else path
+        return f"only the fields {', '.join(allowed)} (unknown: {', '.join(extra)})", where
+    if kind == "type":
+        types = value if isinstance(value, list) else [value]
+        return " or ".join(TYPE_NAMES.get(t, t) for t in types) + f", not {error.instance!r}", path
+    if kind == "enum":
+        return "one of " + ", ".join(map(str, value)), path
+    if kind == "const":
+        return repr(value), path
+    if kind == "pattern":
+        described = error.schema.get("description")
+        return (described or f"text matching {value}") + f", not {error.instance!r}", path
+    if kind in ("minLength", "minItems", "minProperties"):
+        return "a non-empty value", path
+    if kind == "oneOf":
+        return "exactly one of the alternatives of the schema (see the schema's description)", path
+    return error.message, path
+
+
+def check(located: Located, schema: str) -> list[Problem]:
+    problems = []
+    errors = sorted(validator(schema).iter_errors(located.data), key=lambda e: list(map(str, e.absolute_path)))
+    for error in errors:
+        expected, path = _expected(error)
+        problems.append(Problem(located.file, "does not match the schema " + f"schemas/{schema}.schema.json",
+                                line=located.line(path), field=_field(path), expected=expected))
+    return problems

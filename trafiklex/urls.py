@@ -1,0 +1,21 @@
+"""Where pages live in the built site. Albanian (the default language) is at the root, English under
+en/; a page has the same path in both (`nrm-agreement.html`, `en/nrm-agreement.html`). Pages are
+files, not directories (use_directory_urls: false), so that the site also works from file://."""
+from __future__ import annotations
+
+import posixpath
+
+DEFAULT_LANGUAGE = "sq"
+
+
+def page_path(page: str, lang: str) -> str:
+    """The path of a page from the site root."""
+    name = "index.html" if page in ("", "index") else f"{page}.html"
+    return name if lang == DEFAULT_LANGUAGE else f"{lang}/{name}"
+
+
+def relative(from_page: str, from_lang: str, to_page: str, to_lang: str, anchor: str | None = None) -> str:
+    """A link from one page to another (optionally to a clause on it), relative so it works offline."""
+    here = posixpath.dirname(page_path(from_page, from_lang)) or "."
+    target = posixpath.relpath(page_path(to_page, to_lang), here)
+    return target + (f"#{anchor}" if anchor else "")
