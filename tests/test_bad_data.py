@@ -90,7 +90,7 @@ def test_editor_sees_missing_translation(tmp_path):
 def test_editor_sees_typo_in_a_field_name(tmp_path):
     root = _copy_project(tmp_path)
     path = _rewrite(root, "activities.yml",
-                    lambda d: _first_activity(d).__setitem__("deadlnie", _first_activity(d)["deadline"]))
+                    lambda d: _first_activity(d).__setitem__("deadlnie", dict(_first_activity(d)["deadline"])))
     problem, _ = _problem(root)
     assert "unknown: deadlnie" in problem.expected
     assert "deadlnie" in _line_of(path, problem.line)

@@ -42,18 +42,24 @@ DataLoader.add_implicit_resolver(
 
 
 def _build(node, path, lines, file):
-    lines[path] = node.start_mark.line + 1
+    """Python data for a node; lines[path] is where each value's field (key) or list item starts."""
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
             key = key_node.value
+            line = key_node.start_mark.line + 1
             if key in result:
-                fail(file, f"duplicate key '{key}'", line=key_node.start_mark.line + 1,
+                fail(file, f"duplicate key '{key}'", line=line,
                      field=".".join(map(str, path + (key,))), expected="each key once per mapping")
+            lines[path + (key,)] = line
             result[key] = _build(value_node, path + (key,), lines, file)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(child, path + (i,), lines, file) for i, child in enumerate(node.value)]
+        items = []
+        for i, child in enumerate(node.value):
+            lines[path + (i,)] = child.start_mark.line + 1
+            items.append(_build(child, path + (i,), lines, file))
+        return items
     return _SCALARS.construct_object(node)
 
 
@@ -87,6 +93,6 @@ def load(path: Path | str, root: Path | None = None) -> Located:
         context = getattr(error, "context", None)
         message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
         fail(name, message, line=mark.line + 1 if mark else None, expected="valid YAML")
-    lines: dict[Path_, int] = {}
+    lines: dict[Path_, int] = {(): node.start_mark.line + 1}
     data = _build(node, (), lines, name)
     return Located(name, data, lines)
