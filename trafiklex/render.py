@@ -231,8 +231,8 @@ def screening(corpus: Corpus, lang: str) -> str:
         parts.append(notes_at(corpus, document, det[rule]["id"], lang))
     for situation in det["child"]["situations"]:
         paragraphs = situation["text"][lang]
-        first = (f'<p><span class="num">{situation["num"]}.</span> <strong>{esc(situation["title"][lang])}</strong> '
-                 f'{esc(paragraphs[0])}</p>')
+        title = f'<strong>{esc(situation["title"][lang])}</strong> ' if "title" in situation else ""
+        first = f'<p><span class="num">{situation["num"]}.</span> {title}{esc(paragraphs[0])}</p>'
         rest = "".join(f"<p>{esc(p)}</p>" for p in paragraphs[1:])
         parts.append(f'<div class="clause situation" id="{esc(situation["id"])}">{first}{rest}</div>')
         parts.append(notes_at(corpus, document, situation["id"], lang))
