@@ -26,6 +26,7 @@ DATA_FILES = {
     "definitions.yml": "definitions",
     "glossaries.yml": "glossaries",
     "screening.yml": "screening",
+    "assignments.yml": "assignments",
 }
 NOTES_DIR = "notes"
 
@@ -237,11 +238,24 @@ def cross_check(corpus: Corpus) -> list[Problem]:
                                    f"bodies {value['bodies']} do not match the printed cell {value['printed']!r}",
                                    f"{resolved} (the bodies the printed text names, in order)")
                 _check_deadline(activity, path, plan_file, report)
+    nrm_date = corpus.document(corpus.commitments["document"]).get("date")
     for p, party in enumerate(corpus.commitments["parties"]):
         _check_bodies(directory, party["bodies"], ("parties", p, "bodies"), "nrm_commitments.yml", report)
         for c, commitment in enumerate(party["commitments"]):
-            _check_bodies(directory, commitment.get("bodies", []), ("parties", p, "commitments", c, "bodies"),
-                          "nrm_commitments.yml", report)
+            path = ("parties", p, "commitments", c)
+            _check_bodies(directory, commitment.get("bodies", []), path + ("bodies",), "nrm_commitments.yml", report)
+            if "deadline" in commitment:
+                _check_deadline(commitment, path, "nrm_commitments.yml", report, nrm_date)
+                for lang, words in commitment["deadline"].items():
+                    if words not in commitment["text"].get(lang, ""):
+                        report("nrm_commitments.yml", path + ("deadline", lang), f"{words!r} is not in the {lang} text",
+                               "the words of the text that set the time limit, exactly as printed")
+    for a, assignment in enumerate(corpus.data("assignments.yml")["assignments"]):
+        path = ("assignments", a)
+        for lang, bodies in assignment["bodies"].items():
+            _check_bodies(directory, bodies, path + ("bodies", lang), "assignments.yml", report)
+        if "deadline" in assignment and assignment["document"] in document_ids:
+            _check_deadline(assignment, path, "assignments.yml", report, corpus.document(assignment["document"]).get("date"))
     for g, glossary in enumerate(corpus.glossaries):
         for lang in LANGUAGES:
             for e, entry in enumerate(glossary[lang]):
@@ -301,14 +315,14 @@ def _check_bodies(directory, bodies, path, file, report):
             report(file, path + (b,), f"unknown institution id '{body}'", "an id from data/institutions.yml")
 
 
-def _check_deadline(activity, path, file, report):
+def _check_deadline(activity, path, file, report, reference=None):
     printed = activity["deadline"]
     lang = "sq" if "sq" in printed else "en"
     for each in printed:
         try:
-            parsed = deadlines.parse(printed[each])
-        except deadlines.DeadlineError:
-            report(file, path + ("deadline", each), f"unknown deadline form: {printed[each]!r}", deadlines.EXPECTED)
+            parsed = deadlines.parse(printed[each], reference)
+        except deadlines.DeadlineError as error:
+            report(file, path + ("deadline", each), str(error), deadlines.EXPECTED)
             continue
         if each == lang and parsed != activity["due"]:
             report(file, path + ("due",), f"'due' {activity['due']} does not match the printed deadline {printed[lang]!r}",

@@ -1,0 +1,100 @@
+"""Who must do what, by when: every obligation of every body, across all the documents.
+
+Three sources: the activities of the Child Trafficking Action Plan (responsible bodies and partners),
+the commitments of the parties to the NRM Agreement (Article 5), and the duties that the running
+text assigns to a named body (data/assignments.yml). Bodies can differ between the two languages;
+an obligation records each language's list, and a body's obligations are those that either
+language assigns to it (with the languages that do).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import LANGUAGES, deadlines
+from .corpus import Corpus
+from .markdown_clauses import clause_text
+
+KINDS = ("activity", "commitment", "assignment")
+
+
+@dataclass(frozen=True)
+class Obligation:
+    id: str                                   # the clause id (anchor on the document's page)
+    document: str                             # document id
+    kind: str                                 # activity | commitment | assignment
+    section: str                              # action plan section ("1"–"5"), NRM party ("A"–"D"), or ""
+    text: dict[str, str]                      # plain text per language (absent where not printed)
+    bodies: dict[str, tuple[str, ...]]        # responsible bodies per language
+    partners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "in cooperation with" per language
+    deadline: dict[str, str] = field(default_factory=dict)              # printed deadline per language
+    due: dict | None = None                   # parsed deadline (from the Albanian)
+
+    def role(self, institution: str, lang: str) -> str | None:
+        if institution in self.bodies.get(lang, ()):
+            return "responsible"
+        if institution in self.partners.get(lang, ()):
+            return "partner"
+        return None
+
+    def languages_for(self, institution: str) -> tuple[str, ...]:
+        """The languages whose text gives this obligation to `institution`."""
+        return tuple(lang for lang in LANGUAGES if self.role(institution, lang))
+
+    def institutions(self) -> list[str]:
+        seen: list[str] = []
+        for lang in LANGUAGES:
+            for body in self.bodies.get(lang, ()) + self.partners.get(lang, ()):
+                if body not in seen:
+                    seen.append(body)
+        return seen
+
+    @property
+    def sort_key(self) -> tuple:
+        return deadlines.sort_key(self.due)
+
+
+def _bodies(cell: dict) -> dict[str, tuple[str, ...]]:
+    return {lang: tuple(value["bodies"]) for lang, value in cell.items()}
+
+
+def all_obligations(corpus: Corpus) -> list[Obligation]:
+    """Every obligation, in the printed order of the documents."""
+    found: dict[str, list[Obligation]] = {d["id"]: [] for d in corpus.documents}
+    plan = corpus.action_plan
+    for section, _, activity in corpus.activities():
+        found[plan["document"]].append(Obligation(
+            id=activity["id"], document=plan["document"], kind="activity", section=section["num"],
+            text=dict(activity["text"]), bodies=_bodies(activity["responsible"]),
+            partners=_bodies(activity.get("partners", {})), deadline=dict(activity["deadline"]), due=activity["due"]))
+    nrm = corpus.commitments
+    for party in nrm["parties"]:
+        for commitment in party["commitments"]:
+            bodies = tuple(commitment.get("bodies", party["bodies"]))
+            languages = [commitment["only_in"]] if "only_in" in commitment else list(LANGUAGES)
+            found[nrm["document"]].append(Obligation(
+                id=commitment["id"], document=nrm["document"], kind="commitment", section=party["letter"],
+                text=dict(commitment["text"]), bodies={lang: bodies for lang in languages},
+                deadline=dict(commitment.get("deadline", {})), due=commitment.get("due")))
+    for assignment in corpus.data("assignments.yml")["assignments"]:
+        page = corpus.document(assignment["document"])["page"]
+        text = {lang: clause_text(corpus.root, page, lang, assignment["id"], body=True) for lang in LANGUAGES}
+        found[assignment["document"]].append(Obligation(
+            id=assignment["id"], document=assignment["document"], kind="assignment", section="",
+            text={lang: t for lang, t in text.items() if t}, bodies={k: tuple(v) for k, v in assignment["bodies"].items()},
+            deadline=dict(assignment.get("deadline", {})), due=assignment.get("due")))
+    return [obligation for document in corpus.documents for obligation in found[document["id"]]]
+
+
+def for_institution(corpus: Corpus, institution: str) -> list[Obligation]:
+    """The obligations that either language gives to `institution`, as responsible body or partner."""
+    return [o for o in all_obligations(corpus) if o.languages_for(institution)]
+
+
+def counts(corpus: Corpus) -> dict[str, dict[str, int]]:
+    """Number of obligations per institution and per document."""
+    table: dict[str, dict[str, int]] = {}
+    for obligation in all_obligations(corpus):
+        for institution in obligation.institutions():
+            row = table.setdefault(institution, {})
+            row[obligation.document] = row.get(obligation.document, 0) + 1
+    return table
