@@ -1,15 +1,20 @@
-"""MkDocs hooks: load and check the data before anything is built, give document pages their
-titles, and check every built page. A problem stops the build with a message, not a traceback."""
+"""MkDocs hooks: load and check the data before anything is built, generate the institution pages,
+give pages their titles, add the reading aids (links for references, acronym expansions, defined
+terms), check every built page, and write the open-data downloads. A problem stops the build with a
+message, not a traceback."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
+from trafiklex import LANGUAGES, exports, pagecheck
 from trafiklex import corpus as corpus_module
-from trafiklex import pagecheck
+from trafiklex.annotate import Annotator
 from trafiklex.errors import DataError, Problem
+from trafiklex.render import institution_page
 
 _root: Path | None = None  # the project being built: the folder of its mkdocs.yml
 
@@ -35,25 +40,69 @@ def on_config(config):
     return config
 
 
+@event_priority(50)  # before mkdocs-static-i18n sorts the files by language
+def on_files(files, config):
+    """One page per institution and language, generated from the data into docs/<lang>/institutions/
+    (git-ignored; mkdocs-static-i18n only handles pages that exist in docs_dir). A file is rewritten
+    only when its content changes, so that `mkdocs serve` does not rebuild in a loop."""
+    docs = Path(config["docs_dir"])
+    known = {f.src_uri for f in files}
+    for lang in LANGUAGES:
+        folder = docs / lang / "institutions"
+        folder.mkdir(parents=True, exist_ok=True)
+        wanted = set()
+        for institution in _corpus().institutions.by_id:
+            path = folder / f"{institution}.md"
+            wanted.add(path.name)
+            content = f"---\ninstitution_id: {institution}\n---\n\n{{{{ institution(\"{institution}\") }}}}\n"
+            if not path.exists() or path.read_text(encoding="utf-8") != content:
+                path.write_text(content, encoding="utf-8")
+            src_uri = f"{lang}/{institution_page(institution)}.md"
+            if src_uri not in known:
+                files.append(File(src_uri, str(docs), config["site_dir"], config["use_directory_urls"]))
+        for stale in folder.glob("*.md"):
+            if stale.name not in wanted:
+                stale.unlink()
+                files.remove(files.get_file_from_path(f"{lang}/institutions/{stale.name}"))
+    return files
+
+
 def _source_name(page) -> str:
     return f"docs/{page.file.src_uri}"
+
+
+def _page_name(page) -> str:
+    return page.file.src_uri.split("/", 1)[1].removesuffix(".md")
 
 
 @event_priority(100)  # before mkdocs-macros renders the page
 def on_page_markdown(markdown, page, config, files):
     corpus = _corpus()
     document = page.meta.get("document")
+    lang = page.file.locale
     if document is not None:
         ids = {d["id"] for d in corpus.documents}
         if document not in ids:
             _stop([Problem(_source_name(page), f"unknown document '{document}' in the front matter", line=2,
                            field="document", expected="one of " + ", ".join(sorted(ids)))])
-        page.meta["title"] = corpus.document(document)["short_title"][page.file.locale]
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    _stop(pagecheck.macro_calls(source, _source_name(page), corpus, document))
+        page.meta["title"] = corpus.document(document)["short_title"][lang]
+    if "institution_id" in page.meta:
+        page.meta["title"] = corpus.institutions.get(page.meta["institution_id"])["name"][lang]
+    _stop(pagecheck.macro_calls(page.file.content_string, _source_name(page), corpus, document))
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    annotator = Annotator(_corpus(), page.file.locale, _page_name(page), page.meta.get("document"))
+    return annotator.annotate(html)
 
 
 def on_post_page(output, page, config):
     _stop(pagecheck.built_page(output, _source_name(page), _corpus(), page.meta.get("document")))
     return output
+
+
+def on_post_build(config):
+    """The open-data downloads, once (they do not depend on the language)."""
+    if config["theme"]["language"] == "sq":
+        exports.write(_corpus(), Path(config["site_dir"]) / "data")

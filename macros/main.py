@@ -3,12 +3,16 @@ structured part of a document from the data (trafiklex.render), in the page's la
 from pathlib import Path
 
 from trafiklex import corpus as corpus_module
-from trafiklex import render
+from trafiklex import render, render_obligations, render_sanctions, timeline as timeline_module
 
 
 def define_env(env):
     def lang() -> str:
         return env.page.file.locale
+
+    def here() -> str:
+        """The current page's path without language folder and extension ('institutions/molsa')."""
+        return env.page.file.src_uri.split("/", 1)[1].removesuffix(".md")
 
     root = Path(env.conf.config_file_path).resolve().parent
 
@@ -17,7 +21,7 @@ def define_env(env):
 
     @env.macro
     def activities() -> str:
-        return render.activities(data(), lang())
+        return render.activities(data(), lang(), here())
 
     @env.macro
     def penalties() -> str:
@@ -25,7 +29,7 @@ def define_env(env):
 
     @env.macro
     def commitments() -> str:
-        return render.commitments(data(), lang())
+        return render.commitments(data(), lang(), here())
 
     @env.macro
     def strategic_framework() -> str:
@@ -50,3 +54,27 @@ def define_env(env):
     @env.macro
     def documents_table() -> str:
         return render.documents_table(data(), lang())
+
+    @env.macro
+    def institutions_directory() -> str:
+        return render_obligations.directory(data(), lang(), here())
+
+    @env.macro
+    def institution(institution_id: str) -> str:
+        return render_obligations.institution(data(), institution_id, lang())
+
+    @env.macro
+    def due_table() -> str:
+        return render_obligations.due_table(data(), lang(), here())
+
+    @env.macro
+    def timeline() -> str:
+        return render.block(timeline_module.timeline(data(), lang(), here()))
+
+    @env.macro
+    def sanctions() -> str:
+        return render_sanctions.sanctions(data(), lang(), here())
+
+    @env.macro
+    def downloads() -> str:
+        return render.downloads(data(), lang(), here())

@@ -26,9 +26,11 @@ def _copy_project(tmp_path: Path, with_site_files: bool = False) -> Path:
 
 def _rewrite(root: Path, name: str, mutate) -> Path:
     path = root / "data" / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
     mutate(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    hint = text.split("\n", 1)[0]  # an editor keeps the schema hint line
+    path.write_text(hint + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     return path
 
 
@@ -94,6 +96,15 @@ def test_editor_sees_typo_in_a_field_name(tmp_path):
     problem, _ = _problem(root)
     assert "unknown: deadlnie" in problem.expected
     assert "deadlnie" in _line_of(path, problem.line)
+
+
+def test_editor_sees_missing_schema_hint(tmp_path):
+    root = _copy_project(tmp_path)
+    path = root / "data" / "glossaries.yml"
+    path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    problem, _ = _problem(root)
+    assert (problem.file, problem.line) == ("data/glossaries.yml", 1)
+    assert problem.expected == "# yaml-language-server: $schema=../schemas/glossaries.schema.json"
 
 
 def test_editor_sees_yaml_syntax_error_line(tmp_path):

@@ -168,6 +168,7 @@ def load(root: Path = ROOT) -> Corpus:
             continue
         files[name] = located
         problems.extend(schemas.check(located, schema))
+        problems.extend(_schema_hint(path, f"data/{name}", f"../schemas/{schema}.schema.json"))
     notes_files = sorted((data_dir / NOTES_DIR).glob("*.yml")) if (data_dir / NOTES_DIR).is_dir() else []
     for path in notes_files:
         try:
@@ -177,6 +178,7 @@ def load(root: Path = ROOT) -> Corpus:
             continue
         files[f"{NOTES_DIR}/{path.name}"] = located
         problems.extend(schemas.check(located, "notes"))
+        problems.extend(_schema_hint(path, f"data/{NOTES_DIR}/{path.name}", "../../schemas/notes.schema.json"))
     if problems:
         raise DataError(problems)
     corpus = Corpus(root=root, files=files)
@@ -184,6 +186,15 @@ def load(root: Path = ROOT) -> Corpus:
     if problems:
         raise DataError(problems)
     return corpus
+
+
+def _schema_hint(path: Path, name: str, schema: str) -> list[Problem]:
+    """Data files start with the hint that lets editors (yaml-language-server) check them as they type."""
+    hint = f"# yaml-language-server: $schema={schema}"
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0].strip()
+    if first != hint:
+        return [Problem(name, "the first line is not the schema hint for editors", line=1, expected=hint)]
+    return []
 
 
 # --- cross-checks: what a schema cannot say ---------------------------------------------------------

@@ -48,18 +48,27 @@ class Directory:
         """The id of the body printed as `spelling` (an acronym, its name or a known variant)."""
         return self._names[lang].get(fold(spelling))
 
+    def spans(self, printed: str, lang: str) -> list[tuple[int, int, str]]:
+        """Where each body is named in a printed cell: (start, end, id), in printed order. Text inside
+        parentheses ("(me program te veçante)") is not searched."""
+        masked = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), printed)
+        folded = "".join(fold(c) or " " for c in masked)  # same length as the printed text
+        return [(m.start(), m.end(), self._names[lang][m.group(0)]) for m in self._patterns[lang].finditer(folded)]
+
     def resolve(self, printed: str, lang: str) -> list[str]:
         """The ids of the bodies named in a printed cell, in printed order.
 
-        Parentheses ("(me program te veçante)") and connecting words are skipped; any other word
-        that names no known body raises UnresolvedName.
+        Parentheses and connecting words are skipped; any other word that names no known body
+        raises UnresolvedName.
         """
-        text = fold(re.sub(r"\([^)]*\)", " ", printed))
+        found = self.spans(printed, lang)
+        masked = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), printed)
+        text = "".join(fold(c) or " " for c in masked)
         ids, leftover, position = [], [], 0
-        for match in self._patterns[lang].finditer(text):
-            leftover.append(text[position:match.start()])
-            ids.append(self._names[lang][match.group(0)])
-            position = match.end()
+        for start, end, body in found:
+            leftover.append(text[position:start])
+            ids.append(body)
+            position = end
         leftover.append(text[position:])
         rest = " ".join(leftover)
         for connector in CONNECTORS[lang]:

@@ -14,6 +14,8 @@ MACRO_CALL = re.compile(r"\{\{\s*(\w+)\s*\((.*?)\)\s*\}\}")
 MACROS = {  # macro name → what its argument must name
     "activities": None, "penalties": None, "commitments": None, "strategic_framework": None, "screening": None,
     "documents_table": None, "definitions": "document", "glossary": "glossary", "note": "note",
+    "institutions_directory": None, "institution": "institution", "due_table": None, "timeline": None,
+    "sanctions": None, "downloads": None,
 }
 
 
@@ -35,6 +37,7 @@ def macro_calls(source: str, file: str, corpus: Corpus, document: str | None) ->
         "document": {d["id"] for d in corpus.documents},
         "glossary": {g["id"] for g in corpus.glossaries},
         "note": {n["id"] for n in corpus.notes_for(document)} if document else set(),
+        "institution": set(corpus.institutions.by_id),
     }
     for match in MACRO_CALL.finditer(source):
         line = source[: match.start()].count("\n") + 1

@@ -59,6 +59,33 @@ def gap_text(corpus: Corpus, document: str, item: dict, lang: str) -> str:
             f'<a href="{esc(link)}" hreflang="{there}" lang="{lang}">{esc(label(lang, "see_other"))}</a>')
 
 
+def institution_page(institution: str) -> str:
+    """The page of an institution (its obligations), the same path in both languages."""
+    return f"institutions/{institution}"
+
+
+def body_link(corpus: Corpus, institution: str, lang: str, here: str, text: str | None = None) -> str:
+    """A link to an institution's page; the text is its acronym in this language (or `text`)."""
+    item = corpus.institutions.get(institution)
+    label = text or corpus.institutions.acronym(institution, lang) or item["name"][lang]
+    href = urls.relative(here, lang, institution_page(institution), lang)
+    if label == item["name"][lang]:
+        return f'<a class="body" href="{esc(href)}">{esc(label)}</a>'
+    # the title on the link: Material shows it as a tooltip on hover and on keyboard focus
+    return f'<a class="body" href="{esc(href)}" title="{esc(item["name"][lang])}"><abbr>{esc(label)}</abbr></a>'
+
+
+def printed_bodies(corpus: Corpus, printed: str, lang: str, here: str) -> str:
+    """A printed responsible-bodies cell, as printed, with each named body linked to its page."""
+    out, position = [], 0
+    for start, end, institution in corpus.institutions.spans(printed, lang):
+        out.append(esc(printed[position:start]))
+        out.append(body_link(corpus, institution, lang, here, printed[start:end]))
+        position = end
+    out.append(esc(printed[position:]))
+    return "".join(out)
+
+
 def clause(tag: str, item: dict, number: str | None, body_html: str, css: str = "clause") -> str:
     num = f'<span class="num">{esc(number)}</span> ' if number else ""
     return f'<{tag} class="{css}" id="{esc(item["id"])}">{num}{body_html}</{tag}>'
@@ -66,7 +93,7 @@ def clause(tag: str, item: dict, number: str | None, body_html: str, css: str = 
 
 # --- Action Plan against Child Trafficking -------------------------------------------------------
 
-def activities(corpus: Corpus, lang: str) -> str:
+def activities(corpus: Corpus, lang: str, here: str = "child-trafficking-action-plan") -> str:
     plan = corpus.action_plan
     document = plan["document"]
     columns = plan["columns"][lang]
@@ -83,10 +110,11 @@ def activities(corpus: Corpus, lang: str) -> str:
             rows = []
             for activity in items:
                 if present(activity, lang):
-                    responsible = esc(activity["responsible"][lang]["printed"])
+                    responsible = printed_bodies(corpus, activity["responsible"][lang]["printed"], lang, here)
                     partners = activity.get("partners", {}).get(lang)
                     if partners:
-                        responsible += f'<br><span class="partners">{esc(partners["printed"])}</span>'
+                        responsible += (f'<br><span class="partners">'
+                                        f'{printed_bodies(corpus, partners["printed"], lang, here)}</span>')
                     rows.append(f'<tr id="{esc(activity["id"])}"><td>{esc(activity["text"][lang])}</td>'
                                 f'<td>{responsible}</td><td>{esc(activity["deadline"][lang])}</td></tr>')
                 else:
@@ -127,13 +155,14 @@ def penalties(corpus: Corpus, lang: str) -> str:
 
 # --- NRM Agreement, Article 5 ---------------------------------------------------------------------
 
-def commitments(corpus: Corpus, lang: str) -> str:
+def commitments(corpus: Corpus, lang: str, here: str = "nrm-agreement") -> str:
     data = corpus.commitments
     document = data["document"]
     out = []
     for party in data["parties"]:
         out.append(heading(3, f"{party['letter']}. {party['heading'][lang]}", party["id"]))
-        items = []
+        links = ", ".join(body_link(corpus, body, lang, here) for body in party["bodies"])
+        items = [f'<p class="party-bodies">{esc(label(lang, "party_bodies"))}: {links}</p>']
         for item in party["commitments"]:
             if present(item, lang):
                 items.append(clause("p", item, f"{item['num']})", esc(item["text"][lang])))
@@ -203,7 +232,8 @@ def glossary(corpus: Corpus, glossary_id: str, lang: str) -> str:
     data = corpus.glossary(glossary_id)
     rows = []
     for entry, anchor in zip(data[lang], corpus.glossary_entry_ids(data, lang)):
-        rows.append(f'<dt id="{esc(anchor)}"><abbr>{esc(entry["abbr"])}</abbr></dt><dd>{esc(entry["expansion"])}'
+        rows.append(f'<dt id="{esc(anchor)}"><abbr title="{esc(entry["expansion"])}">{esc(entry["abbr"])}</abbr></dt>'
+                    f'<dd>{esc(entry["expansion"])}'
                     f'{notes_at(corpus, data["document"], anchor, lang)}</dd>')
     return block(f'<dl class="glossary">{"".join(rows)}</dl>')
 
@@ -295,3 +325,23 @@ def documents_table(corpus: Corpus, lang: str) -> str:
         rows.append(f'<tr><td>{number}</td><td><a href="{esc(link)}">{esc(document["title"][lang])}</a></td>'
                     f'<td>{esc(document["form"][lang])}</td><td>{esc(when)}</td></tr>')
     return block(f'<table class="documents"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+# --- Open data page --------------------------------------------------------------------------------
+
+DOWNLOAD_COLUMNS = {"sq": ("Të dhënat", "Përshkrimi", "Skedarët"), "en": ("Dataset", "Description", "Files")}
+
+
+def downloads(corpus: Corpus, lang: str, here: str = "open-data") -> str:
+    from .exports import CSV_ROWS, DESCRIPTIONS, datasets
+
+    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in DOWNLOAD_COLUMNS[lang])
+    rows = []
+    for name in datasets():
+        formats = ["yml", "json"] + (["csv"] if name in CSV_ROWS else [])
+        files = [f'<a href="{esc(urls.asset(here, lang, f"data/{name}.{ext}"))}" download>{ext.upper().replace("YML", "YAML")}</a>'
+                 for ext in formats]
+        files.append(f'<a href="{esc(urls.asset(here, lang, f"data/{name}.schema.json"))}">JSON Schema</a>')
+        rows.append(f'<tr id="{esc(name)}"><td><code>{esc(name)}</code></td><td>{esc(DESCRIPTIONS[name][lang])}</td>'
+                    f'<td>{" · ".join(files)}</td></tr>')
+    return block(f'<table class="documents downloads"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')

@@ -19,3 +19,9 @@ def relative(from_page: str, from_lang: str, to_page: str, to_lang: str, anchor:
     here = posixpath.dirname(page_path(from_page, from_lang)) or "."
     target = posixpath.relpath(page_path(to_page, to_lang), here)
     return target + (f"#{anchor}" if anchor else "")
+
+
+def asset(from_page: str, from_lang: str, path: str) -> str:
+    """A relative link from a page to a file of the site (path from the site root, e.g. 'data/x.csv')."""
+    here = posixpath.dirname(page_path(from_page, from_lang)) or "."
+    return posixpath.relpath(path, here)

@@ -1,0 +1,141 @@
+"""Officials ask one question: what does my institution have to do, and by when?
+
+The expected obligations below were read by hand from the printed source (sources/), not from the
+data: the responsible-bodies cells of the action plan and the parties of NRM Article 5.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+import yaml
+
+from conftest import ROOT, page, report
+from trafiklex import deadlines
+from trafiklex.exports import CSV_ROWS, datasets, obligation_records
+from trafiklex.htmltext import parse
+
+PLAN, NRM = "child-trafficking-action-plan", "nrm-agreement"
+
+HAND_READ = {
+    # Ministry of Foreign Affairs (MPJ / MFA). Action plan cells naming it, in both languages:
+    #   1: "MRP, DPPSH , MPJ" / "MoPO, ASP, MFA" (objective 2, activities 1 and 2);
+    #      "MRP, DPPSH , MPCS,MPJ" / "MoPO, ASP, MoLSA, MFA" (objective 2, activity 5)
+    #   4: "MPJ, MRP, MPCS" / "GPO, MoJ, MoPO, MFA" (1); "MPÇS,MPJ, MSH" / "MoLSA, MFA, MoS" (5);
+    #      "MPJ" / "MFA" (6, 7)
+    #   5: "MPJ, MRP, MPÇS,MSH" / "MFA, MoPO, MoLSA, MoS" (4)
+    # NRM Article 5, party D (Ministry of Foreign Affairs/Consular Directorate): points 1–6.
+    "mfa": {f"{PLAN}#sec_1__obj_2__act_{k}" for k in (1, 2, 5)}
+           | {f"{PLAN}#sec_4__obj_1__act_{k}" for k in (1, 5, 6, 7)}
+           | {f"{PLAN}#sec_5__act_4"} | {f"{NRM}#art_5__D__{k}" for k in range(1, 7)},
+    # Ministry of Justice (MD / MoJ): section 3 cells "MRP, MD, PP" (2), "MD, PP, MRP" (3), "MD, MRP, PP" (4),
+    # "MRP, PP, MED" / "MoPO, GPO, MoJ" (5), "MD, MRP, PP,MPÇS" (6), "MD,MPCS,PP" (9); and two English-only
+    # cells: section 2 "MoLSA, MoS, MoJ, GPO" (objective 1, activity 3), section 4 "GPO, MoJ, MoPO, MFA" (1).
+    "moj": {f"{PLAN}#sec_3__obj_1__act_{k}" for k in (2, 3, 4, 5, 6, 9)}
+           | {f"{PLAN}#sec_2__obj_1__act_3", f"{PLAN}#sec_4__obj_1__act_1"},
+    # Adoption Committee ("Komiteti i Biresimit" / "Adoption Committee"): section 2, objective 4, activity 4.
+    "adoption_committee": {f"{PLAN}#sec_2__obj_4__act_4"},
+}
+ENGLISH_ONLY = {"moj": {f"{PLAN}#sec_2__obj_1__act_3", f"{PLAN}#sec_4__obj_1__act_1"}}
+
+
+def _listed(html: str) -> dict[str, str]:
+    """The obligations an institution page lists: clause → the row's text."""
+    root = parse(html)
+    return {row.attrs["data-clause"]: " ".join(row.text().split())
+            for row in root.find_all("tr") if "data-clause" in row.attrs}
+
+
+@pytest.mark.parametrize("lang", ["sq", "en"])
+@pytest.mark.parametrize("institution", list(HAND_READ))
+def test_official_finds_every_obligation_of_their_institution(site, institution, lang):
+    listed = _listed(page(site, f"institutions/{institution}", lang))
+    assert set(listed) == HAND_READ[institution]
+    only = "only in the English text" if lang == "en" else "vetëm në tekstin anglez"
+    for clause in ENGLISH_ONLY.get(institution, ()):
+        assert only in listed[clause]
+    report("institution pages (obligations listed, hand-read from the source)",
+           f"{lang} {institution:<20} {len(listed)}")
+
+
+def test_official_sees_the_deadline_as_printed_and_parsed(site):
+    listed = _listed(page(site, "institutions/adoption_committee", "sq"))
+    row = listed[f"{PLAN}#sec_2__obj_4__act_4"]
+    assert "Monitorimi dhe ndjekja e rasteve te biresimit" in row
+    assert "ne vazhdimesi dhe rast pas rasti" in row and "në vazhdimësi, rast pas rasti" in row
+
+
+def test_directory_counts_obligations_per_institution(site):
+    root = parse(page(site, "institutions", "en"))
+    rows = {row.attrs["id"]: [c.text().strip() for c in row.children if getattr(c, "tag", "") == "td"]
+            for row in root.find("table", cls="directory").find_all("tr") if "id" in row.attrs}
+    assert rows["mfa"][-1] == "14" and rows["moj"][-1] == "8" and rows["adoption_committee"][-1] == "1"
+    assert rows["molsa"][1] == "MoLSA, Molsa, MOLSA / MPCS, MPÇS"
+
+
+def test_every_printed_deadline_parses():
+    data = yaml.safe_load((ROOT / "data" / "activities.yml").read_text(encoding="utf-8"))
+    printed = [a["deadline"][lang] for s in data["sections"] for group in [s.get("objectives", []), [s]]
+               for o in group for a in o.get("activities", []) for lang in a["deadline"]]
+    assert len(printed) == 139  # 70 Albanian and 69 English activities
+    kinds = {json.dumps(deadlines.parse(p), sort_keys=True) for p in printed}
+    assert '{"by": "2006-06"}' in kinds and '{"case_by_case": true, "ongoing": true}' in kinds
+    with pytest.raises(deadlines.DeadlineError):
+        deadlines.parse("sa me shpejt")
+
+
+def test_reference_links_land_on_existing_clauses(site, corpus):
+    """Every internal reference turned into a link points at an anchor that exists."""
+    checked = 0
+    for document in corpus.documents:
+        for lang in ("sq", "en"):
+            root = parse(page(site, document["page"], lang))
+            for link in root.find_all("a", cls="ref"):
+                target_page, _, anchor = link.attrs["href"].partition("#")
+                name = target_page.removesuffix(".html") if target_page else document["page"]
+                target = parse(page(site, name, lang))
+                assert not anchor or target.find(id=anchor), f"{document['page']} {lang}: {link.attrs['href']}"
+                checked += 1
+    assert checked >= 60
+    report("internal references linked", f"{checked} links checked")
+
+
+def test_acronym_expands_in_the_page_language(site):
+    sq = parse(page(site, "national-action-plan-2005-2007", "sq"))
+    en = parse(page(site, "national-action-plan-2005-2007", "en"))
+    sq_md = next(a for a in sq.find_all("abbr") if a.text() == "MD")
+    en_md = next(a for a in en.find_all("abbr") if a.text() == "MD")
+    assert sq_md.attrs["title"] == "Ministria e Drejtesise"       # the Albanian glossary: Ministry of Justice
+    assert en_md.attrs["title"] == "Ministry of Defense"           # the English glossary: Ministry of Defence
+    running = parse(page(site, "child-trafficking-action-plan", "en")).find(id="sec_1__obj_3__act_3")
+    moes = [a for a in running.find_all("abbr") if a.text() == "MoES" and "title" in a.attrs]
+    assert moes and moes[0].attrs["title"] == "Ministry of Education and Science"  # in the activity's text
+    assert moes[0].attrs["tabindex"] == "0"
+
+
+@pytest.mark.parametrize("name", datasets())
+def test_downloads_parse_back_and_match_the_data(site, corpus, name):
+    folder = site / "data"
+    from_yaml = yaml.safe_load((folder / f"{name}.yml").read_text(encoding="utf-8"))
+    from_json = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+    expected = {"obligations": obligation_records(corpus)} if name == "obligations" else corpus.data(f"{name}.yml")
+    assert from_yaml == expected and from_json == expected
+    assert (folder / f"{name}.yml").read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema={name}.schema.json")
+    if name in CSV_ROWS:
+        rows = list(csv.DictReader(io.StringIO((folder / f"{name}.csv").read_text(encoding="utf-8"))))
+        assert rows == [{k: str(v) for k, v in row.items()} for row in CSV_ROWS[name](corpus)]
+        report("open data: CSV rows", f"{name:<16} {len(rows)} rows")
+
+
+def test_activities_csv_names_bodies_by_id_and_name(site):
+    rows = list(csv.DictReader(io.StringIO((site / "data" / "activities.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == 70
+    first = rows[0]
+    assert first["id"] == "sec_1__obj_1__act_1"
+    assert first["responsible_ids_sq"] == "mopo; asp"
+    assert first["responsible_names_en"] == "Ministry of Public Order; Albanian State Police (General Directorate of State Police)"
+    assert first["due_by"] == "2005-12"
+    only = next(r for r in rows if r["id"] == "sec_1__obj_5__act_3")
+    assert only["only_in"] == "sq" and only["text_en"] == ""

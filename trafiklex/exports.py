@@ -1,0 +1,167 @@
+"""Open data: every dataset as YAML and JSON (the same structure, checked by the same JSON Schema) and,
+for the tabular ones, as CSV (UTF-8, one row per activity, commitment, offence, obligation or body;
+bodies by canonical id and name)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+
+from . import LANGUAGES
+from .corpus import DATA_FILES, Corpus
+from .obligations import all_obligations
+
+DUE_KEYS = ("by", "from", "every_months", "ongoing", "case_by_case")
+DESCRIPTIONS = {
+    "documents": {"sq": "Dokumentet: titujt, datat, forma ligjore", "en": "Documents: titles, dates, legal form"},
+    "institutions": {"sq": "Institucionet: emrat dhe shkurtimet në të dy gjuhët", "en": "Institutions: names and acronyms in both languages"},
+    "activities": {"sq": "Aktivitetet e Planit të Veprimit kundër Trafikimit të Fëmijëve", "en": "Activities of the Child Trafficking Action Plan"},
+    "penalties": {"sq": "Tabela e dënimeve të Kodit Penal", "en": "Criminal Code penalties table"},
+    "nrm_commitments": {"sq": "Angazhimet e palëve në Marrëveshjen MKR (neni 5)", "en": "Commitments of the NRM Agreement parties (Article 5)"},
+    "assignments": {"sq": "Detyra të tjera të caktuara në tekst", "en": "Other duties assigned in the text"},
+    "obligations": {"sq": "Të gjitha detyrimet, me institucionet dhe afatet", "en": "All obligations, with bodies and deadlines"},
+    "strategic_framework": {"sq": "Kuadri strategjik i Planit Kombëtar 2005–2007", "en": "Strategic framework of the National Action Plan 2005–2007"},
+    "definitions": {"sq": "Përkufizimet", "en": "Definitions"},
+    "glossaries": {"sq": "Fjalorthet e shkurtimeve", "en": "Glossaries of abbreviations"},
+    "screening": {"sq": "Pyetësori i Shtojcës 1", "en": "Annex 1 questionnaire"},
+}
+
+
+def _names(corpus: Corpus, ids, lang: str) -> str:
+    return "; ".join(corpus.institutions.get(i)["name"][lang] for i in ids)
+
+
+def _due(due: dict | None) -> dict:
+    due = due or {}
+    return {f"due_{key}": due.get(key, "") for key in DUE_KEYS}
+
+
+def _pair(prefix: str, value: dict | None) -> dict:
+    value = value or {}
+    return {f"{prefix}_{lang}": value.get(lang, "") for lang in LANGUAGES}
+
+
+def institution_rows(corpus: Corpus) -> list[dict]:
+    return [{"id": i["id"], "kind": i["kind"], "part_of": i.get("part_of", ""), **_pair("name", i["name"]),
+             **{f"acronyms_{l}": "; ".join(i.get("acronyms", {}).get(l, [])) for l in LANGUAGES}}
+            for i in corpus.data("institutions.yml")["institutions"]]
+
+
+def activity_rows(corpus: Corpus) -> list[dict]:
+    rows = []
+    for section, objective, activity in corpus.activities():
+        row = {"id": activity["id"], "section": section["num"], **_pair("section_title", section["title"]),
+               "objective_id": objective["id"] if objective else "", **_pair("text", activity["text"])}
+        for cell in ("responsible", "partners"):
+            value = activity.get(cell, {})
+            for lang in LANGUAGES:
+                ids = value.get(lang, {}).get("bodies", [])
+                row[f"{cell}_printed_{lang}"] = value.get(lang, {}).get("printed", "")
+                row[f"{cell}_ids_{lang}"] = "; ".join(ids)
+                row[f"{cell}_names_{lang}"] = _names(corpus, ids, lang)
+        row.update(_pair("deadline", activity["deadline"]))
+        row.update(_due(activity["due"]))
+        row["only_in"] = activity.get("only_in", "")
+        rows.append(row)
+    return rows
+
+
+SANCTION_KEYS = ("prison_min", "prison_max", "life", "fine", "fine_min", "fine_max", "alternative", "increase")
+
+
+def penalty_rows(corpus: Corpus) -> list[dict]:
+    rows = []
+    for article in corpus.penalties["articles"]:
+        for number, row in enumerate(article["rows"], start=1):
+            out = {"id": row["id"], "article": article["article"], "row": number, **_pair("offence", row["offence"])}
+            for lang in LANGUAGES:
+                sanction = row["sanction"].get(lang, {})
+                out[f"sanction_{lang}"] = sanction.get("printed", "")
+                out.update({f"{key}_{lang}": sanction.get(key, "") for key in SANCTION_KEYS})
+            rows.append(out)
+    return rows
+
+
+def commitment_rows(corpus: Corpus) -> list[dict]:
+    rows = []
+    for party in corpus.commitments["parties"]:
+        for commitment in party["commitments"]:
+            ids = commitment.get("bodies", party["bodies"])
+            rows.append({"id": commitment["id"], "party": party["letter"], "point": commitment["num"],
+                         "bodies_ids": "; ".join(ids), **{f"bodies_names_{l}": _names(corpus, ids, l) for l in LANGUAGES},
+                         **_pair("text", commitment["text"]), **_pair("deadline", commitment.get("deadline")),
+                         **_due(commitment.get("due"))})
+    return rows
+
+
+def obligation_records(corpus: Corpus) -> list[dict]:
+    """Every obligation, with its bodies per language (the export behind the 'what is due' table)."""
+    records = []
+    for o in all_obligations(corpus):
+        records.append({"document": o.document, "id": o.id, "kind": o.kind, "section": o.section,
+                        "text": dict(o.text), "responsible": {l: list(v) for l, v in o.bodies.items()},
+                        "partners": {l: list(v) for l, v in o.partners.items()},
+                        "deadline": dict(o.deadline), "due": dict(o.due or {})})
+    return records
+
+
+def obligation_rows(corpus: Corpus) -> list[dict]:
+    rows = []
+    for record in obligation_records(corpus):
+        row = {"document": record["document"], "id": record["id"], "kind": record["kind"], "section": record["section"],
+               **_pair("text", record["text"])}
+        for role in ("responsible", "partners"):
+            for lang in LANGUAGES:
+                ids = record[role].get(lang, [])
+                row[f"{role}_ids_{lang}"] = "; ".join(ids)
+                row[f"{role}_names_{lang}"] = _names(corpus, ids, lang)
+        row.update(_pair("deadline", record["deadline"]))
+        row.update(_due(record["due"]))
+        rows.append(row)
+    return rows
+
+
+CSV_ROWS = {"institutions": institution_rows, "activities": activity_rows, "penalties": penalty_rows,
+            "nrm_commitments": commitment_rows, "obligations": obligation_rows}
+
+
+def to_csv(rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def datasets() -> list[str]:
+    return [name.removesuffix(".yml") for name in DATA_FILES] + ["obligations"]
+
+
+def write(corpus: Corpus, out_dir: Path) -> list[Path]:
+    """Write every dataset's files (and the schemas) into `out_dir`; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    schemas_dir = corpus.root / "schemas"
+    for schema in sorted(schemas_dir.glob("*.schema.json")):
+        written.append(Path(shutil.copyfile(schema, out_dir / schema.name)))
+    for name in datasets():
+        if name == "obligations":
+            data = {"obligations": obligation_records(corpus)}
+            (out_dir / "obligations.yml").write_text(
+                "# yaml-language-server: $schema=obligations.schema.json\n"
+                + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+        else:
+            text = (corpus.root / "data" / f"{name}.yml").read_text(encoding="utf-8")
+            (out_dir / f"{name}.yml").write_text(text.replace("$schema=../schemas/", "$schema=", 1), encoding="utf-8")
+            data = corpus.data(f"{name}.yml")
+        written.append(out_dir / f"{name}.yml")
+        (out_dir / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written.append(out_dir / f"{name}.json")
+        if name in CSV_ROWS:
+            (out_dir / f"{name}.csv").write_text(to_csv(CSV_ROWS[name](corpus)), encoding="utf-8")
+            written.append(out_dir / f"{name}.csv")
+    return written
