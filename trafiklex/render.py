@@ -134,13 +134,16 @@ def activities(corpus: Corpus, lang: str, here: str = "child-trafficking-action-
 def penalties(corpus: Corpus, lang: str) -> str:
     table = corpus.penalties
     document = table["document"]
+    table_page = corpus.document(document)["page"]
     columns = table["columns"][lang]
     head = "".join(f'<th scope="col">{esc(columns[c])}</th>' for c in ("article", "offence", "sanction"))
     groups = []
     for article in table["articles"]:
         rows = []
         for k, row in enumerate(article["rows"]):
-            first = f'<th scope="rowgroup" rowspan="{len(article["rows"])}">{esc(article["article"])}</th>' if k == 0 else ""
+            sanctions_link = urls.relative(table_page, lang, "sanctions", lang, article["id"])
+            first = (f'<th scope="rowgroup" rowspan="{len(article["rows"])}"><a href="{esc(sanctions_link)}" '
+                     f'title="{esc(label(lang, "at_a_glance"))}">{esc(article["article"])}</a></th>' if k == 0 else "")
             if present(row, lang):
                 cells = f'<td>{esc(row["offence"][lang])}</td><td>{esc(row["sanction"][lang]["printed"])}</td>'
             else:
