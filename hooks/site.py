@@ -10,13 +10,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from trafiklex import LANGUAGES, exports, pagecheck
+import json
+import shutil
+
+from trafiklex import LANGUAGES, exports, pagecheck, search_index
 from trafiklex import corpus as corpus_module
 from trafiklex.annotate import Annotator
 from trafiklex.errors import DataError, Problem
 from trafiklex.render import institution_page
 
 _root: Path | None = None  # the project being built: the folder of its mkdocs.yml
+_depth = 0  # mkdocs-static-i18n builds the other languages inside the default language's build
 
 
 def _stop(problems: list[Problem]):
@@ -67,6 +71,16 @@ def on_files(files, config):
     return files
 
 
+def on_pre_build(config):
+    global _depth
+    _depth += 1
+
+
+def on_build_error(error):
+    global _depth
+    _depth = 0
+
+
 def _source_name(page) -> str:
     return f"docs/{page.file.src_uri}"
 
@@ -102,7 +116,22 @@ def on_post_page(output, page, config):
     return output
 
 
+@event_priority(-200)  # after mkdocs-static-i18n has built the other languages and merged their search
 def on_post_build(config):
-    """The open-data downloads, once (they do not depend on the language)."""
-    if config["theme"]["language"] == "sq":
-        exports.write(_corpus(), Path(config["site_dir"]) / "data")
+    """Once, at the end of the whole build (the Albanian build wraps the English one): the open-data
+    downloads; one search index per language, replacing the merged one; and a sitemap at each
+    language root (Material's language selector fetches <language root>/sitemap.xml)."""
+    global _depth
+    _depth -= 1
+    if _depth:
+        return
+    site = Path(config["site_dir"])
+    exports.write(_corpus(), site / "data")
+    for lang in LANGUAGES:
+        folder = site / ("search" if lang == "sq" else f"{lang}/search")
+        folder.mkdir(parents=True, exist_ok=True)
+        index = search_index.build(_corpus(), site, lang)
+        (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                                                  encoding="utf-8")
+        if lang != "sq":
+            shutil.copyfile(site / "sitemap.xml", site / lang / "sitemap.xml")

@@ -309,7 +309,7 @@ MONTH_NAMES = {
 
 HOME_COLUMNS = {"sq": ("Nr.", "Dokumenti", "Forma", "Data"), "en": ("No.", "Document", "Legal form", "Date")}
 DATE_NOTES = {
-    "sq": {"approved_by": "miratuar me {doc}", "annex_to": "shtojcë e {doc}"},
+    "sq": {"approved_by": "miratimi: {doc}", "annex_to": "shtojcë e dokumentit: {doc}"},
     "en": {"approved_by": "approved by {doc}", "annex_to": "annex to the {doc}"},
 }
 

@@ -1,0 +1,160 @@
+"""The search index of one language, built from that language's built pages.
+
+Material's search runs lunr in the browser from a JSON index of documents. This writes one index per
+language (so a search on the Albanian site finds Albanian pages, and the English site English ones),
+with one entry per clause (article, point, activity, penalty row, question…), so that a result
+lands on the clause. Each entry carries, besides its title and text:
+- `numbering`: the clause's printed numbering in the forms people type (5.A.4, 128/b, 1.5.3) and its id;
+- `bodies`: the names and acronyms, in both languages, of the bodies the clause gives a duty to (so
+  that MoLSA finds Albanian clauses and MPÇS English ones).
+Case and diacritics are folded by the lunr pipeline of the Albanian index (lunr.sq) and, for the
+query, by the search worker wrapper; nothing here changes the text.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from . import LANGUAGES
+from .clauses import is_clause_id
+from .corpus import Corpus
+from .htmltext import Element, not_source_text, parse
+from .markdown_clauses import heading_number
+from .numbering import clause_label
+from .obligations import all_obligations
+
+SEPARATOR = r"[\s\-–—]+"
+# `title` is what the results show; the fields searched are these (Material indexes config.fields):
+FIELDS = {"heading": {"boost": 3}, "names": {"boost": 4}, "numbering": {"boost": 6}, "bodies": {"boost": 1.5},
+          "text": {"boost": 1}}
+# Material multiplies the score of page-level entries (no #anchor) by up to 2.5 more than that of
+# sections; clause entries get this boost so that the clause, not the page, comes first.
+CLAUSE_BOOST = 2.5
+CONFIG = {
+    "sq": {"lang": ["sq"], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"], "fields": FIELDS},
+    "en": {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"], "fields": FIELDS},
+}
+DERIVED = {"due", "directory", "sanctions", "timeline", "due-filters", "counts"}  # tables derived from other pages
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def numbering_forms(clause_id: str) -> list[str]:
+    """How people write a clause's number: 5.A.4 and A.4 for art_5__A__4, 128/b for cc_128-b…"""
+    forms = [clause_id]
+    if m := re.fullmatch(r"art_(\d+)__([A-Z])__(\d+)", clause_id):
+        forms += [f"{m[1]}.{m[2]}.{m[3]}", f"{m[2]}.{m[3]}"]
+    elif m := re.fullmatch(r"art_(\d+)__([a-z])", clause_id):
+        forms += [f"{m[1]}/{m[2]}", f"{m[1]}.{m[2]}"]
+    elif m := re.fullmatch(r"cc_([0-9a-z-]+?)(?:__\d+)?", clause_id):
+        forms += [m[1].replace("-", "/")]
+    elif m := re.fullmatch(r"sec_(\d+)__obj_(\d+)__act_(\d+)", clause_id):
+        forms += [f"{m[1]}.{m[2]}.{m[3]}"]
+    elif m := re.fullmatch(r"sec_(\d+)__act_(\d+)", clause_id):
+        forms += [f"{m[1]}.{m[2]}"]
+    return forms
+
+
+def _names(corpus: Corpus, institution: str) -> list[str]:
+    item = corpus.institutions.get(institution)
+    return [word for lang in LANGUAGES for word in [item["name"][lang], *item.get("acronyms", {}).get(lang, [])]]
+
+
+def _bodies_text(corpus: Corpus, institutions) -> str:
+    """Names and acronyms, in both languages, of the bodies and of the bodies they are part of (a
+    duty of MoLSA's Directorate of Social Services is found by searching MoLSA)."""
+    words = []
+    for institution in institutions:
+        while institution:
+            words += _names(corpus, institution)
+            institution = corpus.institutions.get(institution).get("part_of")
+    return " ".join(dict.fromkeys(words))
+
+
+def _duties(corpus: Corpus) -> dict[tuple[str, str], list[str]]:
+    """(document, clause id) → the bodies it gives a duty to (either language)."""
+    found = {(o.document, o.id): o.institutions() for o in all_obligations(corpus)}
+    for glossary in corpus.glossaries:
+        for lang in LANGUAGES:
+            for entry in glossary[lang]:
+                found[(glossary["document"], f"{glossary['anchor']}__{entry['institution']}")] = [entry["institution"]]
+    return found
+
+
+def _segments(article: Element) -> list[tuple[str | None, Element | None, str]]:
+    """The article's text cut at every clause anchor: (clause id or None for the text before the
+    first clause, the element carrying the id, its text)."""
+    segments: list[list] = [[None, None, []]]
+
+    def walk(element: Element):
+        if not_source_text(element) or "md-source-file" in element.classes:
+            return
+        anchor = element.attrs.get("id")
+        if anchor and is_clause_id(anchor) and element.tag != "article":
+            segments.append([anchor, element, []])
+        if element.tag in {"p", "li", "td", "th", "dd", "dt", "div", "br", "tr"} | HEADINGS:
+            segments[-1][2].append(" ")
+        for child in element.children:
+            if isinstance(child, Element):
+                if child.classes & DERIVED:
+                    continue
+                walk(child)
+            else:
+                segments[-1][2].append(child)
+
+    walk(article)
+    return [(anchor, element, " ".join("".join(parts).split())) for anchor, element, parts in segments]
+
+
+def _title(root: Element) -> str:
+    h1 = root.find("h1")
+    return " ".join(h1.text(not_source_text).split()) if h1 else ""
+
+
+def build(corpus: Corpus, site: Path, lang: str) -> dict:
+    """The search index of `lang`, from the built pages in `site` (the site root)."""
+    language_root = site if lang == "sq" else site / lang
+    documents = {d["page"]: d for d in corpus.documents}
+    duties = _duties(corpus)
+    docs = []
+    for path in sorted(language_root.rglob("*.html")):
+        relative = path.relative_to(language_root).as_posix()
+        if relative == "404.html" or (lang == "sq" and relative.split("/")[0] in LANGUAGES):
+            continue
+        root = parse(path.read_text(encoding="utf-8"))
+        article = root.find("article")
+        if article is None:
+            continue
+        name = relative.removesuffix(".html")
+        title = _title(article)
+        document = documents.get(name)
+        if name.startswith("institutions/"):
+            institution = name.split("/", 1)[1]
+            facts = article.find("table", cls="names")
+            names = " ".join(dict.fromkeys(_names(corpus, institution)))
+            docs.append({"location": relative, "title": title, "text": html.escape(names), "names": names})
+            continue
+        printed = {}
+        if document:
+            for section in ("sec_VIII", "sec_IX", "sec_X"):
+                number = heading_number(corpus.root, document["page"], lang, section)
+                if number:
+                    printed[section] = number
+        short = document["short_title"][lang] if document else ""
+        for anchor, element, text in _segments(article):
+            if anchor is None:
+                docs.append({"location": relative, "title": short or title, "heading": short or title,
+                             "text": html.escape(text)})
+                continue
+            if not text:
+                continue
+            if element.tag in HEADINGS:
+                clause_title = " ".join(element.text(not_source_text).split())
+            else:
+                clause_title = clause_label(anchor, lang, printed) if document else anchor
+            entry = {"location": f"{relative}#{anchor}", "title": clause_title, "heading": clause_title,
+                     "text": html.escape(text), "numbering": " ".join(numbering_forms(anchor)), "boost": CLAUSE_BOOST}
+            if document and (document["id"], anchor) in duties:
+                entry["bodies"] = _bodies_text(corpus, duties[(document["id"], anchor)])
+            docs.append(entry)
+    return {"config": CONFIG[lang], "docs": docs}
