@@ -79,13 +79,20 @@ def rank(results: list[str], expected: list[str]) -> int | None:
     return None
 
 
-def evaluate(site: Path) -> dict[str, dict]:
-    from playwright.sync_api import sync_playwright
+def evaluate(site: Path, browser=None) -> dict[str, dict]:
+    """Recall@5, MRR and misses per language; uses `browser` (a Playwright Chromium) if given."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=shutil.which("chromium"), headless=True, args=FLAGS)
+            try:
+                return evaluate(site, own)
+            finally:
+                own.close()
     cases = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     report = {}
-    with serve(site) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), headless=True, args=FLAGS)
+    with serve(site) as base_url:
         for lang in ("sq", "en"):
             items = cases[lang]
             results = run_queries(browser, base_url, lang, [c["query"] for c in items])
@@ -97,7 +104,6 @@ def evaluate(site: Path) -> dict[str, dict]:
                 "mrr": sum(1 / r for r in ranks if r) / len(items),
                 "misses": [(c, r, res[:5]) for c, r, res in zip(items, ranks, results) if not r or r > 5],
             }
-        browser.close()
     return report
 
 

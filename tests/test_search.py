@@ -48,8 +48,8 @@ def test_clause_entries_carry_numbering_and_bodies_in_both_languages(site):
     assert "128/b" in entries["child-trafficking-strategy.html#cc_128-b__4"]["numbering"].split()
 
 
-def test_search_evaluation_reaches_recall_target(site):
-    figures = search_eval.evaluate(site)
+def test_search_evaluation_reaches_recall_target(site, browser):
+    figures = search_eval.evaluate(site, browser)
     for lang, result in figures.items():
         report("search evaluation (real search worker in Chromium)",
                f"{lang}: {result['queries']} queries, recall@5 {result['recall@5']:.3f}, MRR {result['mrr']:.3f}")
