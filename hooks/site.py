@@ -16,6 +16,7 @@ import shutil
 from trafiklex import LANGUAGES, exports, pagecheck, search_index
 from trafiklex import corpus as corpus_module
 from trafiklex.annotate import Annotator
+from trafiklex.citemarks import mark as mark_citations
 from trafiklex.errors import DataError, Problem
 from trafiklex.render import institution_page
 
@@ -81,6 +82,19 @@ def on_build_error(error):
     _depth = 0
 
 
+VENDORED = {"node_modules/iframe-worker/shim/index.js": "assets/javascripts/vendor/iframe-worker-shim.js"}
+
+
+def _vendor(site: Path):
+    """Front-end files installed from npm (package-lock.json) and copied into the site."""
+    for source, target in VENDORED.items():
+        path = _root / source
+        if not path.exists():
+            _stop([Problem(source, "a vendored front-end file is missing", expected="run ./scripts/setup (npm ci)")])
+        (site / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, site / target)
+
+
 def _source_name(page) -> str:
     return f"docs/{page.file.src_uri}"
 
@@ -107,8 +121,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    annotator = Annotator(_corpus(), page.file.locale, _page_name(page), page.meta.get("document"))
-    return annotator.annotate(html)
+    corpus, lang, name, document = _corpus(), page.file.locale, _page_name(page), page.meta.get("document")
+    html = Annotator(corpus, lang, name, document).annotate(html)
+    return mark_citations(html, corpus, document, name, lang) if document else html
 
 
 def on_post_page(output, page, config):
@@ -127,11 +142,13 @@ def on_post_build(config):
         return
     site = Path(config["site_dir"])
     exports.write(_corpus(), site / "data")
+    _vendor(site)
     for lang in LANGUAGES:
         folder = site / ("search" if lang == "sq" else f"{lang}/search")
         folder.mkdir(parents=True, exist_ok=True)
         index = search_index.build(_corpus(), site, lang)
-        (folder / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                                                  encoding="utf-8")
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")  # for file://
         if lang != "sq":
             shutil.copyfile(site / "sitemap.xml", site / lang / "sitemap.xml")

@@ -14,13 +14,23 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from trafiklex.offline import write_zip  # noqa: E402
 # A fixed date for everything the build stamps, so two builds of the same commit are identical.
 DEFAULT_EPOCH = "1121644800"  # 2005-07-18, the date of the NRM Agreement
+
+
+def edition_date() -> str:
+    """The date of this edition: the date of the commit being built (the same for every build of it)."""
+    result = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() or "—"
 
 
 def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)
+    env.setdefault("EDITION_DATE", edition_date())
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=output.parent) as scratch:
@@ -31,6 +41,8 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         if result.returncode != 0:
             print(f"build failed: {output} was left as it was", file=sys.stderr)
             return result.returncode
+        # last: the offline copy packs everything built above
+        write_zip(staging, int(env["SOURCE_DATE_EPOCH"]))
         previous = Path(scratch) / "previous"
         if output.exists():
             output.rename(previous)

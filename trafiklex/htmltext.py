@@ -92,7 +92,8 @@ def not_source_text(element: Element) -> bool:
     """Elements that are the site's, not the document's: editorial notes, placeholders of clauses
     printed in the other language only, permalink signs, scripts."""
     classes = element.classes
-    return bool(classes & {"editorial-note", "gap", "headerlink", "note-row"}) or element.tag in ("script", "style")
+    return bool(classes & {"editorial-note", "gap", "headerlink", "note-row", "print-edition"}) or \
+        element.tag in ("script", "style")
 
 
 def page_text(html_text: str) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 WORDS = {
-    "sq": {"article": "Neni", "section": "Seksioni", "objective": "objektivi", "activity": "aktiviteti",
+    "sq": {"article": "neni", "section": "seksioni", "objective": "objektivi", "activity": "aktiviteti",
            "point": "pika", "paragraph": "paragrafi", "item": "pika", "question": "pyetja", "row": "rreshti",
            "code_article": "Kodi Penal, neni", "aim": "synimi strategjik", "specific": "objektivi specifik",
-           "definition": "përkufizimi", "situation": "situata", "signatures": "Nënshkrimet", "title": "Titulli",
+           "definition": "përkufizimi", "situation": "situata", "signatures": "nënshkrimet", "title": "titulli",
            "annex_rule_adult": "përcaktimi për të rriturit", "annex_rule_child": "përcaktimi për fëmijët",
            "party": "pala", "area": "fusha"},
     "en": {"article": "Article", "section": "Section", "objective": "objective", "activity": "activity",
@@ -25,8 +25,14 @@ WORDS = {
 }
 
 
+def heading_label(clause_id: str, lang: str, printed: dict[str, str] | None = None) -> str:
+    """The clause label as a heading or a table cell: its first letter in capitals."""
+    label = clause_label(clause_id, lang, printed)
+    return label[:1].upper() + label[1:]
+
+
 def clause_label(clause_id: str, lang: str, printed: dict[str, str] | None = None) -> str:
-    """Words for the printed numbering of a clause id, in `lang`."""
+    """Words for the printed numbering of a clause id, in `lang` (as inside a sentence: "neni 5, A.4")."""
     w = WORDS[lang]
     printed = printed or {}
     parts = clause_id.split("__")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from . import LANGUAGES, urls
 from .corpus import Corpus
 from .labels import label
-from .numbering import clause_label
+from .numbering import heading_label
+from .citations import printed_numbers
 from .obligations import Obligation, all_obligations, counts, for_institution
 from .render import block, body_link, esc, heading, institution_page, md_text
 
@@ -48,22 +49,10 @@ def _in_language(texts: dict[str, str], lang: str) -> tuple[str, str]:
     return texts.get(other, ""), other
 
 
-def _printed_numbers(corpus: Corpus, document: str, lang: str) -> dict[str, str]:
-    from .markdown_clauses import heading_number
-
-    page = corpus.document(document)["page"]
-    numbers = {}
-    for section in ("sec_IX", "sec_X", "sec_VIII"):
-        printed = heading_number(corpus.root, page, lang, section)
-        if printed:
-            numbers[section] = printed
-    return numbers
-
-
 def clause_cell(corpus: Corpus, obligation: Obligation, lang: str, here: str) -> str:
     document = corpus.document(obligation.document)
     href = urls.relative(here, lang, document["page"], lang, obligation.id)
-    words = clause_label(obligation.id, lang, _printed_numbers(corpus, obligation.document, lang))
+    words = heading_label(obligation.id, lang, printed_numbers(corpus, obligation.document, lang))
     return (f'<a href="{esc(href)}">{esc(words)}</a><br>'
             f'<span class="document-name">{esc(document["short_title"][lang])}</span>')
 

@@ -20,8 +20,8 @@ from . import LANGUAGES
 from .clauses import is_clause_id
 from .corpus import Corpus
 from .htmltext import Element, not_source_text, parse
-from .markdown_clauses import heading_number
-from .numbering import clause_label
+from .citations import printed_numbers
+from .numbering import heading_label
 from .obligations import all_obligations
 
 SEPARATOR = r"[\s\-–—]+"
@@ -134,12 +134,7 @@ def build(corpus: Corpus, site: Path, lang: str) -> dict:
             names = " ".join(dict.fromkeys(_names(corpus, institution)))
             docs.append({"location": relative, "title": title, "text": html.escape(names), "names": names})
             continue
-        printed = {}
-        if document:
-            for section in ("sec_VIII", "sec_IX", "sec_X"):
-                number = heading_number(corpus.root, document["page"], lang, section)
-                if number:
-                    printed[section] = number
+        printed = printed_numbers(corpus, document["id"], lang) if document else {}
         short = document["short_title"][lang] if document else ""
         for anchor, element, text in _segments(article):
             if anchor is None:
@@ -151,7 +146,7 @@ def build(corpus: Corpus, site: Path, lang: str) -> dict:
             if element.tag in HEADINGS:
                 clause_title = " ".join(element.text(not_source_text).split())
             else:
-                clause_title = clause_label(anchor, lang, printed) if document else anchor
+                clause_title = heading_label(anchor, lang, printed) if document else anchor
             entry = {"location": f"{relative}#{anchor}", "title": clause_title, "heading": clause_title,
                      "text": html.escape(text), "numbering": " ".join(numbering_forms(anchor)), "boost": CLAUSE_BOOST}
             if document and (document["id"], anchor) in duties:

@@ -37,5 +37,9 @@
       message.data = prepare(message.data);
   });
 
-  importScripts(new URL(self.location.href).searchParams.get("material"));
+  // In a real worker this script's address is self.location; from file://, where the iframe-worker
+  // shim runs it in an iframe (whose address is about:blank), it is the script element's.
+  var own = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
+  var material = new URL(own).searchParams.get("material").split("?")[0];
+  importScripts(new URL(material, own).href);
 })();

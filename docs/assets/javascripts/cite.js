@@ -1,0 +1,129 @@
+// "Cite this clause": each clause marked at build time with data-cite (its citation, built from the
+// data) and data-other (the same clause in the other language) gets a small button, shown on hover
+// and on keyboard focus. It opens a menu: copy the permalink, copy the citation, or open the clause
+// in the other language. Copies are announced to screen readers. No server, nothing stored.
+(function () {
+  var WORDS = {
+    sq: {cite: "Cito", menu: "Cito këtë dispozitë: ", link: "Kopjo lidhjen", citation: "Kopjo citimin",
+         other: {en: "Kjo dispozitë në anglisht", sq: "Kjo dispozitë në shqip"},
+         copiedLink: "Lidhja u kopjua", copiedCitation: "Citimi u kopjua", failed: "Nuk u kopjua"},
+    en: {cite: "Cite", menu: "Cite this clause: ", link: "Copy link", citation: "Copy citation",
+         other: {en: "This clause in English", sq: "This clause in Albanian"},
+         copiedLink: "Link copied", copiedCitation: "Citation copied", failed: "Could not copy"}
+  };
+  var lang = document.documentElement.lang === "en" ? "en" : "sq";
+  var words = WORDS[lang];
+  var clauses = document.querySelectorAll("article [data-cite]");
+  if (!clauses.length) return;
+
+  var status = document.createElement("div");
+  status.className = "cite-status";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  var menu = document.createElement("div");
+  menu.className = "cite-menu";
+  menu.setAttribute("role", "menu");
+  menu.hidden = true;
+  menu.innerHTML =
+    '<button type="button" role="menuitem" data-action="link"></button>' +
+    '<button type="button" role="menuitem" data-action="citation"></button>' +
+    '<a role="menuitem" data-action="other"></a>';
+  menu.querySelector('[data-action="link"]').textContent = words.link;
+  menu.querySelector('[data-action="citation"]').textContent = words.citation;
+  document.body.appendChild(menu);
+  var current = null;  // the button whose menu is open
+
+  function permalink(clause) {
+    return location.href.split("#")[0].split("?")[0] + "#" + clause.id;
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext)
+      return navigator.clipboard.writeText(text);
+    var area = document.createElement("textarea");  // file:// and other insecure contexts
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "cite-copy-area";
+    document.body.appendChild(area);
+    area.select();
+    var done = document.execCommand("copy");
+    document.body.removeChild(area);
+    return done ? Promise.resolve() : Promise.reject(new Error("copy"));
+  }
+
+  function announce(text) {
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  function close(returnFocus) {
+    if (!current) return;
+    menu.hidden = true;
+    current.setAttribute("aria-expanded", "false");
+    if (returnFocus) current.focus();
+    current = null;
+  }
+
+  function open(button) {
+    var clause = button.cite;
+    current = button;
+    button.setAttribute("aria-expanded", "true");
+    var other = menu.querySelector('[data-action="other"]');
+    other.href = clause.dataset.other;
+    other.hreflang = clause.dataset.otherLang;
+    other.textContent = words.other[clause.dataset.otherLang];
+    menu.setAttribute("aria-label", words.menu + clause.dataset.cite);
+    var box = button.getBoundingClientRect();
+    menu.style.top = (window.scrollY + box.bottom + 4) + "px";
+    menu.style.left = Math.max(8, window.scrollX + box.right - 220) + "px";
+    menu.hidden = false;
+    menu.querySelector("[role=menuitem]").focus();
+  }
+
+  Array.prototype.forEach.call(clauses, function (clause) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-button";
+    button.textContent = words.cite;
+    button.setAttribute("aria-haspopup", "menu");
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-label", words.menu + clause.dataset.cite);
+    button.cite = clause;
+    var host = clause;
+    if (clause.tagName === "TR") host = clause.cells[clause.cells.length - 1];
+    if (clause.tagName === "TBODY") host = clause.rows[0].cells[0];
+    host.appendChild(button);
+    button.addEventListener("click", function (event) {
+      event.stopPropagation();
+      if (current === button) close(true); else { close(false); open(button); }
+    });
+  });
+
+  menu.addEventListener("click", function (event) {
+    var item = event.target.closest("[data-action]");
+    if (!item || !current) return;
+    var clause = current.cite;
+    if (item.dataset.action === "other") { close(false); return; }
+    event.preventDefault();
+    var isLink = item.dataset.action === "link";
+    copy(isLink ? permalink(clause) : clause.dataset.cite).then(function () {
+      announce(isLink ? words.copiedLink : words.copiedCitation);
+    }, function () { announce(words.failed); });
+    close(true);
+  });
+
+  menu.addEventListener("keydown", function (event) {
+    var items = Array.prototype.slice.call(menu.querySelectorAll("[role=menuitem]"));
+    var index = items.indexOf(document.activeElement);
+    if (event.key === "Escape") { event.preventDefault(); close(true); }
+    else if (event.key === "ArrowDown") { event.preventDefault(); items[(index + 1) % items.length].focus(); }
+    else if (event.key === "ArrowUp") { event.preventDefault(); items[(index + items.length - 1) % items.length].focus(); }
+    else if (event.key === "Tab") close(false);
+  });
+
+  document.addEventListener("click", function (event) {
+    if (current && !menu.contains(event.target)) close(false);
+  });
+})();

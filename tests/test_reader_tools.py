@@ -1,0 +1,126 @@
+"""Reader's tools: NGOs cite a clause, trainers print any page, officials in the field take the whole
+site offline."""
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import page, report
+from trafiklex.fidelity import coverage, tokens
+from trafiklex.htmltext import page_text
+from trafiklex.offline import ZIP_PATH
+
+CITATIONS = [  # (page, clause, Albanian citation, English citation): three kinds of clause
+    ("nrm-agreement", "art_5__A__4",
+     "Marrëveshja për Mekanizmin Kombëtar Referues (18 korrik 2005), neni 5, A.4",
+     "National Referral Mechanism Cooperation Agreement (18 July 2005), Article 5, A.4"),
+    ("child-trafficking-action-plan", "sec_2__obj_4__act_4",
+     "Plani i Veprimit kundër Trafikimit të Fëmijëve (11 shkurt 2005), seksioni 2, objektivi 4, aktiviteti 4",
+     "Child Trafficking Action Plan (11 February 2005), Section 2, objective 4, activity 4"),
+    ("child-trafficking-strategy", "cc_128-b__4",
+     "Strategjia kundër Trafikimit të Fëmijëve (11 shkurt 2005), Kodi Penal, neni 128/b, rreshti 4",
+     "Child Trafficking Strategy (11 February 2005), Criminal Code, Article 128/b, row 4"),
+]
+
+
+def _url(server, page_name, lang, anchor=""):
+    return f"{server}/{'' if lang == 'sq' else 'en/'}{page_name}.html" + (f"#{anchor}" if anchor else "")
+
+
+@pytest.fixture
+def clipboard_tab(browser, server):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    yield context.new_page()
+    context.close()
+
+
+def _open_cite_menu(tab, anchor):
+    clause = tab.locator(f"[id='{anchor}']")
+    clause.hover()
+    button = clause.locator(".cite-button").first
+    button.focus()
+    tab.keyboard.press("Enter")  # keyboard alone
+    tab.wait_for_selector(".cite-menu:not([hidden])")
+    return button
+
+
+@pytest.mark.parametrize("lang", ["sq", "en"])
+@pytest.mark.parametrize("page_name,anchor,sq,en", CITATIONS)
+def test_ngo_copies_the_citation_of_a_clause(server, clipboard_tab, lang, page_name, anchor, sq, en):
+    tab = clipboard_tab
+    tab.goto(_url(server, page_name, lang, anchor))
+    _open_cite_menu(tab, anchor)
+    assert tab.evaluate("document.activeElement.dataset.action") == "link"
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("document.querySelector('.cite-status').textContent.length > 0")
+    assert tab.evaluate("navigator.clipboard.readText()") == (sq if lang == "sq" else en)
+    assert tab.locator(".cite-status").inner_text() in ("Citimi u kopjua", "Citation copied")
+    report("citations copied", f"{lang} {anchor}: {sq if lang == 'sq' else en}")
+
+
+def test_ngo_copies_a_permalink_and_follows_the_other_language(server, clipboard_tab):
+    tab = clipboard_tab
+    tab.goto(_url(server, "nrm-agreement", "sq", "art_5__C__2"))
+    _open_cite_menu(tab, "art_5__C__2")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("document.querySelector('.cite-status').textContent.length > 0")
+    assert tab.evaluate("navigator.clipboard.readText()") == _url(server, "nrm-agreement", "sq", "art_5__C__2")
+    _open_cite_menu(tab, "art_5__C__2")
+    other = tab.locator(".cite-menu a[data-action=other]")
+    assert other.inner_text() == "Kjo dispozitë në anglisht"
+    other.click()
+    tab.wait_for_load_state()
+    assert tab.url == _url(server, "nrm-agreement", "en", "art_5__C__2")
+    assert tab.locator(":target").get_attribute("id") == "art_5__C__2"
+
+
+def test_trainer_prints_a_document_page_without_site_chrome(server, tab, site, tmp_path):
+    tab.goto(_url(server, "nrm-agreement", "en"))
+    pdf = tab.pdf(format="A4", print_background=True)
+    (tmp_path / "printed.pdf").write_bytes(pdf)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    printed = tokens(text)
+    result = coverage(tokens(page_text(page(site, "nrm-agreement", "en"))), printed)
+    assert result.ratio >= 0.99, result.missing[:5]
+    for chrome in ("Table of contents", "About the data", "Obligations", "Search", "Made with"):
+        assert chrome not in text
+    assert "Permalink: " + _url(server, "nrm-agreement", "en") in " ".join(text.split())
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", str(tmp_path / "printed.pdf"),
+                    str(tmp_path / "page")], check=True)
+    assert list(tmp_path.glob("page*.png"))
+    report("printed page", f"en/nrm-agreement: {len(PdfReader(io.BytesIO(pdf)).pages)} A4 pages, "
+                           f"{result.ratio:.2%} of the page's words")
+
+
+def _offline(site: Path, tmp_path: Path) -> str:
+    with zipfile.ZipFile(site / ZIP_PATH) as archive:
+        archive.extractall(tmp_path)
+    return (tmp_path / "korniza-antitrafik-2005").as_uri()
+
+
+def test_official_uses_the_offline_copy_from_the_file_system(site, tab, tmp_path):
+    size = (site / ZIP_PATH).stat().st_size
+    root = _offline(site, tmp_path)
+    tab.goto(f"{root}/nrm-agreement.html#art_5__A__5")
+    tab.locator("[id='art_5__A__5'] a.ref").click()  # a clause link
+    assert tab.url == f"{root}/nrm-agreement.html#art_5__A__4"
+    tab.hover(".md-select")
+    tab.locator("a.md-select__link[hreflang=en]").click()  # the language switch
+    tab.wait_for_load_state()
+    assert tab.url == f"{root}/en/nrm-agreement.html#art_5__A__4"
+    for start, query, expected in (("index.html", "MoLSA", "institutions/molsa.html"),
+                                   ("en/index.html", "temporary residence", "en/nrm-agreement.html")):
+        tab.goto(f"{root}/{start}")
+        tab.locator("input.md-search__input").click()
+        tab.keyboard.type(query, delay=20)
+        tab.wait_for_selector(".md-search-result__item a")
+        first = tab.locator(".md-search-result__item a").first.get_attribute("href")
+        assert first.startswith(f"{root}/{expected}")
+    report("offline copy", f"{ZIP_PATH}: {size / 1024 / 1024:.1f} MB")
