@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 import json
 import shutil
 
-from trafiklex import LANGUAGES, exports, pagecheck, search_index
+from trafiklex import LANGUAGES, csp, exports, pagecheck, search_index
 from trafiklex import corpus as corpus_module
 from trafiklex.annotate import Annotator
 from trafiklex.citemarks import mark as mark_citations
@@ -128,7 +128,12 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     _stop(pagecheck.built_page(output, _source_name(page), _corpus(), page.meta.get("document")))
-    return output
+    return csp.add_policy(output)
+
+
+def on_post_template(output_content, template_name, config):
+    """Static templates (the 404 page) get the same Content-Security-Policy as the pages."""
+    return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and merged their search

@@ -64,7 +64,7 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> str:
         y += height
     total_height = y + 24
     out = [f'<svg class="timeline" viewBox="0 0 {width} {total_height}" width="{width}" height="{total_height}" '
-           f'role="img" aria-labelledby="timeline-title-{lang} timeline-desc-{lang}">'
+           f'aria-labelledby="timeline-title-{lang} timeline-desc-{lang}">'
            f'<title id="timeline-title-{lang}">{esc(words["title"])}</title>'
            f'<desc id="timeline-desc-{lang}">{esc(words["desc"])}</desc>']
     for i, month in enumerate(months):  # month grid and labels

@@ -1,0 +1,65 @@
+"""Reliability of the published site: no request to any other host and a Content-Security-Policy
+the browser never has to enforce; no serious accessibility problem on any page template."""
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import report
+
+CSP_LISTENER = """window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));"""
+
+
+def _pages(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if not p.relative_to(site).as_posix().startswith(("offline/", "pdf/")))
+
+
+def test_no_request_leaves_the_site_and_the_policy_holds(site, server, browser):
+    context = browser.new_context()
+    context.add_init_script(CSP_LISTENER)
+    tab = context.new_page()
+    requests, violations = [], []
+    tab.on("request", lambda request: requests.append(request.url))
+    pages = _pages(site)
+    for path in pages:
+        tab.goto(f"{server}/{path}", wait_until="load")
+        violations += [f"{path}: {v}" for v in tab.evaluate("window.__violations")]
+        policy = tab.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert "default-src 'self'" in policy, path
+    context.close()
+    elsewhere = sorted({url for url in requests if not url.startswith(server + "/")})
+    assert len(pages) > 150
+    assert elsewhere == []
+    assert violations == []
+    report("requests and Content-Security-Policy",
+           f"{len(pages)} pages loaded, {len(requests)} requests, all to the site itself; 0 policy violations")
+
+
+TEMPLATES = {  # a page of each kind
+    "home": "index.html", "document": "nrm-agreement.html", "action plan": "child-trafficking-action-plan.html",
+    "penalties": "sanctions.html", "institution": "institutions/molsa.html", "what is due": "obligations.html",
+    "directory": "institutions.html", "open data": "open-data.html",
+}
+
+
+@pytest.mark.parametrize("lang", ["sq", "en"])
+@pytest.mark.parametrize("kind", list(TEMPLATES) + ["search results"])
+def test_every_page_template_has_no_serious_accessibility_problem(server, tab, lang, kind):
+    prefix = "" if lang == "sq" else "en/"
+    if kind == "search results":
+        tab.goto(f"{server}/{prefix}index.html")
+        tab.locator("input.md-search__input").click()
+        tab.keyboard.type("MoLSA" if lang == "sq" else "MPÇS")
+        tab.wait_for_selector(".md-search-result__item")
+        tab.wait_for_timeout(500)  # let the results' fade-in finish: axe measures colours as shown
+    else:
+        tab.goto(f"{server}/{prefix}{TEMPLATES[kind]}")
+    assert tab.locator("html").get_attribute("lang") == lang
+    violations = Axe().run(tab).response["violations"]
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in violations
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    report("accessibility (axe: serious or critical violations)", f"{lang} {kind:<15} 0 ({len(violations)} minor)")
