@@ -35,10 +35,13 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=output.parent) as scratch:
         staging = Path(scratch) / "site"
+        # (not mkdocs --quiet: it hides warnings, and --strict only fails on warnings it sees)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
-                   "--site-dir", str(staging)] + (["--quiet"] if quiet else [])
-        result = subprocess.run(command, cwd=config.parent, env=env)
+                   "--site-dir", str(staging)]
+        result = subprocess.run(command, cwd=config.parent, env=env, capture_output=quiet, text=True)
         if result.returncode != 0:
+            if quiet:
+                sys.stderr.write(result.stdout + result.stderr)
             print(f"build failed: {output} was left as it was", file=sys.stderr)
             return result.returncode
         # last: the offline copy packs everything built above
@@ -55,7 +58,7 @@ def main() -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "site", help="where the site goes (default: site/)")
     parser.add_argument("--config-file", type=Path, default=ROOT / "mkdocs.yml",
                         help="the MkDocs configuration of the project to build (default: this project's)")
-    parser.add_argument("--quiet", action="store_true")
+    parser.add_argument("--quiet", action="store_true", help="print MkDocs' output only if the build fails")
     args = parser.parse_args()
     return build(args.output, config=args.config_file.resolve(), quiet=args.quiet)
 

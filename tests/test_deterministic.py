@@ -1,0 +1,26 @@
+"""Two builds of the same commit give byte-identical files (timestamps fixed by SOURCE_DATE_EPOCH and
+the commit date, sorted output, a reproducible ZIP)."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+
+from conftest import ROOT, report
+
+
+def _digests(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_same_commit_are_identical(site, tmp_path):
+    again = tmp_path / "site"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--quiet", "--output", str(again)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    first, second = _digests(site), _digests(again)
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+    report("deterministic build", f"{len(first)} files, byte-identical across two builds")
