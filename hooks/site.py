@@ -30,17 +30,18 @@ def _stop(problems: list[Problem]):
 
 
 def _corpus():
-    try:
-        return corpus_module.cached(_root)
-    except DataError as error:
-        raise PluginError("\n" + error.report()) from None
+    """The corpus of this build (loaded and checked in on_config)."""
+    return corpus_module.current(_root)
 
 
 @event_priority(100)
 def on_config(config):
     global _root
     _root = Path(config.config_file_path).resolve().parent
-    _corpus()
+    try:
+        corpus_module.cached(_root)  # loads, or reloads if a data file changed (mkdocs serve)
+    except DataError as error:
+        raise PluginError("\n" + error.report()) from None
     _stop(pagecheck.page_pairs(Path(config["docs_dir"])))
     return config
 
@@ -117,6 +118,7 @@ def on_page_markdown(markdown, page, config, files):
     if "institution_id" in page.meta:
         page.meta["title"] = corpus.institutions.get(page.meta["institution_id"])["name"][lang]
     _stop(pagecheck.macro_calls(page.file.content_string, _source_name(page), corpus, document))
+    page.meta["search"] = {"exclude": True}  # the site writes its own index, per language (on_post_build)
     return markdown
 
 

@@ -17,7 +17,7 @@ def define_env(env):
     root = Path(env.conf.config_file_path).resolve().parent
 
     def data():
-        return corpus_module.cached(root)
+        return corpus_module.current(root)
 
     @env.macro
     def activities() -> str:

@@ -59,7 +59,7 @@ def test_ngo_copies_the_citation_of_a_clause(server, clipboard_tab, lang, page_n
     assert tab.evaluate("document.activeElement.dataset.action") == "link"
     tab.keyboard.press("ArrowDown")
     tab.keyboard.press("Enter")
-    tab.wait_for_function("document.querySelector('.cite-status').textContent.length > 0")
+    tab.wait_for_selector(".cite-status:not(:empty)", state="attached")
     assert tab.evaluate("navigator.clipboard.readText()") == (sq if lang == "sq" else en)
     assert tab.locator(".cite-status").inner_text() in ("Citimi u kopjua", "Citation copied")
     report("citations copied", f"{lang} {anchor}: {sq if lang == 'sq' else en}")
@@ -70,7 +70,7 @@ def test_ngo_copies_a_permalink_and_follows_the_other_language(server, clipboard
     tab.goto(_url(server, "nrm-agreement", "sq", "art_5__C__2"))
     _open_cite_menu(tab, "art_5__C__2")
     tab.keyboard.press("Enter")
-    tab.wait_for_function("document.querySelector('.cite-status').textContent.length > 0")
+    tab.wait_for_selector(".cite-status:not(:empty)", state="attached")
     assert tab.evaluate("navigator.clipboard.readText()") == _url(server, "nrm-agreement", "sq", "art_5__C__2")
     _open_cite_menu(tab, "art_5__C__2")
     other = tab.locator(".cite-menu a[data-action=other]")

@@ -36,6 +36,13 @@ class Corpus:
     root: Path
     files: dict[str, yamlio.Located]  # by file name relative to data/
     notes: dict[str, dict] = field(default_factory=dict)  # note id → note (with its document)
+    _memo: dict = field(default_factory=dict, repr=False)  # results derived from the data, computed once
+
+    def memo(self, key, compute):
+        """A result derived from the (unchanging) data, computed on first use."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # --- the data, by part -------------------------------------------------------------------------
     def data(self, name: str) -> dict:
@@ -418,6 +425,12 @@ _cache: dict[Path, tuple[tuple, Corpus]] = {}
 def _fingerprint(root: Path) -> tuple:
     files = sorted((root / "data").rglob("*.yml")) + sorted((root / "schemas").glob("*.json"))
     return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+def current(root: Path = ROOT) -> Corpus:
+    """The corpus loaded last for `root` (by cached()), without checking the files again."""
+    hit = _cache.get(root)
+    return hit[1] if hit else cached(root)
 
 
 def cached(root: Path = ROOT) -> Corpus:

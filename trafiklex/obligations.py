@@ -59,6 +59,10 @@ def _bodies(cell: dict) -> dict[str, tuple[str, ...]]:
 
 def all_obligations(corpus: Corpus) -> list[Obligation]:
     """Every obligation, in the printed order of the documents."""
+    return corpus.memo("obligations", lambda: _collect(corpus))
+
+
+def _collect(corpus: Corpus) -> list[Obligation]:
     found: dict[str, list[Obligation]] = {d["id"]: [] for d in corpus.documents}
     plan = corpus.action_plan
     for section, _, activity in corpus.activities():

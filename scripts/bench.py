@@ -1,0 +1,203 @@
+"""Benchmark of the build and of what a reader downloads. Prints a table and compares it with the
+committed baseline (bench/baseline.json); --update writes the baseline.
+
+  full build          the project's build (both languages, downloads, PDFs, ZIP), seconds
+  plain mkdocs        the same Markdown built by MkDocs with neither macros nor hooks, and the ratio
+  synthetic ×10, ×50  the full site build on a copy with 10× and 50× the activities and pages:
+                      seconds and peak memory, to show that cost grows no faster than the content
+  search index        per language, raw and gzipped
+  largest page        the heaviest HTML page, raw and gzipped
+  first visit         bytes (gzipped) a first visit to the home page downloads, all files
+  search latency      median time from query to results in the real search worker (Chromium)
+
+usage: .venv/bin/python scripts/bench.py [--update]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import search_eval  # noqa: E402
+
+BASELINE = ROOT / "bench" / "baseline.json"
+LATENCY_QUERIES = ["MoLSA", "5.C.2", "trafikimit te femijeve", "kujdestaria", "128/b", "qëllimi i marrëveshjes",
+                   "Natasha Hodaj", "borxh", "temporary residence", "foster care"]
+PROJECT = ["data", "docs", "sources", "hooks", "macros", "overrides", "mkdocs.yml"]
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of a command, measured in a fresh process of its own."""
+    probe = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
+             "code = subprocess.run(sys.argv[1:]).returncode; "
+             "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+             "sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
+    seconds, kilobytes = result.stdout.split()[-2:]
+    return float(seconds), int(kilobytes) / 1024
+
+
+def copy_project(target: Path) -> Path:
+    for name in PROJECT:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
+def full_build(project: Path, out: Path) -> tuple[float, float]:
+    return measured([sys.executable, str(ROOT / "scripts" / "build.py"), "--quiet", "--output", str(out),
+                     "--config-file", str(project / "mkdocs.yml")], project)
+
+
+def plain_build(project: Path, out: Path) -> float:
+    """The same pages with MkDocs alone: no macros, no hooks (macro calls stay as text)."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
+    config.pop("hooks", None)
+    config["validation"] = {"links": {"anchors": "info"}}
+    config["extra"]["edition"] = "—"
+    (project / "plain.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    seconds, _ = measured([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", "plain.yml", "-d", str(out)], project)
+    return seconds
+
+
+def synthesize(project: Path, factor: int):
+    """factor× the activities (each objective's activities repeated) and factor× the document pages."""
+    path = project / "data" / "activities.yml"
+    hint, body = path.read_text(encoding="utf-8").split("\n", 1)
+    data = yaml.safe_load(body)
+    for section in data["sections"]:
+        for group in section.get("objectives", []) or [section]:
+            originals, copies = group["activities"], []
+            for round_ in range(factor):
+                for k, activity in enumerate(originals):
+                    clone = dict(activity)
+                    base = activity["id"].rsplit("_", 1)[0]
+                    clone["id"] = f"{base}_{round_ * len(originals) + k + 1}"
+                    copies.append(clone)
+            group["activities"] = copies
+    path.write_text(hint + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for lang in ("sq", "en"):
+        pages = [p for p in (project / "docs" / lang).glob("*.md")]
+        for round_ in range(1, factor):
+            for page in pages:
+                text = page.read_text(encoding="utf-8")
+                if "document:" not in text:
+                    continue
+                text = "\n".join(line for line in text.splitlines() if "note(" not in line)
+                text = text.replace("document:", "synthetic_of:").replace("{{ activities() }}", "")
+                (project / "docs" / lang / f"synthetic-{round_}-{page.name}").write_text(text, encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("not_in_nav: |\n", "not_in_nav: |\n  synthetic-*.md\n"),
+                                        encoding="utf-8")
+
+
+def weights(site: Path) -> dict:
+    def sizes(path: Path) -> tuple[int, int]:
+        raw = path.read_bytes()
+        return len(raw), len(gzip.compress(raw, 9))
+
+    indexes = {lang: sizes(site / ("search" if lang == "sq" else "en/search") / "search_index.json") for lang in ("sq", "en")}
+    pages = {p: sizes(p) for p in site.rglob("*.html")}
+    largest = max(pages, key=lambda p: pages[p][0])
+    return {"index": indexes, "largest": (largest.relative_to(site).as_posix(), *pages[largest])}
+
+
+def browser_figures(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with search_eval.serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=search_eval.FLAGS)
+        page = browser.new_page()
+        loaded = []
+        page.on("requestfinished", lambda request: loaded.append(request.url))
+        page.goto(f"{base}/index.html", wait_until="networkidle")
+        first_visit = 0
+        for url in dict.fromkeys(loaded):
+            path = site / url.removeprefix(base + "/").split("?")[0].split("#")[0]
+            if path.is_file():
+                first_visit += len(gzip.compress(path.read_bytes(), 9))
+        timings = page.evaluate("""async (queries) => {
+          const config = JSON.parse(document.getElementById("__config").textContent);
+          const index = await (await fetch(new URL("search/search_index.json", new URL(config.base, location.href)))).json();
+          const worker = new Worker(new URL(config.search, location.href));
+          const next = () => new Promise(r => worker.addEventListener("message", e => r(e.data), {once: true}));
+          worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+          await next();
+          const times = [];
+          for (const q of queries) { const t = performance.now(); worker.postMessage({type: 2, data: q}); await next();
+                                     times.push(performance.now() - t); }
+          return times;
+        }""", LATENCY_QUERIES)
+        browser.close()
+    return {"first_visit_gz": first_visit, "first_visit_files": len(set(loaded)), "latency_ms": statistics.median(timings)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--update", action="store_true", help="write the figures as the new baseline")
+    args = parser.parse_args()
+    figures = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        project = copy_project(scratch / "project")
+        figures["full_build_s"], figures["full_build_mb"] = full_build(project, scratch / "site")
+        figures["plain_build_s"] = plain_build(project, scratch / "plain")
+        for factor in (10, 50):
+            synthetic = copy_project(scratch / f"x{factor}")
+            synthesize(synthetic, factor)
+            seconds, megabytes = full_build(synthetic, scratch / f"site-x{factor}")
+            figures[f"x{factor}_s"], figures[f"x{factor}_mb"] = seconds, megabytes
+            figures[f"x{factor}_pages"] = len(list((scratch / f"site-x{factor}").rglob("*.html")))
+        figures["pages"] = len(list((scratch / "site").rglob("*.html")))
+        figures.update(weights(scratch / "site"))
+        figures.update(browser_figures(scratch / "site"))
+    print_table(figures, json.loads(BASELINE.read_text()) if BASELINE.exists() else None)
+    if args.update:
+        BASELINE.parent.mkdir(exist_ok=True)
+        BASELINE.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        print(f"baseline written: {BASELINE.relative_to(ROOT)}")
+    return 0
+
+
+def print_table(f: dict, baseline: dict | None):
+    def row(name, value, unit, key=None, target=""):
+        was = ""
+        if baseline and key in baseline and isinstance(baseline[key], (int, float)):
+            was = f"(baseline {baseline[key]:.2f})" if isinstance(baseline[key], float) else f"(baseline {baseline[key]})"
+        print(f"{name:<34}{value:>14} {unit:<6}{target:<22}{was}")
+
+    print(f"{'measure':<34}{'value':>14} {'unit':<6}{'target':<22}")
+    row("full build (site, PDFs, ZIP)", f"{f['full_build_s']:.2f}", "s", "full_build_s", "< 10 s")
+    row("  peak memory", f"{f['full_build_mb']:.0f}", "MB", "full_build_mb")
+    row("plain mkdocs build, same pages", f"{f['plain_build_s']:.2f}", "s", "plain_build_s")
+    row("  ratio full / plain", f"{f['full_build_s'] / f['plain_build_s']:.2f}", "×")
+    for factor in (10, 50):
+        row(f"synthetic ×{factor} ({f[f'x{factor}_pages']} pages)", f"{f[f'x{factor}_s']:.2f}", "s", f"x{factor}_s")
+        row(f"  peak memory ×{factor}", f"{f[f'x{factor}_mb']:.0f}", "MB", f"x{factor}_mb")
+        row(f"  seconds per page ×{factor} / ×1", f"{(f[f'x{factor}_s'] / f[f'x{factor}_pages']) / (f['full_build_s'] / f['pages']):.2f}", "×")
+    for lang, (raw, zipped) in f["index"].items():
+        row(f"search index {lang}", f"{raw / 1024:.0f} / {zipped / 1024:.0f}", "KB", None, "gz ≤ 400 KB")
+    name, raw, zipped = f["largest"]
+    row(f"largest page ({name})", f"{raw / 1024:.0f} / {zipped / 1024:.0f}", "KB")
+    row(f"first visit ({f['first_visit_files']} files, gzipped)", f"{f['first_visit_gz'] / 1024:.0f}", "KB", None, "≤ 300 KB")
+    row("search latency, median", f"{f['latency_ms']:.1f}", "ms", "latency_ms")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
