@@ -11,14 +11,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 import json
+import os
 import shutil
 
-from trafiklex import LANGUAGES, csp, exports, pagecheck, search_index
+from trafiklex import LANGUAGES, csp, exports, pagecheck, search_index, translator_files
 from trafiklex import corpus as corpus_module
 from trafiklex.annotate import Annotator
 from trafiklex.citemarks import mark as mark_citations
 from trafiklex.errors import DataError, Problem
-from trafiklex.render import institution_page
+from trafiklex.render_translations import parallel_title
+from trafiklex.urls import PARALLEL_FOLDER
 
 _root: Path | None = None  # the project being built: the folder of its mkdocs.yml
 _depth = 0  # mkdocs-static-i18n builds the other languages inside the default language's build
@@ -43,33 +45,44 @@ def on_config(config):
     except DataError as error:
         raise PluginError("\n" + error.report()) from None
     _stop(pagecheck.page_pairs(Path(config["docs_dir"])))
+    _stop(pagecheck.all_pages(Path(config["docs_dir"]), _corpus()))
     return config
 
 
 @event_priority(50)  # before mkdocs-static-i18n sorts the files by language
 def on_files(files, config):
-    """One page per institution and language, generated from the data into docs/<lang>/institutions/
-    (git-ignored; mkdocs-static-i18n only handles pages that exist in docs_dir). A file is rewritten
-    only when its content changes, so that `mkdocs serve` does not rebuild in a loop."""
+    """Pages generated from the data into docs/<lang>/ (git-ignored folders; mkdocs-static-i18n only
+    handles pages that exist in docs_dir): one per institution, and the side-by-side view of every
+    document. A file is rewritten only when its content changes, so that `mkdocs serve` does not
+    rebuild in a loop."""
+    corpus = _corpus()
+    generated = {
+        "institutions": {
+            institution: f"---\ninstitution_id: {institution}\n---\n\n{{{{ institution(\"{institution}\") }}}}\n"
+            for institution in corpus.institutions.by_id},
+        PARALLEL_FOLDER: {
+            document["page"]: f"---\nparallel_of: {document['id']}\n---\n\n{{{{ parallel(\"{document['id']}\") }}}}\n"
+            for document in corpus.documents},
+    }
     docs = Path(config["docs_dir"])
-    known = {f.src_uri for f in files}
+    # the generated pages go last, in sorted order, whether or not they were on disk before this build
+    # (a fresh checkout's first build must list them in the same order as any later build)
+    folders = tuple(f"{lang}/{folder_name}/" for lang in LANGUAGES for folder_name in generated)
+    for file in [f for f in files if f.src_uri.startswith(folders)]:
+        files.remove(file)
     for lang in LANGUAGES:
-        folder = docs / lang / "institutions"
-        folder.mkdir(parents=True, exist_ok=True)
-        wanted = set()
-        for institution in _corpus().institutions.by_id:
-            path = folder / f"{institution}.md"
-            wanted.add(path.name)
-            content = f"---\ninstitution_id: {institution}\n---\n\n{{{{ institution(\"{institution}\") }}}}\n"
-            if not path.exists() or path.read_text(encoding="utf-8") != content:
-                path.write_text(content, encoding="utf-8")
-            src_uri = f"{lang}/{institution_page(institution)}.md"
-            if src_uri not in known:
-                files.append(File(src_uri, str(docs), config["site_dir"], config["use_directory_urls"]))
-        for stale in folder.glob("*.md"):
-            if stale.name not in wanted:
-                stale.unlink()
-                files.remove(files.get_file_from_path(f"{lang}/institutions/{stale.name}"))
+        for folder_name, pages in generated.items():
+            folder = docs / lang / folder_name
+            folder.mkdir(parents=True, exist_ok=True)
+            for stale in folder.glob("*.md"):
+                if stale.stem not in pages:
+                    stale.unlink()
+            for name, content in sorted(pages.items()):
+                path = folder / f"{name}.md"
+                if not path.exists() or path.read_text(encoding="utf-8") != content:
+                    path.write_text(content, encoding="utf-8")
+                files.append(File(f"{lang}/{folder_name}/{name}.md", str(docs), config["site_dir"],
+                                  config["use_directory_urls"]))
     return files
 
 
@@ -109,14 +122,13 @@ def on_page_markdown(markdown, page, config, files):
     corpus = _corpus()
     document = page.meta.get("document")
     lang = page.file.locale
+    _stop(pagecheck.front_matter_document(document, _source_name(page), corpus))
     if document is not None:
-        ids = {d["id"] for d in corpus.documents}
-        if document not in ids:
-            _stop([Problem(_source_name(page), f"unknown document '{document}' in the front matter", line=2,
-                           field="document", expected="one of " + ", ".join(sorted(ids)))])
         page.meta["title"] = corpus.document(document)["short_title"][lang]
     if "institution_id" in page.meta:
         page.meta["title"] = corpus.institutions.get(page.meta["institution_id"])["name"][lang]
+    if "parallel_of" in page.meta:
+        page.meta["title"] = parallel_title(corpus, page.meta["parallel_of"], lang)
     _stop(pagecheck.macro_calls(page.file.content_string, _source_name(page), corpus, document))
     page.meta["search"] = {"exclude": True}  # the site writes its own index, per language (on_post_build)
     return markdown
@@ -124,6 +136,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     corpus, lang, name, document = _corpus(), page.file.locale, _page_name(page), page.meta.get("document")
+    if "parallel_of" in page.meta:
+        return html  # each column was annotated in its own language (trafiklex.render_translations)
     html = Annotator(corpus, lang, name, document).annotate(html)
     return mark_citations(html, corpus, document, name, lang) if document else html
 
@@ -141,14 +155,15 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and merged their search
 def on_post_build(config):
     """Once, at the end of the whole build (the Albanian build wraps the English one): the open-data
-    downloads; one search index per language, replacing the merged one; and a sitemap at each
-    language root (Material's language selector fetches <language root>/sitemap.xml)."""
+    downloads; one search index per language, replacing the merged one; and a sitemap in every
+    folder of pages (Material's language selector fetches sitemap.xml next to the page it links to)."""
     global _depth
     _depth -= 1
     if _depth:
         return
     site = Path(config["site_dir"])
     exports.write(_corpus(), site / "data")
+    translator_files.write(_corpus(), site / "data", int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or None)
     _vendor(site)
     for lang in LANGUAGES:
         folder = site / ("search" if lang == "sq" else f"{lang}/search")
@@ -157,5 +172,7 @@ def on_post_build(config):
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")  # for file://
-        if lang != "sq":
-            shutil.copyfile(site / "sitemap.xml", site / lang / "sitemap.xml")
+    # Material's language selector reads sitemap.xml next to each page in the other language
+    for folder in sorted({page.parent for page in site.rglob("*.html")} - {site}):
+        if not (folder / "sitemap.xml").exists():
+            shutil.copyfile(site / "sitemap.xml", folder / "sitemap.xml")

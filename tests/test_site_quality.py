@@ -21,8 +21,9 @@ def test_no_request_leaves_the_site_and_the_policy_holds(site, server, browser):
     context = browser.new_context()
     context.add_init_script(CSP_LISTENER)
     tab = context.new_page()
-    requests, violations = [], []
+    requests, violations, failed = [], [], []
     tab.on("request", lambda request: requests.append(request.url))
+    tab.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
     pages = _pages(site)
     for path in pages:
         tab.goto(f"{server}/{path}", wait_until="load")
@@ -34,6 +35,7 @@ def test_no_request_leaves_the_site_and_the_policy_holds(site, server, browser):
     assert len(pages) > 150
     assert elsewhere == []
     assert violations == []
+    assert failed == []  # every file a page asks for exists (sitemaps of nested folders included)
     report("requests and Content-Security-Policy",
            f"{len(pages)} pages loaded, {len(requests)} requests, all to the site itself; 0 policy violations")
 
@@ -42,6 +44,7 @@ TEMPLATES = {  # a page of each kind
     "home": "index.html", "document": "nrm-agreement.html", "action plan": "child-trafficking-action-plan.html",
     "penalties": "sanctions.html", "institution": "institutions/molsa.html", "what is due": "obligations.html",
     "directory": "institutions.html", "open data": "open-data.html",
+    "side by side": "parallel/nrm-agreement.html", "translators": "translations.html", "checklist": "checklist.html",
 }
 
 

@@ -55,6 +55,50 @@ class Directory:
         folded = "".join(fold(c) or " " for c in masked)  # same length as the printed text
         return [(m.start(), m.end(), self._names[lang][m.group(0)]) for m in self._patterns[lang].finditer(folded)]
 
+    def acronym_spans(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """Where the text names a body by one of its acronyms in `lang`, as printed (case counts)."""
+        if not hasattr(self, "_acronym_patterns"):
+            self._acronym_patterns = {}
+        if lang not in self._acronym_patterns:
+            acronyms = {a: item["id"] for item in self.by_id.values() for a in item.get("acronyms", {}).get(lang, [])}
+            alternatives = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
+            # (an Albanian acronym takes its endings after a hyphen: IOM-it, OJF-te)
+            self._acronym_patterns[lang] = (re.compile(rf"(?<![\w/-])({alternatives})(?!\w)"), acronyms)
+        pattern, acronyms = self._acronym_patterns[lang]
+        return [(m.start(), m.end(), acronyms[m.group(1)]) for m in pattern.finditer(text)]
+
+    def mentions(self, text: str, lang: str) -> list[str]:
+        """The bodies a running text names by name or printed variant. Albanian inflects names
+        (Ministria, Ministrine, Ministrise), so there each word may end differently."""
+        if not hasattr(self, "_mention_patterns"):
+            self._mention_patterns = {}
+        if lang not in self._mention_patterns:
+            patterns = []
+            for spelling, institution in self._names[lang].items():
+                words = spelling.split()
+                if len(words) < 2 or self.by_id[institution]["kind"] == "group":
+                    continue  # one word ("Prokuroria", "Qendrat") or a generic group: not a name
+                if lang == "sq":
+                    words = [re.escape(w[: max(3, len(w) - 2)]) + r"\w{0,4}" if len(w) > 3 else re.escape(w) for w in words]
+                else:
+                    words = [re.escape(w) + "s?" for w in words]
+                patterns.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"), institution))
+            self._mention_patterns[lang] = patterns
+        folded = fold(text)
+        return sorted({institution for pattern, institution in self._mention_patterns[lang] if pattern.search(folded)})
+
+    def spellings(self, institution_id: str, lang: str) -> list[str]:
+        """Every way `lang` prints the body (name, acronyms, variants), folded."""
+        return [spelling for spelling, owner in self._names[lang].items() if owner == institution_id]
+
+    def related(self, institution_id: str) -> set[str]:
+        """The body, the bodies it is part of and the bodies that are part of it."""
+        family, parent = {institution_id}, self.by_id[institution_id].get("part_of")
+        while parent:
+            family.add(parent)
+            parent = self.by_id[parent].get("part_of")
+        return family | {i for i, item in self.by_id.items() if item.get("part_of") == institution_id}
+
     def resolve(self, printed: str, lang: str) -> list[str]:
         """The ids of the bodies named in a printed cell, in printed order.
 

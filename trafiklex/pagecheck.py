@@ -5,17 +5,15 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import yaml
+
 from .corpus import Corpus
 from .errors import Problem
+from .macro_names import ARGUMENTS
 
 LANGUAGES_DIRS = ("sq", "en")
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\s*\((.*?)\)\s*\}\}")
-MACROS = {  # macro name → what its argument must name
-    "activities": None, "penalties": None, "commitments": None, "strategic_framework": None, "screening": None,
-    "documents_table": None, "definitions": "document", "glossary": "glossary", "note": "note",
-    "institutions_directory": None, "institution": "institution", "due_table": None, "timeline": None,
-    "sanctions": None, "downloads": None,
-}
+MACROS = ARGUMENTS  # macro name → what its argument must name
 
 
 def page_pairs(docs_dir: Path) -> list[Problem]:
@@ -47,6 +45,40 @@ def macro_calls(source: str, file: str, corpus: Corpus, document: str | None) ->
             where = f" of document {document}" if name == "note" else ""
             problems.append(Problem(file, f"{name}(\"{argument}\") names no known {MACROS[name]}{where}", line=line,
                                     expected=f"one of: {', '.join(sorted(known[MACROS[name]])) or '(none defined)'}"))
+    return problems
+
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def front_matter(source: str) -> dict:
+    """The YAML front matter of a page's Markdown ({} if it has none)."""
+    match = FRONT_MATTER.match(source)
+    try:
+        meta = yaml.safe_load(match.group(1)) if match else {}
+    except yaml.YAMLError:
+        return {}  # MkDocs reports the broken front matter when it reads the page
+    return meta if isinstance(meta, dict) else {}
+
+
+def front_matter_document(document: str | None, file: str, corpus: Corpus) -> list[Problem]:
+    """The document a page's front matter names (if any) is a known one."""
+    ids = {d["id"] for d in corpus.documents}
+    if document is None or document in ids:
+        return []
+    return [Problem(file, f"unknown document '{document}' in the front matter", line=2, field="document",
+                    expected="one of " + ", ".join(sorted(ids)))]
+
+
+def all_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:
+    """front_matter_document() and macro_calls() on every page, before any is rendered (a page's macros
+    may render other pages: the side-by-side views and the divergence report render the documents)."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        source = path.read_text(encoding="utf-8")
+        name = f"docs/{path.relative_to(docs_dir).as_posix()}"
+        document = front_matter(source).get("document")
+        problems += front_matter_document(document, name, corpus) or macro_calls(source, name, corpus, document)
     return problems
 
 

@@ -212,7 +212,7 @@ def definitions(corpus: Corpus, document: str, lang: str) -> str:
             footnotes.append((item, item["footnote"][lang]))
             n = len(footnotes)
             body += (f'<sup class="footnote-ref" id="fnref-{esc(item["id"])}">'
-                     f'<a href="#fn-{esc(item["id"])}">{n}</a></sup>')
+                     f'<a href="#{esc(item["id"])}__footnote">{n}</a></sup>')
         body += notes_at(corpus, document, item["id"], lang)
         css = "clause" if present(item, lang) else "clause gap"
         if "label" in item:
@@ -221,7 +221,7 @@ def definitions(corpus: Corpus, document: str, lang: str) -> str:
             parts.append(clause("li", item, None, body, css + " definition"))
     html_out = "".join(parts) if all("label" in i for i in items) else f'<ul class="definitions">{"".join(parts)}</ul>'
     if footnotes:
-        notes = "".join(f'<li id="fn-{esc(item["id"])}">{esc(text)} '
+        notes = "".join(f'<li id="{esc(item["id"])}__footnote">{esc(text)} '
                         f'<a href="#fnref-{esc(item["id"])}" class="footnote-backref" aria-label="↩">↩</a></li>'
                         for item, text in footnotes)
         html_out += (f'<div class="footnote definitions-footnotes" aria-label="{esc(label(lang, "footnotes"))}">'

@@ -22,6 +22,7 @@ from .corpus import Corpus
 from .htmltext import Element, not_source_text, parse
 from .citations import printed_numbers
 from .numbering import heading_label
+from .urls import PARALLEL_FOLDER
 from .obligations import all_obligations
 
 SEPARATOR = r"[\s\-–—]+"
@@ -35,7 +36,8 @@ CONFIG = {
     "sq": {"lang": ["sq"], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"], "fields": FIELDS},
     "en": {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"], "fields": FIELDS},
 }
-DERIVED = {"due", "directory", "sanctions", "timeline", "due-filters", "counts"}  # tables derived from other pages
+DERIVED = {"due", "directory", "sanctions", "timeline", "due-filters", "counts",  # derived from other pages
+           "checklist-tool"}  # the interactive checklist: Annex 1's questions, found in the Annex
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -81,13 +83,17 @@ def _duties(corpus: Corpus) -> dict[tuple[str, str], list[str]]:
     return found
 
 
-def _segments(article: Element) -> list[tuple[str | None, Element | None, str]]:
+def _segments(article: Element, lang: str) -> list[tuple[str | None, Element | None, str]]:
     """The article's text cut at every clause anchor: (clause id or None for the text before the
-    first clause, the element carrying the id, its text)."""
+    first clause, the element carrying the id, its text). Text marked as in the other language, and
+    blocks marked data-search-exclude (the translators' reports, which quote the documents), are
+    not part of this language's index."""
     segments: list[list] = [[None, None, []]]
 
     def walk(element: Element):
         if not_source_text(element) or "md-source-file" in element.classes:
+            return
+        if element.attrs.get("lang", lang) != lang or "data-search-exclude" in element.attrs:
             return
         anchor = element.attrs.get("id")
         if anchor and is_clause_id(anchor) and element.tag != "article":
@@ -121,6 +127,8 @@ def build(corpus: Corpus, site: Path, lang: str) -> dict:
         relative = path.relative_to(language_root).as_posix()
         if relative == "404.html" or (lang == "sq" and relative.split("/")[0] in LANGUAGES):
             continue
+        if relative.startswith(f"{PARALLEL_FOLDER}/"):
+            continue  # the side-by-side views repeat the documents, where their clauses are found
         root = parse(path.read_text(encoding="utf-8"))
         article = root.find("article")
         if article is None:
@@ -136,7 +144,7 @@ def build(corpus: Corpus, site: Path, lang: str) -> dict:
             continue
         printed = printed_numbers(corpus, document["id"], lang) if document else {}
         short = document["short_title"][lang] if document else ""
-        for anchor, element, text in _segments(article):
+        for anchor, element, text in _segments(article, lang):
             if anchor is None:
                 docs.append({"location": relative, "title": short or title, "heading": short or title,
                              "text": html.escape(text)})

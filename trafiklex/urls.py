@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 
 DEFAULT_LANGUAGE = "sq"
+PARALLEL_FOLDER = "parallel"  # the side-by-side views: parallel/<document page>
 
 
 def page_path(page: str, lang: str) -> str:

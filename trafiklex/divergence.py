@@ -1,0 +1,415 @@
+"""Where the Albanian and English texts really differ: what a careful legal translator would flag.
+
+For every aligned pair of clauses (trafiklex.parallel) and for the structured data:
+  structure   a clause printed in one language only, or in a different place; a section numbered
+              differently
+  numbers     numbers that differ (years, periods, amounts, counts, article numbers, durations),
+              written in figures or in words; penalties with other numbers
+  dates       dates that differ (written as 12.10.2004 or as 12 tetor 2004); deadlines read differently
+  names       names of people that differ between the languages, or that one language spells in two
+              ways (fuzzy matching with rapidfuzz)
+  bodies      responsible bodies that differ (canonical institution ids, not acronyms)
+  references  internal references that point to different clauses
+Each finding: the document, the clause, both snippets, the kind, a severity and what differs.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from rapidfuzz import fuzz
+
+from . import LANGUAGES, deadlines, references
+from .citations import printed_numbers
+from .corpus import Corpus
+from .obligations import all_obligations
+from .htmltext import parse
+from .parallel import Pair, all_pairs
+from .text import fold
+
+KINDS = ("structure", "numbers", "dates", "names", "bodies", "references")
+SEVERITIES = ("high", "medium", "low")
+BODY_NAME_SIMILARITY = 85  # rapidfuzz partial_ratio of a name with the other text, in %
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    severity: str
+    document: str
+    clause: str
+    detail: str
+    sq: str = ""
+    en: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def snippet(text: str | None, around: str | None = None, width: int = 160) -> str:
+    if not text:
+        return ""
+    if around:
+        at = fold(text).find(fold(around))
+        if at > width // 2:
+            text = "…" + text[at - width // 3:]
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"
+
+
+# --- numbers and dates ------------------------------------------------------------------------------
+
+MONTHS = {**{m: i for i, m in enumerate(["janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht",
+                                          "shtator", "tetor", "nentor", "dhjetor"], 1)},
+          **{m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december"], 1)},
+          "jan": 1, "feb": 2, "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+# Number words (not "një"/"one" and "dy"/"two", which are mostly articles and "both"); a quarter is
+# "e katërta" / "fourth".
+WORDS = {
+    "sq": {"tre": 3, "kater": 4, "pese": 5, "gjashte": 6, "shtate": 7, "tete": 8, "nente": 9,
+           "dhjete": 10, "dymbedhjete": 12, "tetembedhjete": 18, "njezet": 20, "tremujore": 3, "katert": 4,
+           "katerten": 4},
+    "en": {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20, "quarterly": 3, "fourth": 4},
+}
+_MONTH = "|".join(MONTHS)
+DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+DATE_WORDS = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({_MONTH})\.?\s+(\d{{4}})\b")
+PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d{1,4})\b")
+NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+LABEL = re.compile(r"^\s*(?:[IVX]+|\d+|[a-zA-Z])[.)]\s")  # the clause's own printed number
+
+
+def dates(text: str) -> tuple[set[str], str]:
+    """The dates in a text, as YYYY-MM-DD or YYYY-MM, and the text without them."""
+    found = set()
+    folded = fold(text)
+
+    def numeric(m):
+        found.add(f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}")
+        return " "
+
+    def words(m):
+        found.add(f"{m[3]}-{MONTHS[m[2]]:02d}" + (f"-{int(m[1]):02d}" if m[1] else ""))
+        return " "
+
+    rest = DATE_WORDS.sub(words, DATE_NUMERIC.sub(numeric, folded))
+    return found, rest
+
+
+def numbers(text: str, lang: str) -> Counter:
+    """The numbers of a text (dates and references removed first), figures and number words alike;
+    a period "2005-7" or "2000/1" counts as its two years."""
+    _, rest = dates(text)
+    rest = LABEL.sub(" ", rest)
+    found: Counter = Counter()
+
+    def period(m):
+        start, end = m[1], m[2]
+        if len(end) < 4:
+            end = start[: 4 - len(end)] + end
+        found.update([int(start), int(end)])
+        return " "
+
+    rest = PERIOD.sub(period, rest)
+    for value in NUMBER.findall(rest):
+        found[float(value.replace(",", ".")) if "." in value or "," in value else int(value)] += 1
+    for word in re.findall(r"[a-z]+", rest):
+        if word in WORDS[lang]:
+            found[WORDS[lang][word]] += 1
+    return found
+
+
+def _without_references(text: str, document: str, lang: str) -> str:
+    spans = list(references.find(text, document, lang))
+    for ref in reversed(spans):
+        text = text[:ref.start] + " " + text[ref.end:]
+    return text
+
+
+# --- names of people ---------------------------------------------------------------------------------
+
+TITLE = r"(?:Znj\.|Z\.|z\.|Ms\.|Mr\.|Drejtues|Leader)"
+NAME = r"[A-ZÇË][a-zçë]+|[A-ZÇË]{2,}"
+EDITORIAL_NOTE = re.compile(r'<div class="admonition note editorial-note".*?</p></div>', re.S)
+PERSON = re.compile(rf"{TITLE}[ \t]*((?:{NAME})(?:[ \t]+(?:{NAME})){{1,2}})")
+
+
+def people(unit_html: str, clause: str) -> set[str]:
+    """Names of people: after a title (Znj., Mr., …); in a signature block, the line under the title."""
+    unit_html = EDITORIAL_NOTE.sub(" ", unit_html)  # the site's notes quote names; they are not the text
+    lines = [" ".join(parse(line).text().split()) for line in re.split(r"<br\s*/?>|</p>", unit_html)]
+    names = {" ".join(m.split()) for line in lines for m in PERSON.findall(line)}
+    if clause.startswith(("signatures__", "transmission__")) and len(lines) > 1:
+        names.add(re.sub(rf"^{TITLE}\s*", "", lines[1]).strip())
+    return {n for n in names if n}
+
+
+def _same_person(a: str, b: str) -> float:
+    return fuzz.ratio(fold(a), fold(b))
+
+
+# --- the report ---------------------------------------------------------------------------------------
+
+def report(corpus: Corpus) -> list[Finding]:
+    """Every finding on the corpus's documents, in the order of the documents and kinds."""
+    return corpus.memo("divergences", lambda: _report(corpus))
+
+
+def _report(corpus: Corpus) -> list[Finding]:
+    findings = compare(corpus, all_pairs(corpus)) + _bodies_in_data(corpus) + _penalties(corpus) + _deadlines(corpus)
+    order = [d["id"] for d in corpus.documents]
+    return sorted(set(findings), key=lambda f: (order.index(f.document), KINDS.index(f.kind), f.clause, f.detail))
+
+
+def compare(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
+    """The findings on aligned texts (not on the data tables): `pairs` of one or more documents."""
+    findings: list[Finding] = []
+    duties = {(o.document, o.id) for o in all_obligations(corpus)}
+    for document in dict.fromkeys(p.document for p in pairs):
+        mine = [p for p in pairs if p.document == document]
+        findings += _structure(corpus, document, mine)
+        for pair in mine:
+            if not pair.both:
+                continue
+            findings += _numbers_and_dates(pair, (pair.document, pair.id) in duties)
+            findings += _references(pair)
+            findings += _bodies_in_text(corpus, pair)
+        findings += _names(mine)
+        findings += _acronym_spellings(corpus, mine)
+    return findings
+
+
+def _structure(corpus: Corpus, document: str, pairs: list[Pair]) -> list[Finding]:
+    out = []
+    ids = {lang: [p.id for p in pairs if p.side(lang)] for lang in LANGUAGES}
+    glossaries = {g["anchor"] for g in corpus.glossaries if g["document"] == document}
+    moved: dict[str, list[str]] = {}
+    for pair in pairs:
+        if pair.both or not pair.id or not (pair.sq or pair.en):
+            continue
+        lang = "sq" if pair.sq else "en"
+        other = "en" if lang == "sq" else "sq"
+        if pair.id in ids[other]:
+            if lang == "sq":  # the same clause, met once on each side: report it once, per list
+                moved.setdefault(pair.id.rsplit("__", 1)[0], []).append(pair.id.rsplit("__", 1)[-1])
+            continue
+        detail = f"printed in the {'Albanian' if lang == 'sq' else 'English'} text only"
+        severity = "medium" if pair.id.rsplit("__", 1)[0] in glossaries else "high"  # an abbreviation: less
+        out.append(Finding("structure", severity, document, pair.id, detail, sq=snippet(pair.sq), en=snippet(pair.en)))
+    for parent, items in moved.items():
+        out.append(Finding("structure", "low", document, parent,
+                           f"{len(items)} items printed in a different order: {', '.join(items)}"))
+    numbers_sq, numbers_en = (printed_numbers(corpus, document, lang) for lang in LANGUAGES)
+    for section in sorted(set(numbers_sq) | set(numbers_en)):
+        if numbers_sq.get(section) != numbers_en.get(section):
+            out.append(Finding("structure", "low", document, section,
+                               f"numbered {numbers_sq.get(section)} in Albanian, {numbers_en.get(section)} in English"))
+    return out
+
+
+def _numbers_and_dates(pair: Pair, is_duty: bool) -> list[Finding]:
+    out = []
+    sq = _without_references(pair.sq, pair.document, "sq")
+    en = _without_references(pair.en, pair.document, "en")
+    dates_sq, dates_en = dates(sq)[0], dates(en)[0]
+    if dates_sq != dates_en:
+        out.append(Finding("dates", "high" if is_duty else "medium", pair.document, pair.id,
+                           f"dates {sorted(dates_sq) or '–'} (sq) / {sorted(dates_en) or '–'} (en)",
+                           snippet(pair.sq), snippet(pair.en)))
+    numbers_sq, numbers_en = numbers(sq, "sq"), numbers(en, "en")
+    only_sq, only_en = numbers_sq - numbers_en, numbers_en - numbers_sq
+    if only_sq or only_en:
+        # (the head of a document is its letterhead: an address or a telephone number printed once)
+        severity = "high" if is_duty else "medium" if pair.id else "low"
+        out.append(Finding("numbers", severity, pair.document, pair.id,
+                           f"numbers only in sq: {_show(only_sq)}; only in en: {_show(only_en)}",
+                           snippet(pair.sq, _first(only_sq)), snippet(pair.en, _first(only_en))))
+    return out
+
+
+def _show(counter: Counter) -> str:
+    return ", ".join(f"{n:g}" if isinstance(n, float) else str(n) for n in sorted(counter.elements())) or "–"
+
+
+def _first(counter: Counter) -> str | None:
+    return str(sorted(counter)[0]) if counter else None
+
+
+def _references(pair: Pair) -> list[Finding]:
+    targets = {lang: Counter((r.document, r.target) for r in references.find(pair.side(lang), pair.document, lang))
+               for lang in LANGUAGES}
+    if targets["sq"] == targets["en"]:
+        return []
+
+    def show(counter):
+        return ", ".join(f"{d}#{t}" if d != pair.document else f"#{t}" for d, t in sorted(counter.elements())) or "–"
+
+    return [Finding("references", "medium", pair.document, pair.id,
+                    f"references {show(targets['sq'])} (sq) / {show(targets['en'])} (en)", snippet(pair.sq), snippet(pair.en))]
+
+
+def _bodies_in_text(corpus: Corpus, pair: Pair) -> list[Finding]:
+    """Bodies named in the running text of one language (by acronym or by a name of two words or
+    more) that the other language does not name, not even inflected or in another word order
+    (fuzzy: rapidfuzz), nor by a body it is part of or that is part of it. (The action plan's cells
+    are compared from the data: _bodies_in_data.)"""
+    if pair.document == corpus.action_plan["document"] or pair.id.startswith("signatures__"):
+        return []  # (cells: _bodies_in_data; signature blocks: by the people who sign, _names)
+    directory = corpus.institutions
+    named = {lang: {i for _, _, i in directory.acronym_spans(pair.side(lang), lang)}
+             | set(directory.mentions(pair.side(lang), lang)) for lang in LANGUAGES}
+
+    def also_named(institution: str, lang: str) -> bool:
+        text = fold(pair.side(lang))
+        return any(other in named[lang] for other in directory.related(institution)) or any(
+            re.search(rf"(?<!\w){re.escape(spelling)}(?!\w)", text) if len(spelling) < 8
+            else fuzz.partial_ratio(spelling, text) >= BODY_NAME_SIMILARITY
+            for spelling in directory.spellings(institution, lang))
+
+    only = {lang: sorted(i for i in named[lang] - named[other] if not also_named(i, other))
+            for lang, other in (("sq", "en"), ("en", "sq"))}
+    if not (only["sq"] or only["en"]):
+        return []
+    return [Finding("bodies", "medium", pair.document, pair.id,
+                    f"bodies named only in sq: {_names_of(corpus, only['sq'])}; only in en: {_names_of(corpus, only['en'])}",
+                    snippet(pair.sq), snippet(pair.en))]
+
+
+def _acronym_spellings(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
+    """One body's acronym printed in two similar ways (BTKF / BKTF, NRCVT / NCRVT, MPCS / MPÇS)."""
+    printed: dict[str, set[tuple[str, str, str]]] = {}
+    for pair in pairs:
+        for lang in LANGUAGES:
+            for start, end, institution in corpus.institutions.acronym_spans(pair.side(lang) or "", lang):
+                printed.setdefault(institution, set()).add((pair.side(lang)[start:end], lang, pair.id))
+    out = []
+    for institution, places in sorted(printed.items()):
+        spellings = sorted({a for a, _, _ in places})
+        similar = [(a, b) for i, a in enumerate(spellings) for b in spellings[i + 1:]
+                   if _acronym_stem(a) != _acronym_stem(b) and fuzz.ratio(fold(a), fold(b)) >= 75]
+        for a, b in similar:
+            where = {s: sorted({f"{lang} {clause}" for x, lang, clause in places if x == s})[:3] for s in (a, b)}
+            out.append(Finding("names", "low", pairs[0].document, sorted(places)[0][2],
+                               f"{institution}: printed “{a}” ({', '.join(where[a])}) and “{b}” ({', '.join(where[b])})"))
+    return out
+
+
+def _names_of(corpus: Corpus, institutions) -> str:
+    """Bodies by their English name (and id), for a finding's detail."""
+    return "; ".join(f"{corpus.institutions.get(i)['name']['en']} ({i})" for i in sorted(institutions)) or "–"
+
+
+def _acronym_stem(acronym: str) -> str:
+    """An acronym without what grammar or house style adds: a plural (NGOs, NGO-s), an Albanian
+    ending (OJF-te, OJF-ve, IOM-it), dots (M.SH), the "EU" of "EU CARDS"."""
+    stem = re.sub(r"^EU\s+", "", acronym).replace(".", "").upper()
+    return re.sub(r"(?:-?S|-(?:TE|VE|IT|I|JA|SE))$", "", stem)
+
+
+def _bodies_in_data(corpus: Corpus) -> list[Finding]:
+    out = []
+    for obligation in all_obligations(corpus):
+        if obligation.kind == "commitment" or len(obligation.bodies) < 2:
+            continue
+        for role in ("bodies", "partners"):
+            mapping = getattr(obligation, role)
+            sq, en = set(mapping.get("sq", ())), set(mapping.get("en", ()))
+            if (sq or en) and sq != en and obligation.text.get("sq") and obligation.text.get("en"):
+                word = "responsible" if role == "bodies" else "partners"
+                out.append(Finding("bodies", "high" if role == "bodies" else "low", obligation.document, obligation.id,
+                                   f"{word} only in sq: {_names_of(corpus, sq - en)}; only in en: {_names_of(corpus, en - sq)}",
+                                   snippet(obligation.text["sq"]), snippet(obligation.text["en"])))
+    return out
+
+
+def _penalties(corpus: Corpus) -> list[Finding]:
+    out = []
+    for article in corpus.penalties["articles"]:
+        for row in article["rows"]:
+            sq, en = (row["sanction"].get(lang, {}) for lang in LANGUAGES)
+            strip = lambda s: {k: v for k, v in s.items() if k != "printed"}  # noqa: E731
+            if strip(sq) != strip(en):
+                differs = sorted(k for k in set(strip(sq)) | set(strip(en)) if sq.get(k) != en.get(k))
+                out.append(Finding("numbers", "high", corpus.penalties["document"], row["id"],
+                                   f"sanction differs in {', '.join(differs)}", sq.get("printed", ""), en.get("printed", "")))
+    return out
+
+
+def _deadlines(corpus: Corpus) -> list[Finding]:
+    out = []
+    for obligation in all_obligations(corpus):
+        printed = obligation.deadline
+        if not (printed.get("sq") and printed.get("en")):
+            continue
+        date = corpus.document(obligation.document).get("date")
+        sq, en = deadlines.parse(printed["sq"], date), deadlines.parse(printed["en"], date)
+        if sq != en:
+            same_month = (sq.get("by") or sq.get("from")) == (en.get("by") or en.get("from"))
+            out.append(Finding("dates", "low" if same_month else "high", obligation.document, obligation.id,
+                               f"deadline read as {_deadline_words(sq)} (sq) / {_deadline_words(en)} (en)",
+                               printed["sq"], printed["en"]))
+    return out
+
+
+def _deadline_words(parsed: dict) -> str:
+    """A parsed deadline in words ("from 2005-09, ongoing")."""
+    words = [f"{key} {value}" for key, value in parsed.items() if isinstance(value, str)]
+    words += [key.replace("_", " ") for key, value in parsed.items() if value is True]
+    return ", ".join(words) or "no date"
+
+
+def _names(pairs: list[Pair]) -> list[Finding]:
+    """Names of people: different between the languages of a clause, or spelled two ways."""
+    out = []
+    seen: list[tuple[str, str, str]] = []  # (name, lang, clause)
+    pairwise: list[tuple[str, str]] = []  # (sq, en) spellings of one person in one clause
+    names = {pair.id: {lang: people(pair.sq_html if lang == "sq" else pair.en_html, pair.id) for lang in LANGUAGES}
+             for pair in pairs if pair.both}
+    where_en = {fold(name): clause for clause, both in names.items() for name in both["en"]}
+    moved: dict[frozenset, list[str]] = {}  # a person who signs in another place in English
+    for pair in (p for p in pairs if p.id in names):
+        for lang in LANGUAGES:
+            seen += [(name, lang, pair.id) for name in names[pair.id][lang]]
+        folded = {lang: {fold(n) for n in names[pair.id][lang]} for lang in LANGUAGES}
+        only = {lang: [n for n in names[pair.id][lang] if fold(n) not in folded["en" if lang == "sq" else "sq"]]
+                for lang in LANGUAGES}
+        for name in only["sq"]:
+            best = max(only["en"], key=lambda other: _same_person(name, other), default=None)
+            elsewhere = where_en.get(fold(name))
+            if elsewhere and fold(name) not in {fold(n) for n in names[elsewhere]["sq"]}:
+                moved.setdefault(frozenset((pair.id, where_en[fold(name)])), []).append(
+                    f"{name}: {pair.id} (sq), {where_en[fold(name)]} (en)")
+            elif best and _same_person(name, best) >= 75:
+                pairwise.append((name, best))
+                out.append(Finding("names", "medium", pair.document, pair.id, f"“{name}” (sq) / “{best}” (en): spelled differently",
+                                   snippet(pair.sq, name), snippet(pair.en, best)))
+            else:
+                out.append(Finding("names", "high", pair.document, pair.id,
+                                   f"“{name}” (sq) is not named in the English text" + (f", which names “{best}”" if best else ""),
+                                   snippet(pair.sq, name), snippet(pair.en, best)))
+    for clauses, places in moved.items():
+        out.append(Finding("structure", "medium", pairs[0].document, min(clauses),
+                           f"people named in a different order: {'; '.join(sorted(places))}"))
+    groups: list[set[tuple[str, str, str]]] = []  # spellings of one person across the document
+    for entry in seen:
+        for group in groups:
+            if any(_same_person(entry[0], other[0]) >= 75 and
+                   fuzz.ratio(fold(entry[0].split()[0]), fold(other[0].split()[0])) >= 75 for other in group):
+                group.add(entry)
+                break
+        else:
+            groups.append({entry})
+    reported = [{fold(a), fold(b)} for a, b in pairwise]
+    for group in groups:
+        spellings = sorted({name.lower() for name, _, _ in group})
+        if len(spellings) < 2 or {fold(s) for s in spellings} in reported:
+            continue  # one spelling, or the two already reported for their clause
+        where = "; ".join(f"{name} ({lang}, {clause})" for name, lang, clause in sorted(group))
+        diacritics_only = len({fold(s) for s in spellings}) == 1
+        out.append(Finding("names", "low" if diacritics_only else "medium", pairs[0].document,
+                           sorted(group, key=lambda e: e[2])[0][2],
+                           f"one person, {len(spellings)} spellings"
+                           + (" (diacritics only)" if diacritics_only else "") + f": {where}"))
+    return out

@@ -1,0 +1,45 @@
+"""What each macro a page may call renders (the names: trafiklex.macro_names), from the data, in the
+page's language. Used by the MkDocs front end (macros/main.py) and by the renderings of a page made
+without MkDocs (trafiklex.standalone: the translator tools)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from . import checklist_page, divergence, refcheck, render, render_obligations, render_sanctions
+from . import render_translations, staleness
+from . import timeline as timeline_module
+from .corpus import Corpus
+from .macro_names import ARGUMENTS
+from .parallel import all_pairs
+
+
+def functions(corpus: Corpus, lang: str, here: str) -> dict[str, Callable[..., str]]:
+    """name → function, for a page at `here` (its path without language folder and extension)."""
+    found = {
+        "activities": lambda: render.activities(corpus, lang, here),
+        "penalties": lambda: render.penalties(corpus, lang),
+        "commitments": lambda: render.commitments(corpus, lang, here),
+        "strategic_framework": lambda: render.strategic_framework(corpus, lang),
+        "definitions": lambda document: render.definitions(corpus, document, lang),
+        "glossary": lambda glossary_id: render.glossary(corpus, glossary_id, lang),
+        "screening": lambda: render.screening(corpus, lang),
+        "checklist": lambda: checklist_page.checklist(corpus, lang, here),
+        "note": lambda note_id: render.block(render.note(corpus, note_id, lang)),
+        "documents_table": lambda: render.documents_table(corpus, lang),
+        "institutions_directory": lambda: render_obligations.directory(corpus, lang, here),
+        "institution": lambda institution_id: render_obligations.institution(corpus, institution_id, lang),
+        "due_table": lambda: render_obligations.due_table(corpus, lang, here),
+        "timeline": lambda: render.block(timeline_module.timeline(corpus, lang, here)),
+        "sanctions": lambda: render_sanctions.sanctions(corpus, lang, here),
+        "downloads": lambda: render.downloads(corpus, lang, here),
+        "parallel": lambda document: render_translations.parallel(corpus, document, lang, here),
+        "parallel_index": lambda: render_translations.parallel_index(corpus, lang, here),
+        "divergence_summary": lambda: render_translations.divergence_summary(corpus, divergence.report(corpus), lang),
+        "divergences": lambda: render_translations.divergences(corpus, divergence.report(corpus), lang, here),
+        "reference_check": lambda: render_translations.reference_problems(corpus, refcheck.check(corpus), lang, here),
+        "review_status": lambda: render_translations.review_status(
+            corpus, staleness.stale(all_pairs(corpus), staleness.load(corpus.root)), lang, here),
+        "translator_downloads": lambda: render_translations.translator_downloads(lang, here),
+    }
+    assert set(found) == set(ARGUMENTS), "site_macros: ARGUMENTS and functions() must list the same macros"
+    return found

@@ -1,0 +1,118 @@
+"""Command line for translators (scripts/translations):
+
+  divergences [--json] [--strict] [--min-severity S]  where the two languages differ (trafiklex.divergence)
+  references  [--json] [--strict]                     internal references that point nowhere, to themselves,
+                                                      to a missing part or to a clause about something else
+  stale       [--json] [--strict]                     clauses whose counterpart changed since it was reviewed
+  review      (--all | DOCUMENT#CLAUSE ...)           mark clauses reviewed (translations/reviews.yml)
+  tmx         [--output FILE]                         the aligned clauses as TMX 1.4 (sq ↔ en)
+
+--strict: exit 1 when anything is reported (for a check in CI); bad data exits 2 with its problems.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from . import divergence, refcheck, staleness
+from .corpus import ROOT, load
+from .errors import DataError
+from .parallel import all_pairs
+from .tmx import segments, tmx
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/translations", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this one)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("divergences", "references", "stale"):
+        command = commands.add_parser(name)
+        command.add_argument("--json", action="store_true", help="machine-readable output")
+        command.add_argument("--strict", action="store_true", help="exit 1 when anything is reported")
+        if name == "divergences":
+            command.add_argument("--min-severity", choices=divergence.SEVERITIES, default="low")
+    review = commands.add_parser("review")
+    review.add_argument("--all", action="store_true", help="mark every clause reviewed as it is now")
+    review.add_argument("clauses", nargs="*", metavar="DOCUMENT#CLAUSE")
+    export = commands.add_parser("tmx")
+    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    args = parser.parse_args(argv)
+    try:
+        corpus = load(args.root.resolve())
+        return COMMANDS[args.command](corpus, args)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 2
+
+
+def _divergences(corpus, args) -> int:
+    limit = divergence.SEVERITIES.index(args.min_severity)
+    findings = [f for f in divergence.report(corpus) if divergence.SEVERITIES.index(f.severity) <= limit]
+    if args.json:
+        print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+    else:
+        for f in findings:
+            print(f"{f.document}#{f.clause or '(head)'}  [{f.kind}, {f.severity}]  {f.detail}")
+            for lang, text in (("sq", f.sq), ("en", f.en)):
+                if text:
+                    print(f"    {lang}: {text}")
+        kinds = Counter(f.kind for f in findings)
+        print(f"{len(findings)} findings: " + ", ".join(f"{k} {kinds[k]}" for k in divergence.KINDS), file=sys.stderr)
+    return 1 if args.strict and findings else 0
+
+
+def _references(corpus, args) -> int:
+    problems = refcheck.check(corpus)
+    if args.json:
+        print(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=1))
+    else:
+        for p in problems:
+            print(f"{p.document}#{p.clause}  [{p.problem}, {p.languages}]  “{p.printed}” → {p.target}: {p.detail}")
+        print(f"{len(problems)} reference problems", file=sys.stderr)
+    return 1 if args.strict and problems else 0
+
+
+def _stale(corpus, args) -> int:
+    found = staleness.stale(all_pairs(corpus), staleness.load(corpus.root))
+    if args.json:
+        print(json.dumps([{"document": s.document, "clause": s.clause, "status": s.status, "detail": s.detail}
+                          for s in found], ensure_ascii=False, indent=1))
+    else:
+        for s in found:
+            print(f"{s.key}  [{s.status}]  {s.detail}")
+        print(f"{len(found)} clauses need review", file=sys.stderr)
+    return 1 if args.strict and found else 0
+
+
+def _review(corpus, args) -> int:
+    if args.all == bool(args.clauses):
+        print("review: name the clauses (DOCUMENT#CLAUSE ...) or --all, not both", file=sys.stderr)
+        return 2
+    reviews, problems = staleness.review(all_pairs(corpus), staleness.load(corpus.root),
+                                         None if args.all else args.clauses, date.today())
+    if problems:
+        raise DataError(problems)
+    staleness.save(corpus.root, reviews)
+    print(f"{sum(len(c) for c in reviews.values())} clauses reviewed in {staleness.REVIEWS}", file=sys.stderr)
+    return 0
+
+
+def _tmx(corpus, args) -> int:
+    pairs = all_pairs(corpus)
+    data = tmx(pairs, date.today().strftime("%Y%m%dT000000Z"))
+    if args.output:
+        args.output.write_bytes(data)
+        print(f"{len(segments(pairs))} translation units in {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+COMMANDS = {"divergences": _divergences, "references": _references, "stale": _stale, "review": _review, "tmx": _tmx}
+
+if __name__ == "__main__":
+    sys.exit(main())
