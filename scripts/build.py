@@ -17,6 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from trafiklex.offline import write_zip  # noqa: E402
+from trafiklex.errors import DataError  # noqa: E402
+from trafiklex.pdf.edition import Edition  # noqa: E402
+from trafiklex.pdf.typst_compile import PdfError  # noqa: E402
+from build_pdf import build_pdfs  # noqa: E402  (scripts/build_pdf.py)
 # A fixed date for everything the build stamps, so two builds of the same commit are identical.
 DEFAULT_EPOCH = "1121644800"  # 2005-07-18, the date of the NRM Agreement
 
@@ -44,6 +48,12 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
                 sys.stderr.write(result.stdout + result.stderr)
             print(f"build failed: {output} was left as it was", file=sys.stderr)
             return result.returncode
+        # the PDFs (handbooks, bilingual edition, forms, institution sheets) into the staged site's pdf/
+        try:
+            build_pdfs(staging, edition=Edition.from_environment(env), root=config.parent)
+        except (DataError, PdfError) as error:
+            print(f"PDF build failed:\n{error}\nbuild failed: {output} was left as it was", file=sys.stderr)
+            return 1
         # last: the offline copy packs everything built above
         write_zip(staging, int(env["SOURCE_DATE_EPOCH"]))
         previous = Path(scratch) / "previous"

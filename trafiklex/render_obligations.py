@@ -200,17 +200,25 @@ def _obligation_list(corpus: Corpus, obligations: list[Obligation], institution_
 
 # --- the directory of institutions -----------------------------------------------------------------
 
-def directory(corpus: Corpus, lang: str, here: str = "institutions") -> str:
+def directory_rows(corpus: Corpus, lang: str) -> list[dict]:
+    """Every institution, those with the most obligations first: its id, name, acronyms (this
+    language's, then the other's), kind and number of obligations (the site's directory and the
+    handbook's appendix)."""
     table = counts(corpus)
+    rows = []
+    for item in corpus.institutions.by_id.values():
+        acronyms = " / ".join(filter(None, [", ".join(item.get("acronyms", {}).get(l, [])) for l in (lang, OTHER[lang])]))
+        rows.append({"id": item["id"], "name": item["name"][lang], "acronyms": acronyms,
+                     "kind": label(lang, "kinds")[item["kind"]], "total": sum(table.get(item["id"], {}).values())})
+    return sorted(rows, key=lambda row: (-row["total"], row["name"]))
+
+
+def directory(corpus: Corpus, lang: str, here: str = "institutions") -> str:
     head = (f'<thead><tr><th scope="col">{esc(label(lang, "institution"))}</th><th scope="col">{esc(label(lang, "acronyms"))}</th>'
             f'<th scope="col">{esc(label(lang, "kind"))}</th><th scope="col">{esc(label(lang, "obligations"))}</th></tr></thead>')
-    items = sorted(corpus.institutions.by_id.values(), key=lambda i: (-sum(table.get(i["id"], {}).values()), i["name"][lang]))
-    rows = []
-    for item in items:
-        acronyms = " / ".join(filter(None, [", ".join(item.get("acronyms", {}).get(l, [])) for l in (lang, OTHER[lang])]))
-        total = sum(table.get(item["id"], {}).values())
-        rows.append(f'<tr id="{esc(item["id"])}"><td>{body_link(corpus, item["id"], lang, here, item["name"][lang])}</td>'
-                    f'<td>{esc(acronyms)}</td><td>{esc(label(lang, "kinds")[item["kind"]])}</td><td>{total}</td></tr>')
+    rows = [f'<tr id="{esc(row["id"])}"><td>{body_link(corpus, row["id"], lang, here, row["name"])}</td>'
+            f'<td>{esc(row["acronyms"])}</td><td>{esc(row["kind"])}</td><td>{row["total"]}</td></tr>'
+            for row in directory_rows(corpus, lang)]
     return block(f'<table class="directory">{head}<tbody>{"".join(rows)}</tbody></table>')
 
 

@@ -1,0 +1,53 @@
+"""Build the PDFs (handbooks, bilingual edition, screening forms, institution sheets) into
+<site-dir>/pdf. scripts/build.py runs this after the site is built; it can also be run alone.
+
+Exits non-zero with a message naming the PDF and the problem (no traceback) when a PDF cannot be
+made. The edition date and the fixed time come from EDITION_DATE and SOURCE_DATE_EPOCH (set by
+scripts/build.py).
+"""
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from trafiklex import corpus as corpus_module  # noqa: E402
+from trafiklex.errors import DataError  # noqa: E402
+from trafiklex.pdf.build import Built, build  # noqa: E402
+from trafiklex.pdf.edition import Edition  # noqa: E402
+from trafiklex.pdf.typst_compile import PdfError  # noqa: E402
+
+
+def build_pdfs(site_dir: Path, only: str = "*", sources_dir: Path | None = None,
+               edition: Edition | None = None, root: Path = ROOT, workers: int | None = None) -> list[Built]:
+    """Build the PDFs whose site path matches `only` (a glob: "pdf/handbook-*") from the project at
+    `root` (its data and pages). Raises DataError or PdfError."""
+    corpus = corpus_module.load(root)
+    return build(corpus, site_dir, edition or Edition.from_environment(),
+                 only=lambda path: fnmatch.fnmatch(path, only), sources_dir=sources_dir, workers=workers)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--only", default="*", help='build only the PDFs whose path matches this glob, e.g. "pdf/handbook-*"')
+    parser.add_argument("--keep-sources", type=Path, metavar="DIR",
+                        help="also write the Typst sources there (compile them with trafiklex/pdf/templates as root)")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    try:
+        built = build_pdfs(args.site_dir, args.only, args.keep_sources)
+    except (DataError, PdfError) as error:
+        print(f"PDF build failed:\n{error}", file=sys.stderr)
+        return 1
+    print(f"built {len(built)} PDFs into {args.site_dir / 'pdf'} in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""The bilingual edition: Albanian and English side by side, aligned clause by clause
+(trafiklex.alignment). Each aligned unit is a row of two columns, the Albanian on the left; a unit
+that both languages open with a heading gets one heading in both languages (one bookmark); a
+clause printed in one language only leaves the other column with a line saying so; the parts
+rendered from the data (activity and penalty tables, glossaries, questionnaire) are laid out from
+both languages' data at once (parts.parallel_call).
+
+Both languages of a document go through pandoc together, so the English side's ids get a suffix.
+"""
+from __future__ import annotations
+
+import html
+
+from .. import LANGUAGES, alignment
+from ..corpus import Corpus
+from ..labels import label as words
+from . import pages, parts, typst_values
+from .edition import Edition
+from .handbook import document_start, institutions_appendix, read, template_call, write
+from .html_prepare import prepare
+from .pandoc_ast import plain_text, raw_block
+from .transform import Printer
+from .words import word
+
+UNIT_CLASS = "aligned-unit"
+SUFFIX = {"sq": "", "en": ":en"}  # the English side's ids, where both languages go through pandoc together
+
+
+def units(corpus: Corpus, document: dict) -> list[alignment.Unit[str]]:
+    """The aligned units of a document's print HTML."""
+    return alignment.document_units({lang: pages.page_html(corpus, document["page"], lang) for lang in LANGUAGES})
+
+
+def _units_html(corpus: Corpus, document: dict) -> str:
+    out = []
+    for unit in units(corpus, document):
+        sides = "".join(f'<div class="side" lang="{lang}">{prepare(unit.side(lang) or "", SUFFIX[lang])}</div>'
+                        for lang in LANGUAGES)
+        out.append(f'<div class="{UNIT_CLASS}" data-unit="{html.escape(unit.id)}">{sides}</div>')
+    return "\n".join(out)
+
+
+def source(corpus: Corpus, edition: Edition) -> str:
+    template, documents = read(corpus, lambda d: _units_html(corpus, d))
+    per_document = [[document_start(corpus, number, document, "sq", bilingual=True),
+                     *_parallel_units(corpus, document["id"], content)]
+                    for number, (document, content) in enumerate(documents, start=1)]
+    per_document.append(institutions_appendix(corpus, "sq", bilingual=True))
+    return template_call(corpus, "sq", edition, bilingual=True) + write(per_document, template)
+
+
+def _parallel_units(corpus: Corpus, document: str, units_: list) -> list:
+    sides = [_sides(unit) for unit in units_]
+    printers = {lang: Printer(corpus, document, lang, labels=False) for lang in LANGUAGES}
+    for lang in LANGUAGES:  # a footnote's reference and its text can be in different units
+        printers[lang].collect_footnotes([block for side in sides for block in side[lang]])
+    return [block for unit, side in zip(units_, sides) for block in _parallel_unit(corpus, unit, side, printers)]
+
+
+def _sides(unit: dict) -> dict[str, list]:
+    sides = {lang: [] for lang in LANGUAGES}
+    for side in unit["c"][1]:
+        sides[dict(side["c"][0][2]).get("lang", "sq")] = list(side["c"][1])
+    return sides
+
+
+def _parallel_unit(corpus: Corpus, unit: dict, sides: dict[str, list], printers: dict[str, Printer]) -> list:
+    """One aligned unit: a heading that both sides open with becomes one heading in both languages
+    (one bookmark); the rest is set in two columns, the Albanian on the left."""
+    identifier = dict(unit["c"][0][2]).get("unit", "")
+    key = typst_values.label(printers["sq"].document, identifier) if identifier else ""
+    if identifier.startswith(pages.PART_PREFIX):
+        return [raw_block(_parallel_part(corpus, sides["sq"] or sides["en"]))]
+    out = []
+    if _open_with_same_heading(sides):
+        level = sides["sq"][0]["c"][0]
+        texts = [typst_values.string(plain_text(sides[lang].pop(0)["c"][2])) for lang in LANGUAGES]
+        heading = f"parallel-heading(level: {level}, {texts[0]}, {texts[1]})"
+        out.append(raw_block(f"#labelled({heading}, {typst_values.string(key)})" if key else f"#{heading}"))
+        key = ""
+    if any(sides.values()):
+        printed = {lang: _side(printers[lang], sides[lang], lang) for lang in LANGUAGES}
+        end = "]" + (f"#label({typst_values.string(key)})" if key else "")
+        out += [raw_block("#parallel["), *printed["sq"], raw_block("]["), *printed["en"], raw_block(end)]
+    elif key:
+        out.append(raw_block(f"#metadata(none)#label({typst_values.string(key)})"))
+    return out
+
+
+def _open_with_same_heading(sides: dict[str, list]) -> bool:
+    """Both sides start with a heading of the same level (below the printed title, which is set as
+    a title, not a heading)."""
+    firsts = [sides[lang][0] if sides[lang] else None for lang in LANGUAGES]
+    return all(f and f["t"] == "Header" and f["c"][0] > 1 for f in firsts) and firsts[0]["c"][0] == firsts[1]["c"][0]
+
+
+def _side(printer: Printer, blocks: list, lang: str) -> list:
+    if blocks:
+        return printer.blocks(blocks)
+    other = "en" if lang == "sq" else "sq"
+    text = word(lang, "only_one_side").format(text=words(lang, "text_of")[other])
+    return [raw_block(f"#gap({typst_values.string(text)})")]
+
+
+def _parallel_part(corpus: Corpus, blocks: list) -> str:
+    placeholder = next(b for b in blocks if b["t"] == "Div" and pages.PART_CLASS in b["c"][0][1])
+    attributes = dict(placeholder["c"][0][2])
+    return parts.parallel_call(attributes["part"], corpus, attributes.get("argument"))

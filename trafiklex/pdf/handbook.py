@@ -1,0 +1,91 @@
+"""The Typst source of the handbook in one language, and what it shares with the bilingual edition
+(trafiklex.pdf.bilingual): the template call with the title page, the start of each document, and
+the way through pandoc.
+
+Every document's page goes the same way: Markdown with macros → HTML (pages) → pandoc's tree
+(pandoc_ast) → changed for print (transform) → Typst, inside the handbook template
+(templates/handbook.typ) with a title page, contents, running headers and page numbers.
+"""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from .. import render
+from ..corpus import Corpus
+from . import pages, parts, typst_values
+from .edition import Edition
+from .html_prepare import prepare
+from .pandoc_ast import blocks_document, raw_block, read_html, write_typst
+from .transform import Printer
+from .words import word
+
+
+def details(corpus: Corpus, document: dict, lang: str) -> str:
+    """The document's legal form and date, as the home page of the site gives them."""
+    when = render.format_date(document.get("date"), lang)
+    for key in ("approved_by", "annex_to"):
+        if key in document:
+            other = corpus.document(document[key])
+            text = render.DATE_NOTES[lang][key].format(doc=other["short_title"][lang])
+            when = f"{when} ({text})" if when else text
+    return " · ".join(part for part in (document["form"][lang], when) if part)
+
+
+def template_call(corpus: Corpus, lang: str, edition: Edition, bilingual: bool = False) -> str:
+    """The first lines of a handbook's source: the template and its title page."""
+    languages = ("sq", "en") if bilingual else (lang,)
+    title = [word(each, "title") for each in languages]
+    kicker = word(lang, "bilingual_kicker") if bilingual else word(lang, "kicker")
+    subtitle = word(lang, "bilingual_subtitle") if bilingual else word(lang, "subtitle")
+    documents = [{"title": [d["title"][each] for each in languages], "details": details(corpus, d, lang)}
+                 for d in corpus.documents]
+    notice = [p for each in languages for p in word(each, "notice")]
+    edition_line = " · ".join(filter(None, (edition.line(each) for each in languages)))
+    keywords = [d["short_title"][each] for d in corpus.documents for each in languages]
+    arguments = typst_values.arguments(
+        title=title, subtitle=[kicker, subtitle], lang=lang, date=edition.typst_date(), keywords=keywords,
+        documents=documents, edition=edition_line, notice=notice,
+        contents=" / ".join(word(each, "contents") for each in languages))
+    return f'#import "handbook.typ": *\n#show: handbook.with({arguments})\n\n'
+
+
+def document_start(corpus: Corpus, number: int, document: dict, lang: str, bilingual: bool = False) -> dict:
+    languages = ("sq", "en") if bilingual else (lang,)
+    return raw_block(typst_values.call(
+        "document-start", number=number, title=" / ".join(document["title"][each] for each in languages),
+        short=" / ".join(document["short_title"][each] for each in languages),
+        details=details(corpus, document, lang), key=document["id"]))
+
+
+def institutions_appendix(corpus: Corpus, lang: str, bilingual: bool = False) -> list[dict]:
+    """The appendix after the documents: every institution, its acronyms and its number of obligations."""
+    languages = ("sq", "en") if bilingual else (lang,)
+    start = typst_values.call("appendix-start", title=" / ".join(word(each, "institutions_title") for each in languages),
+                              intro=word(lang, "institutions_intro"), key="appendix:institutions")
+    table = parts.parallel_call("institutions", corpus) if bilingual else parts.call("institutions", corpus, lang)
+    return [raw_block(start), raw_block(table)]
+
+
+def read(corpus: Corpus, html_of) -> tuple[dict, list[tuple[dict, list]]]:
+    """Each document's HTML through pandoc (a document at a time, since clause ids repeat across
+    documents; several at once): the tree of the last one (for its API version), and each document
+    with its blocks."""
+    with ThreadPoolExecutor() as pool:
+        trees = list(pool.map(lambda document: read_html(html_of(document)), corpus.documents))
+    return trees[-1], [(document, tree["blocks"]) for document, tree in zip(corpus.documents, trees)]
+
+
+def write(per_document: list[list], template: dict) -> str:
+    """The Typst of each document's blocks (several at once), one after the other."""
+    with ThreadPoolExecutor() as pool:
+        return "\n".join(pool.map(lambda blocks: write_typst(blocks_document(blocks, template)), per_document))
+
+
+# --- one language ------------------------------------------------------------------------------------
+
+def single_language(corpus: Corpus, lang: str, edition: Edition) -> str:
+    template, documents = read(corpus, lambda d: prepare(pages.page_html(corpus, d["page"], lang)))
+    per_document = [[document_start(corpus, number, document, lang), *Printer(corpus, document["id"], lang).blocks(content)]
+                    for number, (document, content) in enumerate(documents, start=1)]
+    per_document.append(institutions_appendix(corpus, lang))
+    return template_call(corpus, lang, edition) + write(per_document, template)

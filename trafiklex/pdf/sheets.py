@@ -1,0 +1,73 @@
+"""An institution's obligation sheet (templates/sheet.typ): every obligation that the documents
+give it (trafiklex.obligations), grouped by document in printed order, with the clause's printed
+numbering, the text, its role, and the deadline as printed and as parsed."""
+from __future__ import annotations
+
+from .. import LANGUAGES
+from ..citations import printed_numbers
+from ..corpus import Corpus
+from ..labels import label as words
+from ..numbering import heading_label
+from ..obligations import Obligation, for_institution
+from ..render_obligations import due_phrase
+from . import typst_values
+from .edition import Edition
+from .words import word
+
+OTHER = {"sq": "en", "en": "sq"}
+
+
+def institutions_with_obligations(corpus: Corpus) -> list[str]:
+    return [i for i in corpus.institutions.by_id if for_institution(corpus, i)]
+
+
+def _in_language(texts: dict[str, str], lang: str) -> tuple[str, str]:
+    """The text in `lang`, or else in the other language (and which one it is)."""
+    if texts.get(lang):
+        return texts[lang], lang
+    return texts.get(OTHER[lang], ""), OTHER[lang]
+
+
+def _only_in(lang: str, text_lang: str) -> str:
+    return f"({words(lang, 'only_text').format(text=words(lang, 'text_of')[text_lang])})"
+
+
+def row(corpus: Corpus, obligation: Obligation, institution: str, lang: str) -> dict:
+    text, text_lang = _in_language(obligation.text, lang)
+    roles = {each: obligation.role(institution, each) for each in LANGUAGES}
+    role = words(lang, roles[lang] or roles[OTHER[lang]])
+    languages = obligation.languages_for(institution)
+    if len(languages) == 1 and all(obligation.text.get(each) for each in LANGUAGES):
+        role += " " + _only_in(lang, languages[0])
+    deadline, _ = _in_language(obligation.deadline, lang)
+    return {
+        "clause": heading_label(obligation.id, lang, printed_numbers(corpus, obligation.document, lang)),
+        "text": text, "text-note": "" if text_lang == lang else _only_in(lang, text_lang),
+        "role": role, "deadline": deadline, "due": due_phrase(obligation.due, lang),
+    }
+
+
+def view(corpus: Corpus, institution: str, lang: str) -> dict:
+    item = corpus.institutions.get(institution)
+    obligations = for_institution(corpus, institution)
+    documents = []
+    for document in corpus.documents:
+        mine = [o for o in obligations if o.document == document["id"]]
+        if mine:
+            documents.append({"title": document["short_title"][lang],
+                              "rows": [row(corpus, o, institution, lang) for o in mine]})
+    return {"name": item["name"][lang], "acronyms": ", ".join(item.get("acronyms", {}).get(lang, [])),
+            "kind": words(lang, "kinds")[item["kind"]], "count": word(lang, "sheet_count").format(n=len(obligations)),
+            "documents": documents}
+
+
+def source(corpus: Corpus, institution: str, lang: str, edition: Edition) -> str:
+    data = view(corpus, institution, lang)
+    columns = [words(lang, key) for key in ("clause", "text", "role", "deadline")]
+    footer = " · ".join(filter(None, (word(lang, "title"), edition.line(lang))))
+    arguments = typst_values.arguments(
+        title=f"{word(lang, 'sheet_title')}: {data['name']}", lang=lang, date=edition.typst_date(),
+        name=data["name"], acronyms=data["acronyms"], kind=data["kind"], section=word(lang, "sheet_title"),
+        count=data["count"], intro=word(lang, "sheet_intro"), columns=columns, documents=data["documents"],
+        footer=footer)
+    return f'#import "sheet.typ": *\n#obligation-sheet({arguments})\n'
