@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,22 +39,29 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=output.parent) as scratch:
-        staging = Path(scratch) / "site"
+        staging, printed = Path(scratch) / "site", Path(scratch) / "printed"
         # (not mkdocs --quiet: it hides warnings, and --strict only fails on warnings it sees)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
                    "--site-dir", str(staging)]
-        result = subprocess.run(command, cwd=config.parent, env=env, capture_output=quiet, text=True)
-        if result.returncode != 0:
-            if quiet:
-                sys.stderr.write(result.stdout + result.stderr)
-            print(f"build failed: {output} was left as it was", file=sys.stderr)
-            return result.returncode
-        # the PDFs (handbooks, bilingual edition, forms, institution sheets) into the staged site's pdf/
-        try:
-            build_pdfs(staging, edition=Edition.from_environment(env), root=config.parent)
-        except (DataError, PdfError) as error:
-            print(f"PDF build failed:\n{error}\nbuild failed: {output} was left as it was", file=sys.stderr)
-            return 1
+        site = subprocess.Popen(command, cwd=config.parent, env=env, text=True,
+                                stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
+        # meanwhile, the PDFs (handbooks, bilingual edition, forms, institution sheets): they are made
+        # from the pages' Markdown and the data, not from the built site
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pdfs = pool.submit(build_pdfs, printed, edition=Edition.from_environment(env), root=config.parent)
+            stdout, stderr = site.communicate()
+            if site.returncode != 0:  # MkDocs' message names the bad data or page; the PDFs' would repeat it
+                pdfs.cancel()
+                if quiet:
+                    sys.stderr.write(stdout + stderr)
+                print(f"build failed: {output} was left as it was", file=sys.stderr)
+                return site.returncode
+            try:
+                pdfs.result()
+            except (DataError, PdfError) as error:
+                print(f"PDF build failed:\n{error}\nbuild failed: {output} was left as it was", file=sys.stderr)
+                return 1
+        (printed / "pdf").rename(staging / "pdf")
         # last: the offline copy packs everything built above
         write_zip(staging, int(env["SOURCE_DATE_EPOCH"]))
         previous = Path(scratch) / "previous"

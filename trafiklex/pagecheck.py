@@ -55,7 +55,7 @@ def front_matter(source: str) -> dict:
     """The YAML front matter of a page's Markdown ({} if it has none)."""
     match = FRONT_MATTER.match(source)
     try:
-        meta = yaml.safe_load(match.group(1)) if match else {}
+        meta = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if match else {}
     except yaml.YAMLError:
         return {}  # MkDocs reports the broken front matter when it reads the page
     return meta if isinstance(meta, dict) else {}

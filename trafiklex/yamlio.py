@@ -27,7 +27,7 @@ class Located:
         return self.lines.get(path)
 
 
-class DataLoader(yaml.SafeLoader):
+class DataLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when PyYAML has it
     """YAML as people mean it in data files: only true/false are booleans (not yes/no/on/off, so that
     an acronym such as ON stays a text), and dates stay texts (the schemas say which texts are dates)."""
 
