@@ -229,3 +229,16 @@ def test_a_clause_in_one_language_only_is_a_gap_in_the_side_by_side_view(site):
     assert header.text().strip() == "Section 1, objective 5, activity 3"
     assert albanian.attrs.get("lang") == "sq" and "prinder te divorcuar" in albanian.text()
     assert "parallel-gap" in english.classes and english.text().strip() == "Not in the English text."
+
+
+def test_a_link_to_a_row_of_the_side_by_side_view_shows_the_whole_row_below_the_sticky_header(server, tab):
+    """A translator follows a link to NRM 5.A.4 in the side-by-side view: the row starts below the
+    table's sticky column headings, with both languages of the commitment in view."""
+    tab.set_viewport_size({"width": 1300, "height": 1000})
+    tab.goto(f"{server}/parallel/nrm-agreement.html#art_5__A__4")
+    tab.wait_for_timeout(300)
+    row = tab.locator("tr#art_5__A__4").bounding_box()
+    heading = tab.locator("table.parallel thead th").first.bounding_box()
+    assert row["y"] >= heading["y"] + heading["height"] - 1
+    assert row["y"] + row["height"] <= 1000
+    assert "Ensure that all Albanian deportees" in tab.locator("tr#art_5__A__4 td[lang=en]").inner_text()
