@@ -289,7 +289,10 @@ def test_interviewer_leaves_no_trace_while_filling_the_checklist(server, browser
     other.fill(SECRET)
     assert tab.is_checked(f'{FORM} input[name="q_12"][value="other"]')  # typing who ticks "Other"
     other.press("Enter")  # an attempt at submitting the form
-    tab.evaluate("document.querySelector('form.checklist').requestSubmit()")  # and a submission itself
+    # and a submission itself: the page cancels it
+    assert tab.evaluate("""() => { const submit = new SubmitEvent("submit", {cancelable: true});
+                                   document.querySelector("form.checklist").dispatchEvent(submit);
+                                   return submit.defaultPrevented; }""")
     tab.wait_for_timeout(300)
     assert tab.get_attribute(".checklist-determination", "data-status") == "met"
     during = tab.evaluate(STORAGE)
@@ -299,7 +302,13 @@ def test_interviewer_leaves_no_trace_while_filling_the_checklist(server, browser
     assert tab.input_value("fieldset[data-question=q_1] textarea") == "" and other.input_value() == ""
     assert tab.locator(f"{FORM} input:checked").count() == 0
 
-    # leaving the page and coming back shows nothing typed or ticked
+    # leaving the page empties the form (should the browser keep the page to go back to) ...
+    tab.fill("fieldset[data-question=q_1] textarea", SECRET)
+    tab.check(f'{FORM} input[name="q_4"][value="yes"]')
+    tab.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}))")
+    assert tab.input_value("fieldset[data-question=q_1] textarea") == ""
+    assert tab.locator(f"{FORM} input:checked").count() == 0
+    # ... and coming back shows nothing typed or ticked
     tab.fill("fieldset[data-question=q_1] textarea", SECRET)
     tab.check(f'{FORM} input[name="q_4"][value="yes"]')
     phase[0] = "leaving"
@@ -381,7 +390,12 @@ def test_interviewer_fills_a_child_case_with_the_keyboard_alone(server, tab):
     assert result["indicative"] == {"A": ["q_1:may"], "B": [], "C": ["q_11:may", "q_15:may"]}
     assert result["counter"] == ["q_2:may_not"]
     assert tab.input_value("fieldset[data-question=q_1] textarea") == "kitchen work in a bar"
-    # on to the result: the printed text opens with the keyboard, then Clear
+    # on to the result: the editorial note on the child rule, then the printed text, open with the
+    # keyboard; then Clear
+    _tab_to(tab, lambda a: a["tag"] == "SUMMARY")
+    tab.keyboard.press("Enter")
+    assert tab.locator(".checklist-child-reading details[open]").count() == 1
+    tab.keyboard.press("Tab")  # (into the open note, on to the next summary)
     _tab_to(tab, lambda a: a["tag"] == "SUMMARY")
     tab.keyboard.press("Enter")
     assert tab.locator('.checklist-steps[data-age-group="child"] details[open]').count() == 1
@@ -461,3 +475,52 @@ def test_editor_who_leaves_a_situation_without_steps_is_told_where(tmp_path):
     problem = caught.value.problems[0]
     assert problem.file == "data/screening.yml" and problem.field == "determination.child.situations.3"
     assert "a field 'editorial'" in caught.value.report()
+
+
+def test_only_what_an_answer_changes_is_announced(server, tab):
+    """A screen reader hears the section's indicative answers and the result when they change, the
+    routing when a question is skipped, and nothing for an answer that changes none of these."""
+    tab.goto(_url(server, "en"))
+    announced = lambda: tab.inner_text(".checklist-announce")
+    tab.check(f'{FORM} input[name="age_group"][value="adult"]')
+    tab.evaluate("document.querySelector('.checklist-announce').textContent = ''")
+    tab.check(f'{FORM} input[name="q_3"][value="no"]')  # not indicative: nothing changes
+    assert announced() == ""
+    tab.check(f'{FORM} input[name="q_3"][value="yes"]')
+    assert "A. Exploitation: Indicative answers: question 3 (may be indicative)" in announced()
+    for question in ("q_11", "q_12", "q_13"):
+        tab.check(f'{FORM} input[name="{question}"][value="family"]')
+    assert "Next: question 15 (question 14 is skipped)." in announced()
+    assert tab.get_attribute("fieldset[data-question=q_11]", "aria-describedby") == "checklist-q_11-hint checklist-q_11-mark"
+    assert "If the interviewee did not make arrangements personally" in tab.inner_text("#checklist-q_11-hint")
+
+
+def test_the_reading_of_the_child_rule_is_shown_when_a_child_does_not_meet_it(server, tab):
+    """The editorial note on the child rule ("A and C", or "A or C"?) matters most when the criteria
+    are not met: it is offered for a child whatever the result, and never for an adult."""
+    tab.goto(_url(server, "en"))
+    reading = tab.locator(".checklist-child-reading")
+    tab.check(f'{FORM} input[name="age_group"][value="adult"]')
+    assert not reading.is_visible()
+    tab.check(f'{FORM} input[name="age_group"][value="child"]')
+    tab.check(f'{FORM} input[name="q_4"][value="yes"]')
+    for question in ("q_11", "q_12", "q_13"):
+        tab.check(f'{FORM} input[name="{question}"][value="self"]')
+    tab.check(f'{FORM} input[name="q_14"][value="clear"]')
+    tab.check(f'{FORM} input[name="q_15"][value="self"]')
+    assert tab.get_attribute(".checklist-determination", "data-status") == "not_met"
+    assert reading.is_visible()
+    reading.locator("summary").click()
+    assert "in section A and C only" in reading.inner_text()
+
+
+def test_the_other_line_and_its_tick_box_stay_in_step(server, tab):
+    tab.goto(_url(server, "en"))
+    box, line = f'{FORM} input[name="q_11"][value="other"]', "fieldset[data-question=q_11] input.checklist-other"
+    tab.fill(line, "an uncle")
+    assert tab.is_checked(box)
+    tab.fill(line, "")
+    assert not tab.is_checked(box)
+    tab.fill(line, "an uncle")
+    tab.uncheck(box)
+    assert tab.input_value(line) == ""

@@ -34,6 +34,7 @@ WORDS = {
         "noscript": "Kjo listë kontrolli ka nevojë për JavaScript, që punon vetëm brenda shfletuesit tuaj. "
                     "Pyetësori i shtypur është te Shtojca 1.",
         "annex_link": "Shtojca 1, seksioni V",
+        "new_tab": "(hapet në një skedë të re, që përgjigjet këtu të mbeten)",
         "age_group": "I intervistuari është",
         "editorial": "tekst editorial",
         "free_text": "Përgjigjja e të intervistuarit (mbetet vetëm në këtë faqe)",
@@ -83,6 +84,7 @@ WORDS = {
         "noscript": "This checklist needs JavaScript, which runs only in your browser. The printed questionnaire is in "
                     "Annex 1.",
         "annex_link": "Annex 1, section V",
+        "new_tab": "(opens in a new tab, so that the answers here stay)",
         "age_group": "The interviewee is",
         "editorial": "editorial text",
         "free_text": "The interviewee’s answer (stays on this page only)",
@@ -165,7 +167,7 @@ def _question(question: dict, lang: str) -> str:
         body.append(f'<label class="checklist-free">{esc(WORDS[lang]["free_text"])}'
                     f'<textarea rows="2" autocomplete="off" spellcheck="false" autocapitalize="off"></textarea></label>')
     if question.get("hint"):
-        body.append(f'<p class="hint">{esc(question["hint"][lang])}</p>')
+        body.append(f'<p class="hint" id="checklist-{esc(qid)}-hint">{esc(question["hint"][lang])}</p>')
     assessment = editorial.get("assessment")
     if assessment:
         choices = "".join(_choice("radio", qid, o["id"], esc(o["label"][lang])) for o in assessment["options"])
@@ -180,9 +182,10 @@ def _question(question: dict, lang: str) -> str:
             choices.append(f'<span class="checklist-other-choice">{_choice(kind, qid, "other", esc(question["other"][lang]))}'
                            f'{other}</span>')
         body.insert(1, f'<div class="checklist-options">{"".join(choices)}</div>')
-    body.append(f'<p class="checklist-mark" data-for="{esc(qid)}"></p>')
-    return (f'<fieldset class="checklist-question" data-question="{esc(qid)}" data-part="{esc(question["part"])}">'
-            f'{"".join(body)}</fieldset>')
+    body.append(f'<p class="checklist-mark" id="checklist-{esc(qid)}-mark" data-for="{esc(qid)}"></p>')
+    described = " ".join(f"checklist-{qid}-{kind}" for kind in ("hint", "mark") if kind == "mark" or question.get("hint"))
+    return (f'<fieldset class="checklist-question" data-question="{esc(qid)}" data-part="{esc(question["part"])}" '
+            f'aria-describedby="{esc(described)}">{"".join(body)}</fieldset>')
 
 
 def _steps(steps: list[dict], lang: str) -> str:
@@ -208,8 +211,6 @@ def _child_steps(corpus: Corpus, det: dict, lang: str) -> str:
     out = [f'<div class="checklist-steps" data-age-group="child" hidden>',
            f'<h3>{esc(WORDS[lang]["what_follows"])}</h3>{_steps(rule["editorial"]["steps"], lang)}',
            _printed([rule["text"][lang]], lang),
-           f'<details class="checklist-printed"><summary>{esc(WORDS[lang]["child_reading"])}</summary>'
-           f'{note(corpus, CHILD_RULE_NOTE, lang)}</details>',
            f'<h3>{esc(WORDS[lang]["situations"])}</h3>']
     for situation in rule["situations"]:
         editorial = situation["editorial"]
@@ -224,6 +225,13 @@ def _child_steps(corpus: Corpus, det: dict, lang: str) -> str:
     return "".join(out)
 
 
+def _child_reading(corpus: Corpus, lang: str) -> str:
+    """The editorial note on the child rule's reading: shown for a child whatever the result, since
+    the doubt it records matters most when the criteria are not met."""
+    return (f'<div class="checklist-child-reading" hidden><details class="checklist-printed">'
+            f'<summary>{esc(WORDS[lang]["child_reading"])}</summary>{note(corpus, CHILD_RULE_NOTE, lang)}</details></div>')
+
+
 def checklist(corpus: Corpus, lang: str, here: str = PAGE) -> str:
     """The whole checklist tool of the page, as one HTML block."""
     data = corpus.screening
@@ -235,7 +243,7 @@ def checklist(corpus: Corpus, lang: str, here: str = PAGE) -> str:
            f'<div class="admonition info checklist-notice" role="note">'
            f'<p class="admonition-title">{esc(w["judgement"])}</p><p>{esc(w["judgement_more"])}</p>'
            f'<p>{esc(w["privacy"])}</p><p>{esc(w["printed_editorial"])} '
-           f'<a href="{esc(annex)}">{esc(w["annex_link"])}</a></p></div>',
+           f'<a href="{esc(annex)}" target="_blank" rel="noopener">{esc(w["annex_link"])}</a> {esc(w["new_tab"])}</p></div>',
            f'<noscript><p class="checklist-noscript">{esc(w["noscript"])}</p></noscript>',
            f'<form class="checklist" method="dialog" autocomplete="off" aria-label="{esc(w["form"])}" hidden>',
            '<div class="checklist-layout"><div class="checklist-questions">']
@@ -261,6 +269,7 @@ def checklist(corpus: Corpus, lang: str, here: str = PAGE) -> str:
     out.append('</ul>')
     out.append('<p class="checklist-determination" data-status="incomplete" data-missing="" data-next=""></p>')
     out.append(_adult_steps(det, lang))
+    out.append(_child_reading(corpus, lang))
     out.append(_child_steps(corpus, det, lang))
     out.append(f'<p class="checklist-judgement">{esc(w["judgement"])}</p>')
     out.append(f'<button type="button" class="md-button checklist-clear">{esc(w["clear"])}</button>')

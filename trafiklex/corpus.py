@@ -397,6 +397,14 @@ def _check_screening(corpus, report):
         for k, asked in enumerate(rule["if_any_of"]):
             if asked not in questions:
                 report("screening.yml", ("routing", r, "rule", "if_any_of", k), f"unknown question '{asked}'", "a question id")
+            elif rule["answer"] not in (options := {o["id"] for o in questions[asked].get("options", [])}):
+                report("screening.yml", ("routing", r, "rule", "answer"), f"'{rule['answer']}' is not an option of {asked}",
+                       f"one of {sorted(options)}")
+        order = list(questions)
+        if rule["goto"] in questions and rule["otherwise"] in questions and \
+                order.index(rule["goto"]) >= order.index(rule["otherwise"]):
+            report("screening.yml", ("routing", r, "rule", "otherwise"),
+                   f"'{rule['otherwise']}' comes before '{rule['goto']}'", "the question after the ones it skips")
     for rule in ("adult", "child"):
         for k, part in enumerate(screening["determination"][rule]["requires_parts"]):
             if part not in parts:

@@ -13,7 +13,8 @@ The reading of the text:
 - a free-text question (1 and 14) counts through the interviewer's assessment of the answer
   (editorial options in the data);
 - "self" to any of questions 11–13 leads to question 14; when all three are answered and none is
-  "self", question 14 is skipped and 15 follows (an answer left at 14 is then not counted);
+  "self", question 14 is skipped and 15 follows (an answer left at 14 is then not counted); until
+  then question 14 is pending: it counts among the questions of its part, its answer does not;
 - an adult meets the criteria with at least one indicative answer in each of parts A, B and C; a
   child (under 18) with at least one in A and one in C (the editorial note
   `annex1-child-rule-sections` records why this reading);
@@ -70,19 +71,22 @@ def normalise(answers: dict, model: dict) -> dict[str, list[str]]:
     return given
 
 
-def routing(given: dict[str, list[str]], model: dict) -> tuple[list[dict], set[str]]:
-    """Each routing rule's outcome (the next question, or None while it cannot be told yet) and the
-    questions it skips."""
+def routing(given: dict[str, list[str]], model: dict) -> tuple[list[dict], set[str], set[str]]:
+    """Each routing rule's outcome (the next question, or None while it cannot be told yet), the
+    questions it skips, and the questions it may skip but cannot tell yet (pending)."""
     order = [q["id"] for q in model["questions"]]
-    outcomes, skipped = [], set()
+    outcomes, skipped, pending = [], set(), set()
     for rule in model["routing"]:
         hit = any(rule["answer"] in given.get(q, []) for q in rule["if_any_of"])
         all_answered = all(q in given for q in rule["if_any_of"])
         following = rule["goto"] if hit else rule["otherwise"] if all_answered else None
+        between = set(order[order.index(rule["goto"]):order.index(rule["otherwise"])])
         if following == rule["otherwise"]:
-            skipped |= set(order[order.index(rule["goto"]):order.index(rule["otherwise"])])
+            skipped |= between
+        elif following is None:
+            pending |= between
         outcomes.append({"after": rule["after"], "next": following})
-    return outcomes, skipped
+    return outcomes, skipped, pending
 
 
 def evaluate(answers: dict, age_group: str | None, data: dict) -> dict:
@@ -92,7 +96,7 @@ def evaluate(answers: dict, age_group: str | None, data: dict) -> dict:
         raise ValueError(f"unknown age group {age_group!r}; expected one of {AGE_GROUPS} or None")
     model = rules(data)
     given = normalise(answers, model)
-    outcomes, skipped = routing(given, model)
+    outcomes, skipped, pending = routing(given, model)
     parts = {letter: {"indicative": [], "counter": [], "answered": 0, "applicable": 0} for letter in model["parts"]}
     for question in model["questions"]:
         if question["id"] in skipped or not question["values"]:
@@ -100,7 +104,7 @@ def evaluate(answers: dict, age_group: str | None, data: dict) -> dict:
         part = parts[question["part"]]
         part["applicable"] += 1
         values = given.get(question["id"], [])
-        if not values:
+        if not values or question["id"] in pending:
             continue
         part["answered"] += 1
         hits = [v for v in values if v in question["indicative"]]

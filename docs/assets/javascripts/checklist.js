@@ -21,16 +21,17 @@
     var order = model.questions.map(function (q) { return q.id; });
     var outcomes = [];
     var skipped = {};
+    var pending = {};
     model.routing.forEach(function (rule) {
       var hit = rule.if_any_of.some(function (q) { return (given[q] || []).indexOf(rule.answer) >= 0; });
       var allAnswered = rule.if_any_of.every(function (q) { return given.hasOwnProperty(q); });
       var next = hit ? rule.goto : allAnswered ? rule.otherwise : null;
-      if (next === rule.otherwise) {
-        order.slice(order.indexOf(rule.goto), order.indexOf(rule.otherwise)).forEach(function (q) { skipped[q] = true; });
-      }
+      var between = order.slice(order.indexOf(rule.goto), order.indexOf(rule.otherwise));
+      if (next === rule.otherwise) between.forEach(function (q) { skipped[q] = true; });
+      else if (next === null) between.forEach(function (q) { pending[q] = true; });
       outcomes.push({after: rule.after, next: next});
     });
-    return {outcomes: outcomes, skipped: skipped};
+    return {outcomes: outcomes, skipped: skipped, pending: pending};
   }
 
   function determine(parts, ageGroup) {
@@ -52,7 +53,7 @@
       var part = parts[question.part];
       part.applicable += 1;
       var values = given[question.id] || [];
-      if (values.length === 0) return;
+      if (values.length === 0 || route.pending[question.id]) return;
       part.answered += 1;
       var hits = values.filter(function (v) { return question.indicative.indexOf(v) >= 0; });
       if (hits.length) {
@@ -187,19 +188,40 @@
     Array.prototype.forEach.call(form.querySelectorAll(".checklist-steps"), function (steps) {
       steps.hidden = !(d.status === "met" && steps.dataset.ageGroup === result.ageGroup);
     });
+    form.querySelector(".checklist-child-reading").hidden = result.ageGroup !== "child";
+  }
+
+  function routingText(result) {
+    return result.routing.map(function (outcome) {
+      return form.querySelector('.checklist-next[data-after="' + outcome.after + '"]').textContent;
+    }).join(" ");
   }
 
   var announcer = tool.querySelector(".checklist-announce");
+  var shown = {};  // what was last shown: a change is announced only when it changes one of these
 
+  // Announced (politely) after an answer: only what the answer changed — the indicative answers of
+  // its section, the routing (a question skipped or not), the result. Moving through the options
+  // of a question with the arrow keys, where nothing of these changes, says nothing.
   function update(changed) {
     var result = evaluate(answers(), ageGroup());
     showQuestions(result);
     showResult(result);
-    if (changed === undefined) return;
-    var part = changed && changed.closest("[data-part]");
-    var said = statusText(result);
-    if (part) said = page.parts[part.dataset.part] + ": " + partText(result, part.dataset.part) + " " + said;
-    announcer.textContent = said;
+    var now = {routing: routingText(result), status: statusText(result)};
+    model.parts.forEach(function (letter) {
+      now[letter] = codes(result.parts[letter].indicative) + "|" + codes(result.parts[letter].counter);
+    });
+    var said = [];
+    if (changed !== undefined) {
+      var part = changed && changed.closest("[data-part]");
+      if (part && now[part.dataset.part] !== shown[part.dataset.part]) {
+        said.push(page.parts[part.dataset.part] + ": " + partText(result, part.dataset.part));
+      }
+      if (now.routing !== shown.routing && now.routing) said.push(now.routing);
+      if (now.status !== shown.status) said.push(now.status);
+      if (said.length) announcer.textContent = said.join(" ");
+    }
+    shown = now;
   }
 
   // --- events -------------------------------------------------------------------------------------
@@ -207,12 +229,20 @@
   form.addEventListener("change", function (event) {
     if (event.target.type === "radio" || event.target.type === "checkbox") update(event.target);
   });
+  form.addEventListener("change", function (event) {
+    // un-ticking "Other" (or choosing another single answer) empties the line of who it was
+    var choice = event.target.closest(".checklist-question");
+    var text = choice && choice.querySelector("input.checklist-other");
+    var box = text && choice.querySelector('input[value="other"]');
+    if (box && !box.checked && text.value) text.value = "";
+  });
   form.addEventListener("input", function (event) {
-    // typing who "Other" was ticks "Other"
-    if (!event.target.classList.contains("checklist-other") || !event.target.value.trim()) return;
+    // typing who "Other" was ticks "Other"; emptying the line un-ticks it
+    if (!event.target.classList.contains("checklist-other")) return;
     var box = event.target.parentNode.querySelector('input[value="other"]');
-    if (!box.checked) {
-      box.checked = true;
+    var typed = event.target.value.trim() !== "";
+    if (box.checked !== typed) {
+      box.checked = typed;
       update(box);
     }
   });
