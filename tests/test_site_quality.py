@@ -2,6 +2,9 @@
 the browser never has to enforce; no serious accessibility problem on any page template."""
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -66,3 +69,29 @@ def test_every_page_template_has_no_serious_accessibility_problem(server, tab, l
                if v["impact"] in ("serious", "critical")]
     assert serious == []
     report("accessibility (axe: serious or critical violations)", f"{lang} {kind:<15} 0 ({len(violations)} minor)")
+
+
+def test_every_link_between_pages_of_the_site_leads_to_a_page_and_clause_that_exist(site):
+    """Every relative link of every built page (both languages, generated pages and side-by-side
+    views included) leads to a file of the site, and its #anchor to an element of that page."""
+    import posixpath
+    from urllib.parse import unquote
+    from trafiklex.pagecheck import element_ids
+
+    pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    ids = {name: set(element_ids(text)) for name, text in pages.items()}
+    broken, checked = [], 0
+    for name, text in pages.items():
+        for href in re.findall(r'<a [^>]*?href="([^"]*)"', text):
+            href = html.unescape(href)
+            if not href or href.startswith(("/", "mailto:", "javascript:")) or "://" in href:
+                continue
+            path, _, anchor = href.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(path))) if path else name
+            checked += 1
+            if not (site / target).is_file():
+                broken.append((name, href, "no such file"))
+            elif anchor and target.endswith(".html") and unquote(anchor) not in ids[target]:
+                broken.append((name, href, "no such anchor"))
+    report("internal links", f"{checked} relative links on {len(pages)} pages, {len(broken)} broken")
+    assert broken[:20] == []

@@ -3,6 +3,7 @@ the divergence report; the reference check; which clauses need review. HTML bloc
 in the page's language (the findings' details are generated in English and marked so)."""
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
@@ -65,7 +66,7 @@ WORDS = {
 }
 ID_ATTRIBUTE = re.compile(r'\s(?:id|aria-labelledby|aria-describedby)="[^"]*"')
 HEADING = re.compile(r"<(/?)h[1-6]\b([^>]*)>")
-HREF_IN_PAGE = re.compile(r'href="#([^"]*)"')
+HREF = re.compile(r'href="([^"]*)"')
 
 
 def parallel_page(document_page: str) -> str:
@@ -103,7 +104,8 @@ def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
         seen.add(anchor)
         rows.append((anchor, pair))
     anchors = {anchor for anchor, _ in rows}
-    annotators = {side: Annotator(corpus, side, here, document) for side in LANGUAGES}
+    # each column is annotated as on its own document page, then every link is rebased to this page
+    annotators = {side: Annotator(corpus, side, page, document) for side in LANGUAGES}
     body = []
     for anchor, pair in rows:
         cells = []
@@ -115,7 +117,7 @@ def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
                 cells.append(f'<td class="parallel-gap"><em>{esc(text)}</em></td>')
                 continue
             cell = annotators[side].annotate(_cell_html(fragment))
-            cell = HREF_IN_PAGE.sub(lambda m: _href(m.group(1), anchors, here, page, side), cell)
+            cell = HREF.sub(lambda m: _href(m.group(1), anchors, (page, side), (here, lang)), cell)
             cells.append(f'<td lang="{side}">{cell}</td>')
         label = _label(corpus, document, pair.id, lang)
         body.append(f'<tr id="{esc(anchor)}"><th scope="row"><a href="#{esc(anchor)}">{esc(label)}</a></th>{"".join(cells)}</tr>')
@@ -135,11 +137,13 @@ def _cell_html(fragment: str) -> str:
     return HEADING.sub(lambda m: "</p>" if m.group(1) else f'<p class="parallel-heading"{m.group(2)}>', fragment)
 
 
-def _href(anchor: str, rows: set[str], here: str, page: str, lang: str) -> str:
-    """A link inside a cell: to a row of this page where there is one, else to the document's page."""
-    if anchor in rows:
-        return f'href="#{anchor}"'
-    return f'href="{esc(urls.relative(here, lang, page, lang, anchor or None))}"'
+def _href(written: str, rows: set[str], source: tuple[str, str], here: tuple[str, str]) -> str:
+    """A link inside a cell, written for the clause's own page (`source`: page, language): to a row of
+    this page where it names one of its clauses, else to the same place as on the source page."""
+    href = html.unescape(written)
+    if href.startswith("#") and href[1:] in rows:
+        return f'href="{esc(href)}"'
+    return f'href="{esc(urls.rebase(href, *source, *here))}"'
 
 
 # --- the report ---------------------------------------------------------------------------------------

@@ -26,3 +26,21 @@ def asset(from_page: str, from_lang: str, path: str) -> str:
     """A relative link from a page to a file of the site (path from the site root, e.g. 'data/x.csv')."""
     here = posixpath.dirname(page_path(from_page, from_lang)) or "."
     return posixpath.relpath(path, here)
+
+
+def rebase(href: str, from_page: str, from_lang: str, to_page: str, to_lang: str) -> str:
+    """A link written on one page (relative to it: another page, a file of the site, a Markdown
+    source `x.md` as MkDocs resolves it, or an anchor `#x` of that page), rewritten to lead to the same
+    place from another page. Links with a scheme or from the root are left as they are."""
+    if href.startswith("/") or ":" in href.split("#", 1)[0]:
+        return href
+    path, _, anchor = href.partition("#")
+    source = page_path(from_page, from_lang)
+    if not path:
+        target = source
+    else:
+        if path.endswith(".md"):
+            path = path[: -len(".md")] + ".html"
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+    here = posixpath.dirname(page_path(to_page, to_lang)) or "."
+    return posixpath.relpath(target, here) + (f"#{anchor}" if anchor else "")
