@@ -11,7 +11,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 import json
-import os
 import shutil
 
 from trafiklex import LANGUAGES, csp, exports, pagecheck, search_index, translator_files
@@ -19,6 +18,7 @@ from trafiklex import corpus as corpus_module
 from trafiklex.annotate import Annotator
 from trafiklex.citemarks import mark as mark_citations
 from trafiklex.errors import DataError, Problem
+from trafiklex.pdf.edition import Edition
 from trafiklex.render_translations import parallel_title
 from trafiklex.urls import PARALLEL_FOLDER
 
@@ -163,7 +163,7 @@ def on_post_build(config):
         return
     site = Path(config["site_dir"])
     exports.write(_corpus(), site / "data")
-    translator_files.write(_corpus(), site / "data", int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or None)
+    translator_files.write(_corpus(), site / "data", Edition.from_environment().stamp())
     _vendor(site)
     for lang in LANGUAGES:
         folder = site / ("search" if lang == "sq" else f"{lang}/search")

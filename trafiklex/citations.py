@@ -22,13 +22,16 @@ def document_reference(corpus: Corpus, document_id: str, lang: str) -> str:
 
 
 def printed_numbers(corpus: Corpus, document_id: str, lang: str) -> dict[str, str]:
-    page = corpus.document(document_id)["page"]
-    numbers = {}
-    for section in RENUMBERED:
-        number = heading_number(corpus.root, page, lang, section)
-        if number:
-            numbers[section] = number
-    return numbers
+    """The numbers the document's page prints for its renumbered sections (read once per build)."""
+    def read() -> dict[str, str]:
+        page = corpus.document(document_id)["page"]
+        numbers = {}
+        for section in RENUMBERED:
+            number = heading_number(corpus.root, page, lang, section)
+            if number:
+                numbers[section] = number
+        return numbers
+    return corpus.memo(("printed-numbers", document_id, lang), read)
 
 
 def citation(corpus: Corpus, document_id: str, clause_id: str, lang: str, numbers: dict | None = None) -> str:

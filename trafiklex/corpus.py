@@ -427,7 +427,7 @@ def _check_notes(corpus, report, document_ids):
             corpus.notes[note["id"]] = {**note, "document": document, "file": f"data/{name}", "line": located.line(path)}
 
 
-_cache: dict[Path, tuple[tuple, Corpus]] = {}
+_cache: dict[Path, tuple[tuple, Corpus, tuple]] = {}
 
 
 def _fingerprint(root: Path) -> tuple:
@@ -441,13 +441,22 @@ def current(root: Path = ROOT) -> Corpus:
     return hit[1] if hit else cached(root)
 
 
+def _pages_fingerprint(root: Path) -> tuple:
+    """The documents' pages (docs/<lang>/*.md; not the pages generated into subfolders)."""
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in sorted((root / "docs").glob("*/*.md")))
+
+
 def cached(root: Path = ROOT) -> Corpus:
     """The loaded corpus, reloaded only when a data or schema file has changed (one build loads it once
-    for both languages; `mkdocs serve` reloads it after an edit)."""
-    stamp = _fingerprint(root)
+    for both languages; `mkdocs serve` reloads it after an edit). What was derived from it is dropped
+    when a page changes too (the side-by-side views and the translators' reports read the pages)."""
+    stamp, pages = _fingerprint(root), _pages_fingerprint(root)
     hit = _cache.get(root)
     if hit and hit[0] == stamp:
+        if hit[2] != pages:
+            hit[1]._memo.clear()
+            _cache[root] = (stamp, hit[1], pages)
         return hit[1]
     corpus = load(root)
-    _cache[root] = (stamp, corpus)
+    _cache[root] = (stamp, corpus, pages)
     return corpus

@@ -191,12 +191,17 @@ def _structure(corpus: Corpus, document: str, pairs: list[Pair]) -> list[Finding
             continue
         lang = "sq" if pair.sq else "en"
         other = "en" if lang == "sq" else "sq"
+        parent = pair.id.rsplit("__", 1)[0]
         if pair.id in ids[other]:
-            if lang == "sq":  # the same clause, met once on each side: report it once, per list
-                moved.setdefault(pair.id.rsplit("__", 1)[0], []).append(pair.id.rsplit("__", 1)[-1])
+            # the same clause, met once on each side: report it once, per list (not in a glossary,
+            # which each language sorts in its own alphabetical order)
+            if lang == "sq" and parent not in glossaries:
+                moved.setdefault(parent, []).append(pair.id.rsplit("__", 1)[-1])
             continue
+        if "__" in pair.id and parent in ids[lang] and parent not in ids[other]:
+            continue  # part of a clause printed in this language only: the clause is reported
         detail = f"printed in the {'Albanian' if lang == 'sq' else 'English'} text only"
-        severity = "medium" if pair.id.rsplit("__", 1)[0] in glossaries else "high"  # an abbreviation: less
+        severity = "medium" if parent in glossaries else "high"  # an abbreviation: less
         out.append(Finding("structure", severity, document, pair.id, detail, sq=snippet(pair.sq), en=snippet(pair.en)))
     for parent, items in moved.items():
         out.append(Finding("structure", "low", document, parent,
@@ -291,8 +296,9 @@ def _acronym_spellings(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
                    if _acronym_stem(a) != _acronym_stem(b) and fuzz.ratio(fold(a), fold(b)) >= 75]
         for a, b in similar:
             where = {s: sorted({f"{lang} {clause}" for x, lang, clause in places if x == s})[:3] for s in (a, b)}
+            how = " (diacritics only)" if fold(a) == fold(b) else ""
             out.append(Finding("names", "low", pairs[0].document, sorted(places)[0][2],
-                               f"{institution}: printed “{a}” ({', '.join(where[a])}) and “{b}” ({', '.join(where[b])})"))
+                               f"{institution}: printed “{a}” ({', '.join(where[a])}) and “{b}” ({', '.join(where[b])}){how}"))
     return out
 
 
@@ -390,7 +396,7 @@ def _names(pairs: list[Pair]) -> list[Finding]:
                                    f"“{name}” (sq) is not named in the English text" + (f", which names “{best}”" if best else ""),
                                    snippet(pair.sq, name), snippet(pair.en, best)))
     for clauses, places in moved.items():
-        out.append(Finding("structure", "medium", pairs[0].document, min(clauses),
+        out.append(Finding("structure", "low", pairs[0].document, min(clauses),
                            f"people named in a different order: {'; '.join(sorted(places))}"))
     groups: list[set[tuple[str, str, str]]] = []  # spellings of one person across the document
     for entry in seen:

@@ -75,9 +75,10 @@ class Directory:
         if lang not in self._mention_patterns:
             patterns = []
             for spelling, institution in self._names[lang].items():
-                words = spelling.split()
-                if len(words) < 2 or self.by_id[institution]["kind"] == "group":
-                    continue  # one word ("Prokuroria", "Qendrat") or a generic group: not a name
+                words, kind = spelling.split(), self.by_id[institution]["kind"]
+                if kind == "group" or (len(words) < 2 and kind != "government"):
+                    continue  # a generic group, or one word ("Prokuroria", "Qendrat"): not a name
+                    # (but a government office's one-word title is: "Kryeministri")
                 if lang == "sq":
                     words = [re.escape(w[: max(3, len(w) - 2)]) + r"\w{0,4}" if len(w) > 3 else re.escape(w) for w in words]
                 else:

@@ -59,15 +59,17 @@ def _similarity(a: set[str], b: set[str]) -> float:
 
 
 def check(corpus: Corpus, pairs: list[Pair] | None = None) -> list[ReferenceProblem]:
-    """The problems of the references in `pairs` (by default: all the corpus's documents)."""
+    """The problems of the references in `pairs` (by default: all the corpus's documents); what they
+    point to is looked up in all the documents."""
     if pairs is None:
         return corpus.memo("reference-check", lambda: _check(corpus, all_pairs(corpus)))
     return _check(corpus, pairs)
 
 
 def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
-    texts = {(p.document, p.id, lang): p.side(lang) for p in pairs for lang in LANGUAGES if p.side(lang)}
-    omitted = {(p.document, p.id) for p in pairs
+    every = all_pairs(corpus)
+    texts = {(p.document, p.id, lang): p.side(lang) for p in every for lang in LANGUAGES if p.side(lang)}
+    omitted = {(p.document, p.id) for p in every
                if 'data-kind="omission"' in (p.sq_html or "") + (p.en_html or "")}
     found: dict[tuple, dict] = {}   # (problem, document, clause, target) → {lang: printed}, detail
 

@@ -27,7 +27,8 @@ WORDS = {
         "gap": {"sq": "Nuk është në tekstin shqip.", "en": "Nuk është në tekstin anglisht."},
         "moved": "e shtypur në një vend tjetër në {text}",
         "text_of": {"sq": "tekstin shqip", "en": "tekstin anglisht"},
-        "summary": "{n} dispozita të rreshtuara: {both} në të dy gjuhët, {sq} vetëm në shqip, {en} vetëm në anglisht.",
+        "summary": "{n} dispozita: {both} në të dy gjuhët (nga to {moved} të shtypura në një vend tjetër), {sq} vetëm në "
+                   "shqip, {en} vetëm në anglisht.",
         "kind": {"structure": "Struktura", "numbers": "Numrat", "dates": "Datat", "names": "Emrat",
                  "bodies": "Institucionet", "references": "Referencat"},
         "severity": {"high": "e lartë", "medium": "mesatare", "low": "e ulët"},
@@ -48,7 +49,8 @@ WORDS = {
         "gap": {"sq": "Not in the Albanian text.", "en": "Not in the English text."},
         "moved": "printed in another place in the {text}",
         "text_of": {"sq": "Albanian text", "en": "English text"},
-        "summary": "{n} aligned clauses: {both} in both languages, {sq} in Albanian only, {en} in English only.",
+        "summary": "{n} clauses: {both} in both languages (of which {moved} printed in another place), {sq} in Albanian "
+                   "only, {en} in English only.",
         "kind": {"structure": "Structure", "numbers": "Numbers", "dates": "Dates", "names": "Names",
                  "bodies": "Bodies", "references": "References"},
         "severity": {"high": "high", "medium": "medium", "low": "low"},
@@ -121,13 +123,22 @@ def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
             cells.append(f'<td lang="{side}">{cell}</td>')
         label = _label(corpus, document, pair.id, lang)
         body.append(f'<tr id="{esc(anchor)}"><th scope="row"><a href="#{esc(anchor)}">{esc(label)}</a></th>{"".join(cells)}</tr>')
-    counts = Counter("both" if p.both else ("sq" if p.sq else "en") for p in pairs if p.sq or p.en)
-    summary = words["summary"].format(n=sum(counts.values()), both=counts["both"], sq=counts["sq"], en=counts["en"])
+    summary = words["summary"].format(**_counts(pairs))
     head = (f'<thead><tr><th scope="col">{esc(words["clause"])}</th>'
             + "".join(f'<th scope="col" lang="{lang}">{esc(words["language"][side])}</th>' for side in LANGUAGES)
             + "</tr></thead>")
     return block(f'<p class="parallel-summary">{esc(summary)}</p>'
                  f'<div class="parallel-wrap"><table class="parallel">{head}<tbody>{"".join(body)}</tbody></table></div>')
+
+
+def _counts(pairs: list[Pair]) -> dict[str, int]:
+    """Clauses (by id) in both languages, of which printed in another place in each; in one only."""
+    printed = {side: {p.id for p in pairs if p.side(side)} for side in LANGUAGES}
+    together = {p.id for p in pairs if p.both}
+    clauses = printed["sq"] | printed["en"]
+    both = printed["sq"] & printed["en"]
+    return {"n": len(clauses), "both": len(both), "moved": len(both - together),
+            "sq": len(printed["sq"] - both), "en": len(printed["en"] - both)}
 
 
 def _cell_html(fragment: str) -> str:

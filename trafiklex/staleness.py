@@ -106,11 +106,15 @@ def stale(pairs: list[Pair], reviews: dict) -> list[Stale]:
 
 def review(pairs: list[Pair], reviews: dict, keys: list[str] | None, today: date) -> tuple[dict, list[Problem]]:
     """Mark clauses reviewed (`keys` as "document#clause"; None: every clause): store the fingerprints
-    of both texts as they are now. Entries of removed clauses named in `keys` are dropped."""
+    of both texts as they are now. Entries of removed clauses named in `keys` (or all, with None)
+    are dropped."""
     clauses = {f"{document}#{clause}": texts for (document, clause), texts in _clauses(pairs).items()}
     updated = {document: dict(reviewed) for document, reviewed in reviews.items()}
     problems = []
-    for key in (list(clauses) if keys is None else keys):
+    if keys is None:  # every clause: those removed from the text go too
+        keys = list(clauses) + [f"{document}#{clause}" for document, reviewed in reviews.items()
+                                for clause in reviewed if f"{document}#{clause}" not in clauses]
+    for key in keys:
         document, _, clause = key.partition("#")
         texts = clauses.get(key)
         if texts is None:

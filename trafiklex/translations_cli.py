@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from collections import Counter
 from datetime import date
@@ -41,11 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("tmx")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `… | head` ends quietly
     try:
         corpus = load(args.root.resolve())
         return COMMANDS[args.command](corpus, args)
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"{args.command}: {error.strerror}: {error.filename}", file=sys.stderr)
         return 2
 
 
@@ -90,7 +95,8 @@ def _stale(corpus, args) -> int:
 
 def _review(corpus, args) -> int:
     if args.all == bool(args.clauses):
-        print("review: name the clauses (DOCUMENT#CLAUSE ...) or --all, not both", file=sys.stderr)
+        print("review: name the clauses to mark reviewed (DOCUMENT#CLAUSE ...), or give --all: one or the other",
+              file=sys.stderr)
         return 2
     reviews, problems = staleness.review(all_pairs(corpus), staleness.load(corpus.root),
                                          None if args.all else args.clauses, date.today())

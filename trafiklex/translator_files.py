@@ -3,7 +3,6 @@ memory (TMX 1.4), and the divergence report and the reference check as JSON."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 from . import divergence, refcheck
@@ -14,9 +13,10 @@ from .tmx import tmx
 FILES = {"tmx": "translation-memory.tmx", "divergences": "divergences.json", "references": "reference-check.json"}
 
 
-def write(corpus: Corpus, folder: Path, epoch: int | None = None) -> None:
+def write(corpus: Corpus, folder: Path, created: str) -> None:
+    """`created`: the TMX's creation date ('20261128T000000Z'), the edition's, so that rebuilding
+    the same commit gives the same file."""
     folder.mkdir(parents=True, exist_ok=True)
-    created = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(epoch if epoch is not None else time.time()))
     (folder / FILES["tmx"]).write_bytes(tmx(all_pairs(corpus), created))
     _json(folder / FILES["divergences"], [f.as_dict() for f in divergence.report(corpus)])
     _json(folder / FILES["references"], [p.as_dict() for p in refcheck.check(corpus)])

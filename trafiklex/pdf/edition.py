@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -32,6 +33,12 @@ class Edition:
             return Code("auto")  # Typst takes the fixed time it is given
         year, month, day = (int(p) for p in self.date.split("-"))
         return Code(f"datetime(year: {year}, month: {month}, day: {day})")
+
+    def stamp(self) -> str:
+        """The edition's date (or else the fixed time's) as TMX and ISO basic formats write it:
+        '20261128T000000Z'."""
+        day = self.date.replace("-", "") if self.date else time.strftime("%Y%m%d", time.gmtime(self.epoch))
+        return f"{day}T000000Z"
 
     def line(self, lang: str) -> str:
         """'Edition of 28 November 2026' ('' when the date is unknown)."""
