@@ -24,6 +24,7 @@ from trafiklex.errors import DataError
 from trafiklex.htmltext import page_text, parse
 from trafiklex.numbering import heading_label
 from trafiklex.obligations import all_obligations, for_institution
+from trafiklex import page_source
 from trafiklex.pdf import pages, paths, sheets
 from trafiklex.pdf.edition import Edition
 from trafiklex.pdf.pandoc_ast import blocks_document, read_html, write_typst
@@ -472,4 +473,4 @@ def test_handbook_converts_pages_with_the_markdown_extensions_of_the_site():
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # mkdocs.yml's !ENV tags
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
-    assert pages.EXTENSIONS == names
+    assert page_source.EXTENSIONS == names

@@ -289,3 +289,11 @@ def test_an_edited_page_refreshes_what_was_derived_from_it_while_the_data_stays_
         assert again is loaded and document_pairs(again, "order-25-2005") is not first
     finally:
         os.utime(source, ns=(times.st_atime_ns, times.st_mtime_ns))
+
+
+def test_a_missing_page_stops_the_translator_tools_with_a_clear_message(project_copy):
+    (project_copy / "docs" / "en" / "decision-171-2005.md").unlink()
+    result = _translations(project_copy, "divergences")
+    assert result.returncode == 2
+    assert "docs/en/decision-171-2005.md: the page is missing" in result.stderr
+    assert "Traceback" not in result.stderr

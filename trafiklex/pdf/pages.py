@@ -5,24 +5,14 @@ table, the glossaries, the screening questionnaire) are left as placeholders tha
 renderers (trafiklex.pdf.parts) fill in."""
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-import jinja2
-import markdown
-
 from .. import render
 from ..corpus import Corpus
-from ..errors import DataError, Problem
-
-# The Python-Markdown extensions of mkdocs.yml (without the permalinks, which print has no use for).
-EXTENSIONS = ["attr_list", "md_in_html", "admonition", "footnotes", "tables", "toc"]
+from ..page_source import expand, to_html
 
 # Macros whose output is rendered for print from the data (trafiklex.pdf.parts) in place of the site's.
 PRINT_PARTS = ("activities", "penalties", "screening", "glossary")
 PART_CLASS = "print-part"
 PART_PREFIX = "part-"  # the anchor of a print part's placeholder: "part-activities", "part-glossary-nap"
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
 def placeholder(part: str, argument: str | None = None) -> str:
@@ -47,38 +37,12 @@ def macros(corpus: Corpus, lang: str, page: str) -> dict:
     return functions
 
 
-def source_path(root: Path, page: str, lang: str) -> Path:
-    return root / "docs" / lang / f"{page}.md"
-
-
 def page_markdown(corpus: Corpus, page: str, lang: str) -> str:
-    """The page's Markdown with its macros expanded."""
-    path = source_path(corpus.root, page, lang)
-    name = path.relative_to(corpus.root).as_posix()
-    if not path.exists():
-        raise DataError([Problem(name, "the page is missing", expected=f"the page of document '{page}' in {lang}")])
-    text = path.read_text(encoding="utf-8")
-    front = FRONT_MATTER.match(text)
-    offset = front.group(0).count("\n") if front else 0
-    body = text[front.end():] if front else text
-    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    try:
-        return environment.from_string(body).render(**macros(corpus, lang, page))
-    except jinja2.TemplateSyntaxError as error:
-        raise DataError([Problem(name, f"the page's macros cannot be read: {error.message}",
-                                 line=(error.lineno or 0) + offset, expected="{{ macro(\"argument\") }}")]) from None
-    except jinja2.UndefinedError as error:
-        unknown = re.search(r"'(\w+)' is undefined", error.message or "")
-        line = None
-        if unknown:
-            call = re.search(r"\{\{\s*" + unknown.group(1) + r"\b", body)
-            line = body[:call.start()].count("\n") + 1 + offset if call else None
-        raise DataError([Problem(name, f"{error.message}: the printed handbook knows no such macro", line=line,
-                                 expected="one of " + ", ".join(sorted(macros(corpus, lang, page))))]) from None
+    """The page's Markdown with its macros expanded for print."""
+    return expand(corpus, page, lang, macros(corpus, lang, page))
 
 
 def page_html(corpus: Corpus, page: str, lang: str) -> str:
     """The page as HTML, converted with the site's Markdown extensions (once per corpus: the
     handbooks share it)."""
-    return corpus.memo(("print-html", page, lang), lambda: markdown.markdown(
-        page_markdown(corpus, page, lang), extensions=EXTENSIONS, output_format="html"))
+    return corpus.memo(("print-html", page, lang), lambda: to_html(page_markdown(corpus, page, lang)))
