@@ -42,6 +42,7 @@ def on_config(config):
     _root = Path(config.config_file_path).resolve().parent
     try:
         corpus_module.cached(_root)  # loads, or reloads if a data file changed (mkdocs serve)
+        Edition.from_environment()  # EDITION_DATE and SOURCE_DATE_EPOCH, if set, are well formed
     except DataError as error:
         raise PluginError("\n" + error.report()) from None
     _stop(pagecheck.page_pairs(Path(config["docs_dir"])))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,11 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 from trafiklex.offline import write_zip  # noqa: E402
 from trafiklex.errors import DataError  # noqa: E402
-from trafiklex.pdf.edition import Edition  # noqa: E402
+from trafiklex.pdf.edition import DEFAULT_EPOCH, Edition  # noqa: E402
 from trafiklex.pdf.typst_compile import PdfError  # noqa: E402
 from build_pdf import build_pdfs  # noqa: E402  (scripts/build_pdf.py)
-# A fixed date for everything the build stamps, so two builds of the same commit are identical.
-DEFAULT_EPOCH = "1121644800"  # 2005-07-18, the date of the NRM Agreement
 
 
 def edition_date() -> str:
@@ -34,8 +31,15 @@ def edition_date() -> str:
 
 def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)
+    # a fixed time for everything the build stamps (MkDocs' sitemap, the PDFs, the ZIP), so that two
+    # builds of the same commit are identical
+    env.setdefault("SOURCE_DATE_EPOCH", str(DEFAULT_EPOCH))
     env.setdefault("EDITION_DATE", edition_date())
+    try:
+        edition = Edition.from_environment(env)
+    except DataError as error:
+        print(f"{error}\nbuild failed: {output} was left as it was", file=sys.stderr)
+        return 1
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=output.parent) as scratch:
@@ -48,11 +52,10 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         # meanwhile, the PDFs (handbooks, bilingual edition, forms, institution sheets): they are made
         # from the pages' Markdown and the data, not from the built site
         with ThreadPoolExecutor(max_workers=1) as pool:
-            pdfs = pool.submit(build_pdfs, printed, edition=Edition.from_environment(env), root=config.parent)
+            pdfs = pool.submit(build_pdfs, printed, edition=edition, root=config.parent)
             stdout, stderr = site.communicate()
             if site.returncode != 0:  # MkDocs' message names the bad data or page; the PDFs' would repeat it
-                pdfs.cancel()
-                if quiet:
+                if quiet:  # (the PDFs, already under way, are left to finish into the scratch folder)
                     sys.stderr.write(stdout + stderr)
                 print(f"build failed: {output} was left as it was", file=sys.stderr)
                 return site.returncode
@@ -63,7 +66,7 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
                 return 1
         (printed / "pdf").rename(staging / "pdf")
         # last: the offline copy packs everything built above
-        write_zip(staging, int(env["SOURCE_DATE_EPOCH"]))
+        write_zip(staging, edition.epoch)
         previous = Path(scratch) / "previous"
         if output.exists():
             output.rename(previous)

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trafiklex import corpus as corpus_module  # noqa: E402
+from trafiklex import corpus as corpus_module, pagecheck  # noqa: E402
 from trafiklex.errors import DataError  # noqa: E402
 from trafiklex.pdf.build import Built, build  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
@@ -28,6 +28,10 @@ def build_pdfs(site_dir: Path, only: str = "*", sources_dir: Path | None = None,
     """Build the PDFs whose site path matches `only` (a glob: "pdf/handbook-*") from the project at
     `root` (its data and pages). Raises DataError or PdfError."""
     corpus = corpus_module.load(root)
+    docs = root / "docs"
+    problems = pagecheck.page_pairs(docs) or pagecheck.all_pages(docs, corpus)
+    if problems:  # the same checks as the site build's, before any page is rendered
+        raise DataError(problems)
     return build(corpus, site_dir, edition or Edition.from_environment(),
                  only=lambda path: fnmatch.fnmatch(path, only), sources_dir=sources_dir, workers=workers)
 
@@ -45,6 +49,10 @@ def main() -> int:
     except (DataError, PdfError) as error:
         print(f"PDF build failed:\n{error}", file=sys.stderr)
         return 1
+    if not built:
+        print(f"no PDF's path matches --only {args.only!r} (the paths look like pdf/handbook-sq.pdf, "
+              f"pdf/institutions/molsa-en.pdf)", file=sys.stderr)
+        return 2
     print(f"built {len(built)} PDFs into {args.site_dir / 'pdf'} in {time.perf_counter() - start:.1f} s")
     return 0
 

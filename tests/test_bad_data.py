@@ -2,6 +2,7 @@
 expected — never a traceback, never a half-built site."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import yaml
 from conftest import ROOT
 from trafiklex import corpus as corpus_module
 from trafiklex.errors import DataError
+from trafiklex.pdf.edition import Edition
 
 
 def _copy_project(tmp_path: Path, with_site_files: bool = False) -> Path:
@@ -130,3 +132,18 @@ def test_bad_data_stops_the_build_without_traceback_or_half_built_site(tmp_path)
     assert "data/penalties.yml:" in output and "exceeds the maximum" in output
     assert "Traceback" not in output
     assert not site.exists()
+
+
+def test_malformed_edition_date_or_fixed_time_stops_the_build_naming_the_variable(tmp_path):
+    """EDITION_DATE and SOURCE_DATE_EPOCH stamp every PDF, the sitemap and the ZIP: a malformed one
+    stops the build before anything is built, naming the variable and the form expected."""
+    site = tmp_path / "site"
+    env = {**os.environ, "EDITION_DATE": "2026-13-40", "SOURCE_DATE_EPOCH": "yesterday"}
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--output", str(site), "--quiet"],
+                            capture_output=True, text=True, env=env)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "EDITION_DATE is '2026-13-40'" in output and "expected: a date as YYYY-MM-DD" in output
+    assert "SOURCE_DATE_EPOCH is 'yesterday'" in output and "expected: a whole number of seconds" in output
+    assert not site.exists()
+    assert Edition.from_environment({"EDITION_DATE": "—", "SOURCE_DATE_EPOCH": "0"}) == Edition(None, 0)

@@ -7,6 +7,7 @@ import html
 import re
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -27,10 +28,14 @@ from trafiklex.obligations import all_obligations, for_institution
 from trafiklex import page_source
 from trafiklex.pdf import pages, paths, sheets
 from trafiklex.pdf.edition import Edition
+from trafiklex.pdf.html_prepare import prepare
 from trafiklex.pdf.pandoc_ast import blocks_document, read_html, write_typst
 from trafiklex.pdf.transform import SCREEN_ONLY, Printer
 from trafiklex.pdf.typst_compile import PdfError, compile_pdf
 from trafiklex.pdf.words import word
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_pdf  # noqa: E402
 
 HANDBOOKS = {"sq": paths.handbook("sq"), "en": paths.handbook("en"), "sq-en": paths.bilingual()}
 
@@ -73,6 +78,25 @@ def document_ranges(reader: pypdf.PdfReader, corpus) -> dict[str, range]:
 def multiset_coverage(wanted: list[str], found: list[str]) -> float:
     have = Counter(found)
     return sum(min(n, have[token]) for token, n in Counter(wanted).items()) / len(wanted)
+
+
+def printed_in_pieces(words: list[str], printed: str, most: int = 3) -> bool:
+    """The words are printed in this order, in at most `most` runs (a text broken by a page break
+    has the running header, the page number or footnotes between its two runs)."""
+    position, start = 0, 0
+    for _ in range(most):
+        end, found = start, -1
+        while end < len(words):
+            at = printed.find(" " + " ".join(words[start:end + 1]) + " ", position)
+            if at < 0:
+                break
+            end, found = end + 1, at
+        if found < 0:
+            return False
+        if end == len(words):
+            return True
+        position, start = found + len(" ".join(words[start:end])) + 1, end
+    return False
 
 
 @pytest.fixture(scope="module")
@@ -159,6 +183,18 @@ def test_bilingual_edition_puts_each_clause_beside_its_translation(corpus, pdfs,
             position, checked = sq, checked + 1
     assert checked >= 40
     report("bilingual alignment", f"{checked} commitments of NRM Article 5 side by side on the same page")
+
+
+@pytest.mark.parametrize("key", list(HANDBOOKS))
+def test_every_editorial_note_is_printed(corpus, texts, key):
+    """Faithful text: each note that marks a source defect is in the handbook of its language (both
+    languages' notes in the bilingual edition), including the notes that follow a table or glossary."""
+    printed = " " + " ".join(tokens("\n".join(texts[key]))) + " "
+    languages = LANGUAGES if key == "sq-en" else (key,)
+    missing = [(note["id"], lang) for note in corpus.notes.values() for lang in languages
+               if not printed_in_pieces(tokens(note["text"][lang]), printed)]
+    assert missing == []
+    report("editorial notes", f"handbook-{key}: all {len(corpus.notes)} notes printed")
 
 
 @pytest.mark.parametrize("key", list(HANDBOOKS))
@@ -263,8 +299,8 @@ def test_albanian_letters_come_through_where_the_source_has_them(site, corpus, t
         missing = {w: n for w, n in with_letter.items() if pdf_words[w] < n}
         assert missing == {}, letters
         report("Albanian letters in handbook-sq", f"{letters}: {sum(with_letter.values())} words of the site have it, all in the PDF")
-    for word in ("SHQIPËRISË", "Kushtetutës", "veçante", "MPÇS", "Çeshtjeve"):
-        assert pdf_words[word] >= 1, word
+    for printed in ("SHQIPËRISË", "Kushtetutës", "veçante", "MPÇS", "Çeshtjeve"):
+        assert pdf_words[printed] >= 1, printed
     # and the source's missing diacritics stay missing: "Shqiperise" is printed without them
     assert pdf_words["Qeverise"] >= 1 or pdf_words["Shqiperise"] >= 1
 
@@ -380,9 +416,21 @@ def test_official_pins_up_a_sheet_with_exactly_their_obligations(site, corpus, i
     report("institution sheets", f"{paths.sheet(institution, lang)}: all {len(mine)} obligations listed, no other")
 
 
-def test_institution_page_links_to_its_sheet():
-    assert paths.sheet_link("molsa", "sq") == "../pdf/institutions/molsa-sq.pdf"
+def test_official_finds_the_sheet_on_their_institution_page(site, corpus):
+    """Every institution page with obligations links its own sheet in its language, and no other;
+    a page without obligations links none."""
+    with_obligations = set(sheets.institutions_with_obligations(corpus))
+    for institution in corpus.institutions.by_id:
+        for lang in LANGUAGES:
+            path = site / ("" if lang == "sq" else "en") / "institutions" / f"{institution}.html"
+            links = [a.attrs["href"] for a in parse(path.read_text(encoding="utf-8")).find_all("a")
+                     if "/pdf/institutions/" in a.attrs.get("href", "")]
+            expected = [paths.sheet_link(institution, lang)] if institution in with_obligations else []
+            assert links == expected, (institution, lang, links)
+            for link in links:
+                assert (path.parent / link).resolve() == (site / paths.sheet(institution, lang)).resolve()
     assert paths.sheet_link("molsa", "en") == "../../pdf/institutions/molsa-en.pdf"
+    report("institution sheets", f"{len(with_obligations)} institution pages × 2 languages link their sheet")
 
 
 # --- links from the site --------------------------------------------------------------------------------
@@ -453,18 +501,41 @@ def test_unknown_macro_in_a_page_stops_the_pdf_build_with_file_and_line(tmp_path
     assert "expected: one of activities, commitments, definitions" in report_text
 
 
+def test_pdf_build_alone_checks_the_pages_first(tmp_path):
+    """scripts/build_pdf.py run on its own stops on a page's bad macro argument with the file and
+    line, as the site build does, instead of failing halfway through rendering."""
+    for name in ("data", "docs", "sources", "schemas"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("institutions"))
+    page = tmp_path / "docs" / "en" / "order-25-2005.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ note(", '{{ note("no-such-note") }}\n\n{{ note(', 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        build_pdf.build_pdfs(tmp_path / "site", "pdf/handbook-en.pdf", root=tmp_path)
+    line = page.read_text(encoding="utf-8").splitlines().index('{{ note("no-such-note") }}') + 1
+    assert f'docs/en/order-25-2005.md:{line}: note("no-such-note") names no known note of document order-25-2005' \
+        in error.value.report()
+    assert not (tmp_path / "site").exists()
+
+
 def test_characters_that_typst_markup_would_change_print_as_written(corpus, tmp_path):
     """Faithful text: what Typst markup reads as dashes, a soft hyphen, an ellipsis, a space, a list,
     a heading, a comment, a label or code prints as the characters themselves."""
     samples = ["a -? b", "e--f g---h i...j k~l", "a /* b */ c // d", "@ref <lbl> $x$ #x `code` \\ back",
                "'q' \"d\" ‘c’", "1. not a list", "- not a bullet", "= not a heading", "+ plus", "/ term: x",
-               "a_b_c *s*", "[x](y) {z}", "\\u{41}"]
+               "a_b_c *s*", "[x](y) {z}", "\\u{41}", "-5 °C, 2005-2007, a -1"]
     tree = read_html("".join(f"<p>{html.escape(s)}</p>" for s in samples))
     blocks = Printer(corpus, "order-25-2005", "en").blocks(tree["blocks"])
     source = '#import "style.typ": *\n#show: base\n#set document(title: "t")\n= T\n' + write_typst(blocks_document(blocks, tree))
     compile_pdf(source, tmp_path / "t.pdf", Edition(None, 0), "t.pdf")
     printed = pdf_pages(tmp_path / "t.pdf")[0].splitlines()[1:]
     assert printed[:len(samples)] == samples
+
+
+def test_wrapper_of_a_clause_is_closed_with_the_element_that_encloses_it():
+    """A paragraph or item that the HTML leaves open gets its clause-id wrapper closed all the same."""
+    assert prepare('<div><p id="a">x</div><p>y</p>') == '<div><div id="a"><p>x</p></div></div><p>y</p>'
+    assert prepare('<ul><li id="b">x</ul>') == '<ul><li><div id="b">x</div></li></ul>'
+    assert prepare('<p class="c">x') == '<div class="c"><p>x</p></div>'
 
 
 def test_handbook_converts_pages_with_the_markdown_extensions_of_the_site():

@@ -208,7 +208,7 @@ def _adult_steps(det: dict, lang: str) -> str:
 
 def _child_steps(corpus: Corpus, det: dict, lang: str) -> str:
     rule = det["child"]
-    out = [f'<div class="checklist-steps" data-age-group="child" hidden>',
+    out = ['<div class="checklist-steps" data-age-group="child" hidden>',
            f'<h3>{esc(WORDS[lang]["what_follows"])}</h3>{_steps(rule["editorial"]["steps"], lang)}',
            _printed([rule["text"][lang]], lang),
            f'<h3>{esc(WORDS[lang]["situations"])}</h3>']
@@ -238,7 +238,7 @@ def checklist(corpus: Corpus, lang: str, here: str = PAGE) -> str:
     w = WORDS[lang]
     det = data["determination"]
     annex = urls.relative(here, lang, ANNEX_PAGE, lang, "sec_V")
-    out = [f'<div class="checklist-tool">',
+    out = ['<div class="checklist-tool">',
            f'<link rel="stylesheet" href="{esc(urls.asset(here, lang, "assets/stylesheets/checklist.css"))}">',
            f'<div class="admonition info checklist-notice" role="note">'
            f'<p class="admonition-title">{esc(w["judgement"])}</p><p>{esc(w["judgement_more"])}</p>'

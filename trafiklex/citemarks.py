@@ -6,14 +6,13 @@ from __future__ import annotations
 import html
 import re
 
-from . import urls
+from . import OTHER, urls
 from .citations import citation, printed_numbers
 from .clauses import is_clause_id
 from .corpus import Corpus
 
 START_TAG = re.compile(r'<(?P<tag>h[1-6]|p|li|div|tr|dt|tbody)\b(?P<attrs>[^>]*?)\sid="(?P<id>[^"]+)"(?P<rest>[^>]*)>')
 NOT_CITED = {"title"}
-OTHER = {"sq": "en", "en": "sq"}
 
 
 def mark(page_html: str, corpus: Corpus, document_id: str, page: str, lang: str) -> str:

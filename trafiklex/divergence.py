@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 
 from rapidfuzz import fuzz
 
-from . import LANGUAGES, deadlines, references
+from . import LANGUAGES, OTHER, deadlines, references
 from .citations import printed_numbers
 from .corpus import Corpus
 from .obligations import all_obligations
@@ -190,7 +190,7 @@ def _structure(corpus: Corpus, document: str, pairs: list[Pair]) -> list[Finding
         if pair.both or not pair.id or not (pair.sq or pair.en):
             continue
         lang = "sq" if pair.sq else "en"
-        other = "en" if lang == "sq" else "sq"
+        other = OTHER[lang]
         parent = pair.id.rsplit("__", 1)[0]
         if pair.id in ids[other]:
             # the same clause, met once on each side: report it once, per list (not in a glossary,
@@ -379,7 +379,7 @@ def _names(pairs: list[Pair]) -> list[Finding]:
         for lang in LANGUAGES:
             seen += [(name, lang, pair.id) for name in names[pair.id][lang]]
         folded = {lang: {fold(n) for n in names[pair.id][lang]} for lang in LANGUAGES}
-        only = {lang: [n for n in names[pair.id][lang] if fold(n) not in folded["en" if lang == "sq" else "sq"]]
+        only = {lang: [n for n in names[pair.id][lang] if fold(n) not in folded[OTHER[lang]]]
                 for lang in LANGUAGES}
         for name in only["sq"]:
             best = max(only["en"], key=lambda other: _same_person(name, other), default=None)

@@ -19,6 +19,7 @@ LABELS = {
         "at_a_glance": "Dënimet e këtij neni me një shikim",
         "obligations_count": "{n} detyrime",
         "no_obligations": "Dokumentet nuk i caktojnë asnjë detyrim me emër këtij institucioni.",
+        "sheet_link": "Fleta e detyrimeve, gati për t’u shtypur (PDF, A4)",
         "clause": "Dispozita",
         "document": "Dokumenti",
         "text": "Teksti",
@@ -75,6 +76,7 @@ LABELS = {
         "at_a_glance": "This article's sanctions at a glance",
         "obligations_count": "{n} obligations",
         "no_obligations": "The documents assign no duty to this body by name.",
+        "sheet_link": "Obligation sheet to print and pin up (PDF, A4)",
         "clause": "Clause",
         "document": "Document",
         "text": "Text",
@@ -119,3 +121,8 @@ LABELS = {
 
 def label(lang: str, key: str):
     return LABELS[lang][key]
+
+
+def only_in(lang: str, text_lang: str) -> str:
+    """'only in the Albanian text' (in `lang`): what one language's text has and the other's lacks."""
+    return label(lang, "only_text").format(text=label(lang, "text_of")[text_lang])

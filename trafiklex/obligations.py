@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import LANGUAGES, deadlines
+from . import LANGUAGES, OTHER, deadlines
 from .corpus import Corpus
 from .markdown_clauses import clause_text
 
@@ -35,6 +35,14 @@ class Obligation:
         if institution in self.partners.get(lang, ()):
             return "partner"
         return None
+
+    def role_in(self, institution: str, lang: str) -> tuple[str | None, str | None]:
+        """The institution's role as read in `lang` (or else in the other text), and the one
+        language whose text gives it this obligation where the two texts differ on that (else None)."""
+        role = self.role(institution, lang) or self.role(institution, OTHER[lang])
+        languages = self.languages_for(institution)
+        only = languages[0] if len(languages) == 1 and all(self.text.get(each) for each in LANGUAGES) else None
+        return role, only
 
     def languages_for(self, institution: str) -> tuple[str, ...]:
         """The languages whose text gives this obligation to `institution`."""

@@ -12,8 +12,6 @@ from . import urls
 from .corpus import Corpus
 from .labels import label
 
-OTHER = {"sq": "en", "en": "sq"}
-
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
@@ -314,17 +312,24 @@ DATE_NOTES = {
 }
 
 
+def document_date(corpus: Corpus, document: dict, lang: str) -> str:
+    """A document's date, and the document that approves it or that it is annexed to:
+    '18 July 2005', '(approved by …)'."""
+    when = format_date(document.get("date"), lang)
+    for key in ("approved_by", "annex_to"):
+        if key in document:
+            other = corpus.document(document[key])
+            text = DATE_NOTES[lang][key].format(doc=other["short_title"][lang])
+            when = f"{when} ({text})" if when else text
+    return when
+
+
 def documents_table(corpus: Corpus, lang: str) -> str:
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in HOME_COLUMNS[lang])
     rows = []
     for number, document in enumerate(corpus.documents, start=1):
         link = urls.relative("index", lang, document["page"], lang)
-        when = format_date(document.get("date"), lang)
-        for key in ("approved_by", "annex_to"):
-            if key in document:
-                other = corpus.document(document[key])
-                text = DATE_NOTES[lang][key].format(doc=other["short_title"][lang])
-                when = f"{when} ({text})" if when else text
+        when = document_date(corpus, document, lang)
         rows.append(f'<tr><td>{number}</td><td><a href="{esc(link)}">{esc(document["title"][lang])}</a></td>'
                     f'<td>{esc(document["form"][lang])}</td><td>{esc(when)}</td></tr>')
     return block(f'<table class="documents"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')

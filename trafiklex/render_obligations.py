@@ -2,16 +2,14 @@
 everything that is due (filtered and sorted in the browser)."""
 from __future__ import annotations
 
-from . import LANGUAGES, urls
+from . import LANGUAGES, OTHER, in_language, urls
 from .corpus import Corpus
-from .labels import label
+from .labels import label, only_in
 from .numbering import heading_label
 from .citations import printed_numbers
+from .pdf import paths
 from .obligations import Obligation, all_obligations, counts, for_institution
-from .render import block, body_link, esc, heading, institution_page, md_text
-
-OTHER = {"sq": "en", "en": "sq"}
-
+from .render import block, body_link, esc, heading, institution_page
 
 def due_phrase(due: dict | None, lang: str) -> str:
     """The parsed deadline in words ("deri në 2005-12, në vazhdimësi")."""
@@ -41,14 +39,6 @@ def due_filter_value(due: dict | None) -> str:
     return "recurring" if due.get("every_months") else "ongoing"
 
 
-def _in_language(texts: dict[str, str], lang: str) -> tuple[str, str]:
-    """A text in the page's language, or else in the other (then marked with its language)."""
-    if texts.get(lang):
-        return texts[lang], lang
-    other = OTHER[lang]
-    return texts.get(other, ""), other
-
-
 def clause_cell(corpus: Corpus, obligation: Obligation, lang: str, here: str) -> str:
     document = corpus.document(obligation.document)
     href = urls.relative(here, lang, document["page"], lang, obligation.id)
@@ -58,10 +48,9 @@ def clause_cell(corpus: Corpus, obligation: Obligation, lang: str, here: str) ->
 
 
 def text_cell(obligation: Obligation, lang: str) -> str:
-    text, text_lang = _in_language(obligation.text, lang)
+    text, text_lang = in_language(obligation.text, lang)
     if text_lang != lang:
-        return (f'<span lang="{text_lang}">{esc(text)}</span> '
-                f'<em class="only-in">({esc(label(lang, "only_text").format(text=label(lang, "text_of")[text_lang]))})</em>')
+        return f'<span lang="{text_lang}">{esc(text)}</span> <em class="only-in">({esc(only_in(lang, text_lang))})</em>'
     return esc(text)
 
 
@@ -78,14 +67,13 @@ def bodies_cell(corpus: Corpus, obligation: Obligation, lang: str, here: str, wh
         link = body_link(corpus, body, lang, here)
         languages = [each for each in LANGUAGES if body in mapping.get(each, ())]
         if len(languages) == 1 and len([l for l in LANGUAGES if mapping.get(l)]) == 2:
-            link += (f' <em class="only-in">({esc(label(lang, "only_text").format(text=label(lang, "text_of")[languages[0]]))})'
-                     f'</em>')
+            link += f' <em class="only-in">({esc(only_in(lang, languages[0]))})</em>'
         out.append(link)
     return ", ".join(out)
 
 
 def deadline_cell(obligation: Obligation, lang: str) -> str:
-    printed, printed_lang = _in_language(obligation.deadline, lang)
+    printed, printed_lang = in_language(obligation.deadline, lang)
     parsed = due_phrase(obligation.due, lang)
     if not printed:
         return f'<span class="due">{esc(parsed)}</span>'
@@ -141,6 +129,8 @@ def institution(corpus: Corpus, institution_id: str, lang: str) -> str:
         out.append(block(f'<p class="none">{esc(label(lang, "no_obligations"))}</p>'))
     else:
         out.append(block(_per_document_counts(corpus, obligations, institution_id, lang)))
+        out.append(block(f'<p class="sheet-link"><a href="{esc(paths.sheet_link(institution_id, lang))}" '
+                         f'type="application/pdf" hreflang="{lang}">{esc(label(lang, "sheet_link"))}</a></p>'))
         for document in corpus.documents:
             mine = [o for o in obligations if o.document == document["id"]]
             if not mine:
@@ -186,12 +176,10 @@ def _obligation_list(corpus: Corpus, obligations: list[Obligation], institution_
     head = "".join(f'<th scope="col">{esc(label(lang, key))}</th>' for key in ("clause", "text", "role", "deadline"))
     rows = []
     for obligation in obligations:
-        roles = {l: obligation.role(institution_id, l) for l in LANGUAGES}
-        role = roles[lang] or roles[OTHER[lang]]
+        role, only = obligation.role_in(institution_id, lang)
         role_text = esc(label(lang, role))
-        languages = obligation.languages_for(institution_id)
-        if len(languages) == 1 and all(obligation.text.get(l) for l in LANGUAGES):
-            role_text += f' <em class="only-in">({esc(label(lang, "only_text").format(text=label(lang, "text_of")[languages[0]]))})</em>'
+        if only:
+            role_text += f' <em class="only-in">({esc(only_in(lang, only))})</em>'
         rows.append(f'<tr data-clause="{esc(obligation.document)}#{esc(obligation.id)}">'
                     f'<td>{clause_cell(corpus, obligation, lang, here)}</td><td>{text_cell(obligation, lang)}</td>'
                     f'<td>{role_text}</td><td>{deadline_cell(obligation, lang)}</td></tr>')

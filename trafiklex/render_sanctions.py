@@ -2,7 +2,7 @@
 readable at a glance (a bar on a scale of years, and the fine), and each row anchored."""
 from __future__ import annotations
 
-from . import urls
+from . import OTHER, urls
 from .corpus import Corpus
 from .render import block, esc, present
 
@@ -76,7 +76,7 @@ def bar(sanction: dict, text: str) -> str:
 
 def sanctions(corpus: Corpus, lang: str, here: str = "sanctions") -> str:
     w = WORDS[lang]
-    other = "en" if lang == "sq" else "sq"
+    other = OTHER[lang]
     table = corpus.penalties
     strategy = corpus.document(table["document"])["page"]
     head = "".join(f'<th scope="col">{esc(c)}</th>' for c in w["columns"])

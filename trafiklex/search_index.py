@@ -138,7 +138,6 @@ def build(corpus: Corpus, site: Path, lang: str) -> dict:
         document = documents.get(name)
         if name.startswith("institutions/"):
             institution = name.split("/", 1)[1]
-            facts = article.find("table", cls="names")
             names = " ".join(dict.fromkeys(_names(corpus, institution)))
             docs.append({"location": relative, "title": title, "text": html.escape(names), "names": names})
             continue

@@ -3,7 +3,7 @@ lane, at the month it is due or starts; ongoing duties carry an arrow, undated o
 of their own. Each dot links to its activity."""
 from __future__ import annotations
 
-from . import urls
+from . import in_language, urls
 from .corpus import Corpus
 from .render import esc
 from .render_obligations import due_phrase
@@ -81,7 +81,7 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> str:
         out.append(f'<text x="6" y="{top + 14}" class="lane-label">{esc(section["num"])}. {esc(section["title"][lang])}</text>')
         for x, level, activity, ongoing in dots:
             cy = top + LANE_HEAD + 4 + level * ROW
-            text = activity["text"].get(lang) or activity["text"].get("en" if lang == "sq" else "sq")
+            text, _ = in_language(activity["text"], lang)
             title = f"{activity['id']}: {text[:140]}{'…' if len(text) > 140 else ''} ({due_phrase(activity['due'], lang)})"
             href = urls.relative(here, lang, page, lang, activity["id"])
             arrow = (f'<line x1="{x + RADIUS}" y1="{cy}" x2="{ongoing_x - 4}" y2="{cy}" class="continues" stroke="{colour}"/>'

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from .. import LANGUAGES, alignment
+from .. import LANGUAGES, OTHER, alignment
 from ..corpus import Corpus
 from ..labels import label as words
 from . import pages, parts, typst_values
@@ -69,9 +69,10 @@ def _parallel_unit(corpus: Corpus, unit: dict, sides: dict[str, list], printers:
     (one bookmark); the rest is set in two columns, the Albanian on the left."""
     identifier = dict(unit["c"][0][2]).get("unit", "")
     key = typst_values.label(printers["sq"].document, identifier) if identifier else ""
-    if identifier.startswith(pages.PART_PREFIX):
-        return [raw_block(_parallel_part(corpus, sides["sq"] or sides["en"]))]
     out = []
+    if identifier.startswith(pages.PART_PREFIX):  # the part in both languages, then what follows it
+        out.append(raw_block(_parallel_part(corpus, sides)))
+        key = ""
     if _open_with_same_heading(sides):
         level = sides["sq"][0]["c"][0]
         texts = [typst_values.string(plain_text(sides[lang].pop(0)["c"][2])) for lang in LANGUAGES]
@@ -97,12 +98,20 @@ def _open_with_same_heading(sides: dict[str, list]) -> bool:
 def _side(printer: Printer, blocks: list, lang: str) -> list:
     if blocks:
         return printer.blocks(blocks)
-    other = "en" if lang == "sq" else "sq"
-    text = word(lang, "only_one_side").format(text=words(lang, "text_of")[other])
+    text = word(lang, "only_one_side").format(text=words(lang, "text_of")[OTHER[lang]])
     return [raw_block(f"#gap({typst_values.string(text)})")]
 
 
-def _parallel_part(corpus: Corpus, blocks: list) -> str:
-    placeholder = next(b for b in blocks if b["t"] == "Div" and pages.PART_CLASS in b["c"][0][1])
-    attributes = dict(placeholder["c"][0][2])
+def _parallel_part(corpus: Corpus, sides: dict[str, list]) -> str:
+    """The part rendered from both languages' data; its placeholders are taken out of the sides."""
+    calls = []
+    for lang in LANGUAGES:
+        placeholders = [b for b in sides[lang] if _is_part(b)]
+        sides[lang] = [b for b in sides[lang] if not _is_part(b)]
+        calls += [dict(b["c"][0][2]) for b in placeholders]
+    attributes = calls[0]
     return parts.parallel_call(attributes["part"], corpus, attributes.get("argument"))
+
+
+def _is_part(block: dict) -> bool:
+    return block["t"] == "Div" and pages.PART_CLASS in block["c"][0][1]

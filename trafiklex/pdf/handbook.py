@@ -20,15 +20,11 @@ from .transform import Printer
 from .words import word
 
 
-def details(corpus: Corpus, document: dict, lang: str) -> str:
-    """The document's legal form and date, as the home page of the site gives them."""
-    when = render.format_date(document.get("date"), lang)
-    for key in ("approved_by", "annex_to"):
-        if key in document:
-            other = corpus.document(document[key])
-            text = render.DATE_NOTES[lang][key].format(doc=other["short_title"][lang])
-            when = f"{when} ({text})" if when else text
-    return " · ".join(part for part in (document["form"][lang], when) if part)
+def details(corpus: Corpus, document: dict, languages: tuple[str, ...]) -> str:
+    """The document's legal form and date, as the home page of the site gives them (in each of
+    `languages`, one after the other)."""
+    return " / ".join(" · ".join(part for part in (document["form"][lang], render.document_date(corpus, document, lang))
+                                 if part) for lang in languages)
 
 
 def template_call(corpus: Corpus, lang: str, edition: Edition, bilingual: bool = False) -> str:
@@ -37,7 +33,7 @@ def template_call(corpus: Corpus, lang: str, edition: Edition, bilingual: bool =
     title = [word(each, "title") for each in languages]
     kicker = word(lang, "bilingual_kicker") if bilingual else word(lang, "kicker")
     subtitle = word(lang, "bilingual_subtitle") if bilingual else word(lang, "subtitle")
-    documents = [{"title": [d["title"][each] for each in languages], "details": details(corpus, d, lang)}
+    documents = [{"title": [d["title"][each] for each in languages], "details": details(corpus, d, languages)}
                  for d in corpus.documents]
     notice = [p for each in languages for p in word(each, "notice")]
     edition_line = " · ".join(filter(None, (edition.line(each) for each in languages)))
@@ -54,14 +50,15 @@ def document_start(corpus: Corpus, number: int, document: dict, lang: str, bilin
     return raw_block(typst_values.call(
         "document-start", number=number, title=" / ".join(document["title"][each] for each in languages),
         short=" / ".join(document["short_title"][each] for each in languages),
-        details=details(corpus, document, lang), key=document["id"]))
+        details=details(corpus, document, languages), key=document["id"]))
 
 
 def institutions_appendix(corpus: Corpus, lang: str, bilingual: bool = False) -> list[dict]:
     """The appendix after the documents: every institution, its acronyms and its number of obligations."""
     languages = ("sq", "en") if bilingual else (lang,)
     start = typst_values.call("appendix-start", title=" / ".join(word(each, "institutions_title") for each in languages),
-                              intro=word(lang, "institutions_intro"), key="appendix:institutions")
+                              intro=[{"lang": each, "text": word(each, "institutions_intro")} for each in languages],
+                              key="appendix:institutions")
     table = parts.parallel_call("institutions", corpus) if bilingual else parts.call("institutions", corpus, lang)
     return [raw_block(start), raw_block(table)]
 

@@ -29,22 +29,26 @@ def prepare(html_text: str, id_suffix: str = "") -> str:
             else:
                 out.append(f"<{token.tag}>" + start_tag("div", kept))
             open_elements.append((token.tag, wrapped))
-        elif token.kind == "end" and open_elements and open_elements[-1][0] == token.tag:
-            _, wrapped = open_elements.pop()
-            if not wrapped:
-                out.append(token.raw)
-            elif token.tag in WRAPPED_OUTSIDE:
-                out.append(f"</{token.tag}></div>")
-            else:
-                out.append(f"</div></{token.tag}>")
+        elif token.kind == "end" and any(tag == token.tag for tag, _ in open_elements):
+            while True:  # an element left open inside this one is closed here, wrapper and all
+                tag, wrapped = open_elements.pop()
+                if tag == token.tag:
+                    out.append(_end(tag, wrapped, token.raw))
+                    break
+                if wrapped:
+                    out.append(_end(tag, wrapped, f"</{tag}>"))
         else:
             if token.kind == "start" and token.tag not in VOID:
                 open_elements.append((token.tag, False))
-            elif token.kind == "end":
-                while open_elements and open_elements.pop()[0] != token.tag:
-                    pass
             out.append(token.raw)
+    out += [_end(tag, wrapped, "") for tag, wrapped in reversed(open_elements) if wrapped]
     return "".join(out)
+
+
+def _end(tag: str, wrapped: bool, raw: str) -> str:
+    if not wrapped:
+        return raw
+    return f"</{tag}></div>" if tag in WRAPPED_OUTSIDE else f"</div></{tag}>"
 
 
 def _suffixed(token: Token, suffix: str) -> Token:

@@ -3,10 +3,10 @@ give it (trafiklex.obligations), grouped by document in printed order, with the 
 numbering, the text, its role, and the deadline as printed and as parsed."""
 from __future__ import annotations
 
-from .. import LANGUAGES
+from .. import in_language
 from ..citations import printed_numbers
 from ..corpus import Corpus
-from ..labels import label as words
+from ..labels import label as words, only_in
 from ..numbering import heading_label
 from ..obligations import Obligation, for_institution
 from ..render_obligations import due_phrase
@@ -14,36 +14,19 @@ from . import typst_values
 from .edition import Edition
 from .words import word
 
-OTHER = {"sq": "en", "en": "sq"}
-
-
 def institutions_with_obligations(corpus: Corpus) -> list[str]:
     return [i for i in corpus.institutions.by_id if for_institution(corpus, i)]
 
 
-def _in_language(texts: dict[str, str], lang: str) -> tuple[str, str]:
-    """The text in `lang`, or else in the other language (and which one it is)."""
-    if texts.get(lang):
-        return texts[lang], lang
-    return texts.get(OTHER[lang], ""), OTHER[lang]
-
-
-def _only_in(lang: str, text_lang: str) -> str:
-    return f"({words(lang, 'only_text').format(text=words(lang, 'text_of')[text_lang])})"
-
-
 def row(corpus: Corpus, obligation: Obligation, institution: str, lang: str) -> dict:
-    text, text_lang = _in_language(obligation.text, lang)
-    roles = {each: obligation.role(institution, each) for each in LANGUAGES}
-    role = words(lang, roles[lang] or roles[OTHER[lang]])
-    languages = obligation.languages_for(institution)
-    if len(languages) == 1 and all(obligation.text.get(each) for each in LANGUAGES):
-        role += " " + _only_in(lang, languages[0])
-    deadline, _ = _in_language(obligation.deadline, lang)
+    text, text_lang = in_language(obligation.text, lang)
+    role, only = obligation.role_in(institution, lang)
+    role_text = words(lang, role) + (f" ({only_in(lang, only)})" if only else "")
+    deadline, _ = in_language(obligation.deadline, lang)
     return {
         "clause": heading_label(obligation.id, lang, printed_numbers(corpus, obligation.document, lang)),
-        "text": text, "text-note": "" if text_lang == lang else _only_in(lang, text_lang),
-        "role": role, "deadline": deadline, "due": due_phrase(obligation.due, lang),
+        "text": text, "text-lang": text_lang, "text-note": "" if text_lang == lang else f"({only_in(lang, text_lang)})",
+        "role": role_text, "deadline": deadline, "due": due_phrase(obligation.due, lang),
     }
 
 

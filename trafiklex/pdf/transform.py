@@ -36,8 +36,9 @@ STYLED = {
 FOOTNOTES = "footnote"                       # the list of footnotes (Python-Markdown, render.definitions)
 SCREEN_ONLY = {"checklist-link", "parallel-link"}  # the site's own pointers to its interactive tools
 NOT_PRINTED = {"headerlink", "footnote-backref"}
-# what Typst markup would turn into other characters: dashes, a soft hyphen, an ellipsis, a space
-TYPOGRAPHY = re.compile(r"(-+\?|-{2,}|\.{3,}|~)")
+# what Typst markup would turn into other characters: dashes, a soft hyphen, a minus sign (a hyphen
+# before a digit), an ellipsis, a space
+TYPOGRAPHY = re.compile(r"(-+\?|-{2,}|-\d|\.{3,}|~)")
 
 
 class Printer:
