@@ -67,6 +67,19 @@ def test_official_sees_the_deadline_as_printed_and_parsed(site):
     assert "ne vazhdimesi dhe rast pas rasti" in row and "në vazhdimësi, rast pas rasti" in row
 
 
+def test_due_table_marks_what_one_language_says_and_the_other_does_not(site):
+    """The deadline computed from the Albanian text is marked where the English reads otherwise, and
+    a body named by one language's text only is marked so, as on the institution pages."""
+    rows = {row.attrs["data-clause"]: row.text() for row in parse(page(site, "obligations", "en")).find_all("tr")
+            if "data-clause" in row.attrs}
+    deadline = rows[f"{PLAN}#sec_3__obj_1__act_2"]
+    assert "Up to Sept 2005, and ongoing" in deadline
+    assert "from 2005-09, ongoing (as the Albanian text reads; the English differs)" in deadline
+    assert sum("as the Albanian text reads" in text for text in rows.values()) == 1
+    assert "State Committee" in rows["child-trafficking-strategy#sec_IX__item_3"]
+    assert "(only in the English text)" in rows["child-trafficking-strategy#sec_IX__item_3"]
+
+
 def test_directory_counts_obligations_per_institution(site):
     root = parse(page(site, "institutions", "en"))
     rows = {row.attrs["id"]: [c.text().strip() for c in row.children if getattr(c, "tag", "") == "td"]
@@ -113,6 +126,43 @@ def test_acronym_expands_in_the_page_language(site):
     moes = [a for a in running.find_all("abbr") if a.text() == "MoES" and "title" in a.attrs]
     assert moes and moes[0].attrs["title"] == "Ministry of Education and Science"  # in the activity's text
     assert moes[0].attrs["tabindex"] == "0"
+
+
+def test_acronym_in_the_other_language_expands_as_that_language_means_it(site):
+    """"MD" is the Ministry of Justice in Albanian and the Ministry of Defence in English: in a cell
+    or passage marked as the other language, the acronym is read in that language."""
+    def titles(page_name: str, lang: str, inside_lang: str) -> set[str]:
+        root = parse(page(site, page_name, lang))
+        return {a.attrs["title"] for cell in root.iter() if cell.attrs.get("lang") == inside_lang
+                for a in cell.find_all("abbr")
+                if a.text() == "MD"}
+    assert titles("institutions/mod", "sq", "en") == {"Ministria e Mbrojtjes"}
+    assert titles("institutions/moj", "en", "sq") == {"Ministry of Justice"}
+    # the notes that explain the two meanings quote the acronyms as they are, with no expansion
+    notes = parse(page(site, "national-action-plan-2005-2007", "en")).find_all(cls="editorial-note")
+    assert [a.text() for note in notes for a in note.find_all("abbr")] == []
+
+
+def test_timeline_shows_every_activity_once_and_links_it(site, corpus):
+    """One dot per activity of the action plan, linking to the activity and named by its printed
+    numbering; an ongoing duty's arrow crosses no other dot."""
+    for lang in ("sq", "en"):
+        svg = parse(page(site, "obligations", lang)).find("svg", cls="timeline")
+        links = svg.find_all("a")
+        hrefs = [a.attrs["href"].partition("#")[2] for a in links]
+        assert sorted(hrefs) == sorted(activity["id"] for _, _, activity in corpus.activities())
+        first = next(a for a in svg.find_all("a") if a.attrs["href"].endswith("#sec_1__obj_1__act_1"))
+        assert first.attrs["aria-label"].startswith({"sq": "Seksioni 1, objektivi 1, aktiviteti 1: ",
+                                                     "en": "Section 1, objective 1, activity 1: "}[lang])
+        dots = [(float(c.attrs["cx"]), float(c.attrs["cy"])) for c in svg.find_all("circle")]
+        arrows = [(float(l.attrs["x1"]), float(l.attrs["x2"]), float(l.attrs["y1"])) for l in svg.find_all("line", cls="continues")]
+        assert len(arrows) == sum(1 for _, _, a in corpus.activities()
+                                  if a["due"].get("ongoing") and (a["due"].get("by") or a["due"].get("from"))) == 9
+        crossed = [(x, y) for x, y in dots for x1, x2, ay in arrows if y == ay and x1 < x < x2]
+        assert crossed == []
+    only_sq = parse(page(site, "obligations", "en")).find("svg", cls="timeline")
+    label = next(a for a in only_sq.find_all("a") if a.attrs["href"].endswith("#sec_1__obj_5__act_3")).attrs["aria-label"]
+    assert "(only in the Albanian text)" in label
 
 
 @pytest.mark.parametrize("name", datasets())

@@ -25,6 +25,17 @@ def test_official_filters_what_is_due_to_their_institution(server, tab):
                                      "child-trafficking-action-plan#sec_4__obj_1__act_7"}
 
 
+def test_official_filters_what_is_due_to_a_document_or_one_of_its_sections(server, tab, corpus):
+    tab.goto(f"{server}/obligations.html")
+    plan = [f"child-trafficking-action-plan#{a['id']}" for _, _, a in corpus.activities()]
+    tab.select_option("form.due-filters select[name=section]", "child-trafficking-action-plan")
+    assert _visible_clauses(tab) == set(plan) and len(plan) == 70
+    tab.select_option("form.due-filters select[name=section]", "child-trafficking-action-plan:3")
+    assert _visible_clauses(tab) == {c for c in plan if c.split("#")[1].startswith("sec_3__")}
+    assert tab.locator("form.due-filters select[name=section] option[value='child-trafficking-action-plan']").inner_text() \
+        == "Plani i Veprimit kundër Trafikimit të Fëmijëve – të gjitha"
+
+
 def test_official_sorts_what_is_due_by_deadline(server, tab):
     tab.goto(f"{server}/obligations.html")
     tab.select_option("form.due-filters select[name=institution]", "moj")

@@ -11,7 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from . import references, urls
+from . import LANGUAGES, references, urls
 from .corpus import Corpus
 
 SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "h1", "h2", "h3", "h4", "h5", "h6", "title", "button",
@@ -20,6 +20,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 TAG = re.compile(r"(<[^>]+>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 BLOCKS = {"p", "li", "td", "th", "dd", "dt", "div"}
+LANG_ATTRIBUTE = re.compile(r'\slang="([a-z]{2})"')
+NOTE_CLASS = re.compile(r'\sclass="[^"]*\beditorial-note\b')
 
 
 @dataclass(frozen=True)
@@ -27,17 +29,6 @@ class Span:
     start: int
     end: int
     html: str  # replacement markup (the matched text is already inside it)
-
-
-def _acronyms(corpus: Corpus, lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
-    names: dict[str, str] = {}
-    for item in corpus.institutions.by_id.values():
-        for acronym in item.get("acronyms", {}).get(lang, []):
-            names.setdefault(acronym, item["name"][lang])
-    if not names:
-        return None, names
-    pattern = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(a) for a in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
-    return pattern, names
 
 
 def _terms(corpus: Corpus, document: str, lang: str) -> list[tuple[re.Pattern, str, str]]:
@@ -57,11 +48,15 @@ def _link(text: str, href: str, css: str, title: str | None = None) -> str:
 
 
 class Annotator:
-    """Annotates the pages of one document (or of a page that is not a document) in one language."""
+    """Annotates the pages of one document (or of a page that is not a document) in one language.
+    A passage in the other language (an element with its lang attribute: a quotation in a note, the
+    other column of a table) is read in that language: its acronyms are that language's (the
+    Albanian "MD" is the Ministry of Justice, the English "MD" the Ministry of Defence), and the
+    expansion is given in the page's language. An editorial note's acronyms are left as they are:
+    notes quote acronyms of both languages side by side to say how they differ."""
 
     def __init__(self, corpus: Corpus, lang: str, page: str, document: str | None):
         self.corpus, self.lang, self.page, self.document = corpus, lang, page, document
-        self.acronym_pattern, self.acronym_names = _acronyms(corpus, lang)
         self.terms = _terms(corpus, document, lang) if document else []
         self.counts = {"references": 0, "acronyms": 0, "terms": 0}
 
@@ -71,12 +66,12 @@ class Annotator:
         page = self.corpus.document(reference.document)["page"]
         return urls.relative(self.page, self.lang, page, self.lang, reference.target or None)
 
-    def _spans(self, text: str, seen_terms: set) -> list[Span]:
+    def _spans(self, text: str, text_lang: str, seen_terms: set, acronyms: bool = True) -> list[Span]:
         spans: list[Span] = []
         if self.document:
-            for ref in references.find(text, self.document, self.lang):
+            for ref in references.find(text, self.document, text_lang):
                 spans.append(Span(ref.start, ref.end, _link(html.escape(ref.text), self._reference_href(ref), "ref")))
-        for pattern, anchor, definition in self.terms:
+        for pattern, anchor, definition in self.terms if text_lang == self.lang else ():
             if anchor in seen_terms:
                 continue
             match = pattern.search(text)
@@ -84,16 +79,15 @@ class Annotator:
                 spans.append(Span(match.start(), match.end(),
                                   _link(html.escape(match.group(0)), f"#{anchor}", "term", definition)))
                 seen_terms.add(anchor)
-        if self.acronym_pattern:
-            for match in self.acronym_pattern.finditer(text):
-                if not _overlaps(spans, match.start(), match.end()):
-                    name = html.escape(self.acronym_names[match.group(1)], quote=True)
-                    spans.append(Span(match.start(), match.end(),
-                                      f'<abbr title="{name}" tabindex="0">{html.escape(match.group(1))}</abbr>'))
+        for start, end, institution in self.corpus.institutions.acronym_spans(text, text_lang) if acronyms else ():
+            if not _overlaps(spans, start, end):
+                name = html.escape(self.corpus.institutions.get(institution)["name"][self.lang], quote=True)
+                spans.append(Span(start, end, f'<abbr title="{name}" tabindex="0">{html.escape(text[start:end])}</abbr>'))
         return sorted(spans, key=lambda s: s.start)
 
     def annotate(self, page_html: str) -> str:
-        out, stack, seen_terms = [], [], set()
+        out, seen_terms = [], set()
+        stack: list[tuple[str, str, bool]] = []  # the open elements: (tag, language of their text, in a note)
         for piece in TAG.split(page_html):
             if not piece:
                 continue
@@ -102,20 +96,24 @@ class Annotator:
                 if match:
                     closing, name = match.group(1), match.group(2).lower()
                     if closing:
-                        if name in stack:
-                            while stack and stack.pop() != name:
+                        if any(tag == name for tag, _, _ in stack):
+                            while stack and stack.pop()[0] != name:
                                 pass
                     elif name not in VOID and not piece.endswith("/>"):
-                        stack.append(name)
+                        lang = LANG_ATTRIBUTE.search(piece)
+                        parent_lang, in_note = stack[-1][1:] if stack else (self.lang, False)
+                        stack.append((name, lang.group(1) if lang and lang.group(1) in LANGUAGES else parent_lang,
+                                      in_note or NOTE_CLASS.search(piece) is not None))
                         if name in BLOCKS:
                             seen_terms = set()  # a defined term is linked once per paragraph, cell or item
                 out.append(piece)
                 continue
-            if SKIP.intersection(stack) or not piece.strip():
+            if any(tag in SKIP for tag, _, _ in stack) or not piece.strip():
                 out.append(piece)
                 continue
             text = html.unescape(piece)
-            spans = self._spans(text, seen_terms)
+            text_lang, in_note = stack[-1][1:] if stack else (self.lang, False)
+            spans = self._spans(text, text_lang, seen_terms, acronyms=not in_note)
             if not spans:
                 out.append(piece)
                 continue

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import LANGUAGES, deadlines, schemas, yamlio
 from .errors import DataError, Problem
+from .markdown_clauses import clause_text
 from .institutions import Directory, UnresolvedName
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -261,7 +262,8 @@ def cross_check(corpus: Corpus) -> list[Problem]:
         _check_bodies(directory, party["bodies"], ("parties", p, "bodies"), "nrm_commitments.yml", report)
         for c, commitment in enumerate(party["commitments"]):
             path = ("parties", p, "commitments", c)
-            _check_bodies(directory, commitment.get("bodies", []), path + ("bodies",), "nrm_commitments.yml", report)
+            for role in ("bodies", "partners"):
+                _check_bodies(directory, commitment.get(role, []), path + (role,), "nrm_commitments.yml", report)
             if "deadline" in commitment:
                 _check_deadline(commitment, path, "nrm_commitments.yml", report, nrm_date)
                 for lang, words in commitment["deadline"].items():
@@ -272,8 +274,16 @@ def cross_check(corpus: Corpus) -> list[Problem]:
         path = ("assignments", a)
         for lang, bodies in assignment["bodies"].items():
             _check_bodies(directory, bodies, path + ("bodies", lang), "assignments.yml", report)
-        if "deadline" in assignment and assignment["document"] in document_ids:
+        if assignment["document"] not in document_ids:
+            continue
+        if "deadline" in assignment:
             _check_deadline(assignment, path, "assignments.yml", report, corpus.document(assignment["document"]).get("date"))
+        page = corpus.document(assignment["document"])["page"]
+        for lang in assignment["bodies"]:
+            if (corpus.root / "docs" / lang / f"{page}.md").is_file() and \
+                    not clause_text(corpus.root, page, lang, assignment["id"], body=True):
+                report("assignments.yml", path + ("id",), f"no clause '{assignment['id']}' with text in docs/{lang}/{page}.md",
+                       f"the id of a clause that the {lang} page prints (its {{: #id }} or heading id)")
     for g, glossary in enumerate(corpus.glossaries):
         for lang in LANGUAGES:
             for e, entry in enumerate(glossary[lang]):

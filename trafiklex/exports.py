@@ -90,9 +90,11 @@ def commitment_rows(corpus: Corpus) -> list[dict]:
     rows = []
     for party in corpus.commitments["parties"]:
         for commitment in party["commitments"]:
-            ids = commitment.get("bodies", party["bodies"])
+            ids, partners = commitment.get("bodies", party["bodies"]), commitment.get("partners", [])
             rows.append({"id": commitment["id"], "party": party["letter"], "point": commitment["num"],
                          "bodies_ids": "; ".join(ids), **{f"bodies_names_{l}": _names(corpus, ids, l) for l in LANGUAGES},
+                         "partners_ids": "; ".join(partners),
+                         **{f"partners_names_{l}": _names(corpus, partners, l) for l in LANGUAGES},
                          **_pair("text", commitment["text"]), **_pair("deadline", commitment.get("deadline")),
                          **_due(commitment.get("due"))})
     return rows

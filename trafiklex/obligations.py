@@ -61,6 +61,16 @@ class Obligation:
         return deadlines.sort_key(self.due)
 
 
+def read_differently(corpus: Corpus, obligation: Obligation, lang: str) -> bool:
+    """The deadline printed in `lang` reads otherwise than the parsed one, which follows the
+    authentic Albanian text ("Up to Sept 2005, and ongoing" against "nga Shtator 2005 e ne
+    vazhdim", from September 2005)."""
+    printed = obligation.deadline.get(lang)
+    if lang == "sq" or not printed or not obligation.due:
+        return False
+    return deadlines.parse(printed, corpus.document(obligation.document).get("date")) != obligation.due
+
+
 def _bodies(cell: dict) -> dict[str, tuple[str, ...]]:
     return {lang: tuple(value["bodies"]) for lang, value in cell.items()}
 
@@ -86,6 +96,7 @@ def _collect(corpus: Corpus) -> list[Obligation]:
             found[nrm["document"]].append(Obligation(
                 id=commitment["id"], document=nrm["document"], kind="commitment", section=party["letter"],
                 text=dict(commitment["text"]), bodies={lang: bodies for lang in languages},
+                partners={lang: tuple(commitment["partners"]) for lang in languages} if "partners" in commitment else {},
                 deadline=dict(commitment.get("deadline", {})), due=commitment.get("due")))
     for assignment in corpus.data("assignments.yml")["assignments"]:
         page = corpus.document(assignment["document"])["page"]

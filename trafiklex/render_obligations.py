@@ -8,7 +8,7 @@ from .labels import label, only_in
 from .numbering import heading_label
 from .citations import printed_numbers
 from .pdf import paths
-from .obligations import Obligation, all_obligations, counts, for_institution
+from .obligations import Obligation, all_obligations, counts, for_institution, read_differently
 from .render import block, body_link, esc, heading, institution_page
 
 def due_phrase(due: dict | None, lang: str) -> str:
@@ -55,7 +55,8 @@ def text_cell(obligation: Obligation, lang: str) -> str:
 
 
 def bodies_cell(corpus: Corpus, obligation: Obligation, lang: str, here: str, which: str = "bodies") -> str:
-    """The bodies of one role, as links; a body named in one language only is marked so."""
+    """The bodies of one role, as links; a body that one language's text names and the other's does
+    not is marked so (Obligation.role_in)."""
     mapping = getattr(obligation, which)
     out = []
     seen: list[str] = []
@@ -65,16 +66,25 @@ def bodies_cell(corpus: Corpus, obligation: Obligation, lang: str, here: str, wh
                 seen.append(body)
     for body in seen:
         link = body_link(corpus, body, lang, here)
-        languages = [each for each in LANGUAGES if body in mapping.get(each, ())]
-        if len(languages) == 1 and len([l for l in LANGUAGES if mapping.get(l)]) == 2:
-            link += f' <em class="only-in">({esc(only_in(lang, languages[0]))})</em>'
+        _, only = obligation.role_in(body, lang)
+        if only:
+            link += f' <em class="only-in">({esc(only_in(lang, only))})</em>'
         out.append(link)
     return ", ".join(out)
 
 
-def deadline_cell(obligation: Obligation, lang: str) -> str:
-    printed, printed_lang = in_language(obligation.deadline, lang)
+def due_text(corpus: Corpus, obligation: Obligation, lang: str) -> str:
+    """The parsed deadline in words, and where the text in `lang` says otherwise, that it is read
+    from the Albanian text."""
     parsed = due_phrase(obligation.due, lang)
+    if read_differently(corpus, obligation, lang):
+        parsed += f" ({label(lang, 'as_read_in_albanian')})"
+    return parsed
+
+
+def deadline_cell(corpus: Corpus, obligation: Obligation, lang: str) -> str:
+    printed, printed_lang = in_language(obligation.deadline, lang)
+    parsed = due_text(corpus, obligation, lang)
     if not printed:
         return f'<span class="due">{esc(parsed)}</span>'
     text = esc(printed) if printed_lang == lang else f'<span lang="{printed_lang}">{esc(printed)}</span>'
@@ -182,7 +192,7 @@ def _obligation_list(corpus: Corpus, obligations: list[Obligation], institution_
             role_text += f' <em class="only-in">({esc(only_in(lang, only))})</em>'
         rows.append(f'<tr data-clause="{esc(obligation.document)}#{esc(obligation.id)}">'
                     f'<td>{clause_cell(corpus, obligation, lang, here)}</td><td>{text_cell(obligation, lang)}</td>'
-                    f'<td>{role_text}</td><td>{deadline_cell(obligation, lang)}</td></tr>')
+                    f'<td>{role_text}</td><td>{deadline_cell(corpus, obligation, lang)}</td></tr>')
     return f'<table class="obligations"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
@@ -190,12 +200,13 @@ def _obligation_list(corpus: Corpus, obligations: list[Obligation], institution_
 
 def directory_rows(corpus: Corpus, lang: str) -> list[dict]:
     """Every institution, those with the most obligations first: its id, name, acronyms (this
-    language's, then the other's), kind and number of obligations (the site's directory and the
-    handbook's appendix)."""
+    language's, then the other's: (language, "MPCS, MPÇS") pairs), kind and number of obligations
+    (the site's directory and the handbook's appendix)."""
     table = counts(corpus)
     rows = []
     for item in corpus.institutions.by_id.values():
-        acronyms = " / ".join(filter(None, [", ".join(item.get("acronyms", {}).get(l, [])) for l in (lang, OTHER[lang])]))
+        acronyms = [(each, ", ".join(item["acronyms"][each])) for each in (lang, OTHER[lang])
+                    if item.get("acronyms", {}).get(each)]
         rows.append({"id": item["id"], "name": item["name"][lang], "acronyms": acronyms,
                      "kind": label(lang, "kinds")[item["kind"]], "total": sum(table.get(item["id"], {}).values())})
     return sorted(rows, key=lambda row: (-row["total"], row["name"]))
@@ -205,20 +216,24 @@ def directory(corpus: Corpus, lang: str, here: str = "institutions") -> str:
     head = (f'<thead><tr><th scope="col">{esc(label(lang, "institution"))}</th><th scope="col">{esc(label(lang, "acronyms"))}</th>'
             f'<th scope="col">{esc(label(lang, "kind"))}</th><th scope="col">{esc(label(lang, "obligations"))}</th></tr></thead>')
     rows = [f'<tr id="{esc(row["id"])}"><td>{body_link(corpus, row["id"], lang, here, row["name"])}</td>'
-            f'<td>{esc(row["acronyms"])}</td><td>{esc(row["kind"])}</td><td>{row["total"]}</td></tr>'
+            f'<td>{_acronyms_cell(row["acronyms"], lang)}</td><td>{esc(row["kind"])}</td><td>{row["total"]}</td></tr>'
             for row in directory_rows(corpus, lang)]
     return block(f'<table class="directory">{head}<tbody>{"".join(rows)}</tbody></table>')
+
+
+def _acronyms_cell(acronyms: list[tuple[str, str]], lang: str) -> str:
+    return " / ".join(esc(text) if each == lang else f'<span lang="{each}">{esc(text)}</span>' for each, text in acronyms)
 
 
 # --- everything that is due ------------------------------------------------------------------------
 
 def due_table(corpus: Corpus, lang: str, here: str = "obligations") -> str:
     obligations = all_obligations(corpus)
-    sections = []
+    sections = []  # each document (all of it), then its sections, in printed order
     for obligation in obligations:
-        key = section_key(obligation)
-        if key not in sections:
-            sections.append(key)
+        for key in (obligation.document, section_key(obligation)):
+            if key not in sections:
+                sections.append(key)
     months = sorted({due_filter_value(o.due) for o in obligations} - {"none", "ongoing", "recurring"})
     institutions = sorted({b for o in obligations for b in o.institutions()},
                           key=lambda i: corpus.institutions.get(i)["name"][lang])
@@ -232,7 +247,7 @@ def due_table(corpus: Corpus, lang: str, here: str = "obligations") -> str:
         f'<label>{esc(label(lang, "filter_institution"))} <select name="institution">'
         f'{options([("", all_label)] + [(i, corpus.institutions.get(i)["name"][lang]) for i in institutions])}</select></label>'
         f'<label>{esc(label(lang, "filter_section"))} <select name="section">'
-        f'{options([("", all_label)] + [(k, section_name(corpus, k, lang)) for k in sections])}</select></label>'
+        f'{options([("", all_label)] + [(k, section_name(corpus, k, lang) if ":" in k else f"{section_name(corpus, k, lang)} – {all_label.lower()}") for k in sections])}</select></label>'
         f'<label>{esc(label(lang, "filter_deadline"))} <select name="deadline">'
         f'{options([("", all_label)] + [(m, m) for m in months] + [("recurring", label(lang, "recurring")), ("ongoing", label(lang, "ongoing")), ("none", label(lang, "no_deadline"))])}'
         f'</select></label>'
@@ -248,7 +263,7 @@ def due_table(corpus: Corpus, lang: str, here: str = "obligations") -> str:
             f'<tr data-order="{order}" data-clause="{esc(obligation.document)}#{esc(obligation.id)}" '
             f'data-institutions="{esc(bodies)}" data-section="{esc(section_key(obligation))}" '
             f'data-deadline="{esc(due_filter_value(obligation.due))}" data-sort="{esc(_sort_value(obligation))}">'
-            f'<td>{deadline_cell(obligation, lang)}</td><td>{clause_cell(corpus, obligation, lang, here)}</td>'
+            f'<td>{deadline_cell(corpus, obligation, lang)}</td><td>{clause_cell(corpus, obligation, lang, here)}</td>'
             f'<td>{text_cell(obligation, lang)}</td><td>{bodies_cell(corpus, obligation, lang, here)}</td>'
             f'<td>{bodies_cell(corpus, obligation, lang, here, "partners")}</td></tr>')
     table = f'<table class="due"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

@@ -54,7 +54,8 @@ def summary(sanction: dict, lang: str) -> str:
 
 def bar(sanction: dict, text: str) -> str:
     """An SVG bar of the prison range on a 0–25-year scale, with a zone at the end for life imprisonment;
-    an open-ended range ends in an arrow."""
+    an open-ended range ends in an arrow. A picture of the words beside it (`text`), which it shows on
+    hover; hidden from screen readers, which read the words once."""
     low, high, life = sanction.get("prison_min"), sanction.get("prison_max"), sanction.get("life")
     if low is None and high is None and not life:
         return ""
@@ -66,8 +67,8 @@ def bar(sanction: dict, text: str) -> str:
                     for y in range(0, SCALE_YEARS + 1, 5))
     arrow = (f'<polygon points="{end - 6:.1f},3 {end:.1f},{HEIGHT / 2 - 2:.1f} {end - 6:.1f},{HEIGHT - 7:.1f}" class="open"/>'
              if open_end else "")
-    return (f'<svg class="sanction-bar" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
-            f'aria-label="{esc(text)}"><title>{esc(text)}</title>'
+    return (f'<svg class="sanction-bar" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" aria-hidden="true">'
+            f'<title>{esc(text)}</title>'
             f'<rect x="0" y="2" width="{WIDTH - LIFE}" height="{HEIGHT - 8}" class="scale"/>'
             f'<rect x="{WIDTH - LIFE}" y="2" width="{LIFE}" height="{HEIGHT - 8}" class="life-zone"/>'
             f'<rect x="{start:.1f}" y="3" width="{max(end - start, 2):.1f}" height="{HEIGHT - 10}" class="range"/>'
@@ -83,11 +84,10 @@ def sanctions(corpus: Corpus, lang: str, here: str = "sanctions") -> str:
     groups = []
     for article in table["articles"]:
         rows = []
-        for k, row in enumerate(article["rows"]):
+        printed = [row for row in article["rows"] if present(row, lang)]
+        for k, row in enumerate(printed):
             link = urls.relative(here, lang, strategy, lang, row["id"])
-            first = (f'<th scope="rowgroup" rowspan="{len(article["rows"])}">{esc(article["article"])}</th>' if k == 0 else "")
-            if not present(row, lang):
-                continue
+            first = f'<th scope="rowgroup" rowspan="{len(printed)}">{esc(article["article"])}</th>' if k == 0 else ""
             sanction = row["sanction"][lang]
             words = summary(sanction, lang)
             glance = f'{bar(sanction, words)}<span class="summary">{esc(words)}</span>'

@@ -1,10 +1,17 @@
 """A timeline of the action plan (SVG, made at build time): each activity is a dot in its section's
-lane, at the month it is due or starts; ongoing duties carry an arrow, undated ones sit in a column
-of their own. Each dot links to its activity."""
+lane, at the month it is due or starts; ongoing duties carry an arrow to the "ongoing" column (on a
+row of their own, so that the arrow crosses no other dot), undated ones sit in that column. Each
+dot links to its activity and names it by its printed numbering. The picture keeps its size and
+scrolls sideways on a narrow screen."""
 from __future__ import annotations
 
+from itertools import count
+
 from . import in_language, urls
+from .citations import printed_numbers
 from .corpus import Corpus
+from .labels import only_in
+from .numbering import heading_label
 from .render import esc
 from .render_obligations import due_phrase
 
@@ -43,7 +50,7 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> str:
     width = LABEL_WIDTH + len(months) * MONTH_WIDTH + ONGOING_WIDTH
     lanes, y = [], TOP
     for index, section in enumerate(plan["sections"]):
-        stacks: dict[int, int] = {}
+        taken: dict[int, list[tuple[int, int]]] = {}  # row → the columns its dots and arrows cover
         dots = []
         for owner, activity in items:
             if owner is not section:
@@ -56,17 +63,25 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> str:
             else:
                 col = len(months)
                 x = LABEL_WIDTH + len(months) * MONTH_WIDTH + ONGOING_WIDTH / 2
-            level = stacks.get(col, 0)
-            stacks[col] = level + 1
-            dots.append((x, level, activity, bool(due.get("ongoing")) and bool(when)))
-        height = LANE_HEAD + max(stacks.values(), default=1) * ROW + 6
+            ongoing = bool(due.get("ongoing")) and bool(when)
+            covers = (col, len(months) - 1) if ongoing else (col, col)
+            level = next(row for row in count()
+                         if all(end < covers[0] or start > covers[1] for start, end in taken.get(row, [])))
+            taken.setdefault(level, []).append(covers)
+            dots.append((x, level, activity, ongoing))
+        height = LANE_HEAD + max(len(taken), 1) * ROW + 6
         lanes.append((index, section, y, height, dots))
         y += height
     total_height = y + 24
-    out = [f'<svg class="timeline" viewBox="0 0 {width} {total_height}" width="{width}" height="{total_height}" '
+    out = [f'<div class="timeline-scroll" role="region" tabindex="0" aria-label="{esc(words["title"])}">'
+           f'<svg class="timeline" viewBox="0 0 {width} {total_height}" width="{width}" height="{total_height}" '
            f'aria-labelledby="timeline-title-{lang} timeline-desc-{lang}">'
            f'<title id="timeline-title-{lang}">{esc(words["title"])}</title>'
-           f'<desc id="timeline-desc-{lang}">{esc(words["desc"])}</desc>']
+           f'<desc id="timeline-desc-{lang}">{esc(words["desc"])}</desc><defs>'
+           + "".join(f'<marker id="timeline-arrow-{i}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" '
+                     f'orient="auto"><path d="M0 0 L8 4 L0 8 z" fill="{colour}"/></marker>' for i, colour in enumerate(COLOURS))
+           + '</defs>']
+    numbers = printed_numbers(corpus, plan["document"], lang)
     for i, month in enumerate(months):  # month grid and labels
         x = LABEL_WIDTH + i * MONTH_WIDTH
         out.append(f'<line x1="{x}" y1="{TOP - 4}" x2="{x}" y2="{y}" class="grid"/>')
@@ -76,17 +91,20 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> str:
     out.append(f'<line x1="{ongoing_x}" y1="{TOP - 4}" x2="{ongoing_x}" y2="{y}" class="grid strong"/>')
     out.append(f'<text x="{ongoing_x + ONGOING_WIDTH / 2}" y="{TOP - 10}" class="month">{esc(words["ongoing"])}</text>')
     for index, section, top, height, dots in lanes:
-        colour = COLOURS[index % len(COLOURS)]
+        colour_index = index % len(COLOURS)
+        colour = COLOURS[colour_index]
         out.append(f'<rect x="0" y="{top}" width="{width}" height="{height}" class="lane lane-{index % 2}"/>')
         out.append(f'<text x="6" y="{top + 14}" class="lane-label">{esc(section["num"])}. {esc(section["title"][lang])}</text>')
         for x, level, activity, ongoing in dots:
             cy = top + LANE_HEAD + 4 + level * ROW
-            text, _ = in_language(activity["text"], lang)
-            title = f"{activity['id']}: {text[:140]}{'…' if len(text) > 140 else ''} ({due_phrase(activity['due'], lang)})"
+            text, text_lang = in_language(activity["text"], lang)
+            only = f" ({only_in(lang, text_lang)})" if text_lang != lang else ""
+            title = (f"{heading_label(activity['id'], lang, numbers)}: {text[:140]}{'…' if len(text) > 140 else ''}{only} "
+                     f"({due_phrase(activity['due'], lang)})")
             href = urls.relative(here, lang, page, lang, activity["id"])
-            arrow = (f'<line x1="{x + RADIUS}" y1="{cy}" x2="{ongoing_x - 4}" y2="{cy}" class="continues" stroke="{colour}"/>'
-                     if ongoing else "")
+            arrow = (f'<line x1="{x + RADIUS}" y1="{cy}" x2="{ongoing_x - 4}" y2="{cy}" class="continues" stroke="{colour}" '
+                     f'marker-end="url(#timeline-arrow-{colour_index})"/>' if ongoing else "")
             out.append(f'<a href="{esc(href)}" aria-label="{esc(title)}">{arrow}'
                        f'<circle cx="{x}" cy="{cy}" r="{RADIUS}" fill="{colour}"><title>{esc(title)}</title></circle></a>')
-    out.append("</svg>")
+    out.append("</svg></div>")
     return "".join(out)

@@ -130,7 +130,7 @@ def screening(corpus: Corpus, lang: str) -> dict:
 
 def institutions(corpus: Corpus, lang: str) -> dict:
     """The site's directory of institutions (render_obligations.directory_rows), for print."""
-    rows = [{"label": f"institution:{row['id']}", "name": row["name"], "acronyms": row["acronyms"],
+    rows = [{"label": f"institution:{row['id']}", "name": row["name"], "acronyms": " / ".join(text for _, text in row["acronyms"]),
              "kind": row["kind"], "total": str(row["total"])} for row in directory_rows(corpus, lang)]
     return {"columns": [words(lang, key) for key in ("institution", "acronyms", "kind", "obligations")], "rows": rows}
 

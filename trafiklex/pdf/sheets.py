@@ -9,7 +9,7 @@ from ..corpus import Corpus
 from ..labels import label as words, only_in
 from ..numbering import heading_label
 from ..obligations import Obligation, for_institution
-from ..render_obligations import due_phrase
+from ..render_obligations import due_text
 from . import typst_values
 from .edition import Edition
 from .words import word
@@ -26,7 +26,7 @@ def row(corpus: Corpus, obligation: Obligation, institution: str, lang: str) -> 
     return {
         "clause": heading_label(obligation.id, lang, printed_numbers(corpus, obligation.document, lang)),
         "text": text, "text-lang": text_lang, "text-note": "" if text_lang == lang else f"({only_in(lang, text_lang)})",
-        "role": role_text, "deadline": deadline, "due": due_phrase(obligation.due, lang),
+        "role": role_text, "deadline": deadline, "due": due_text(corpus, obligation, lang),
     }
 
 
