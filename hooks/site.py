@@ -13,10 +13,10 @@ from mkdocs.structure.files import File
 import json
 import shutil
 
-from trafiklex import LANGUAGES, csp, exports, pagecheck, search_index, translator_files
+from trafiklex import LANGUAGES, OTHER, csp, exports, pagecheck, search_index, translator_files
 from trafiklex import corpus as corpus_module
 from trafiklex.annotate import Annotator
-from trafiklex.citemarks import mark as mark_citations
+from trafiklex.citemarks import mark as mark_citations, retarget as retarget_citations
 from trafiklex.errors import DataError, Problem
 from trafiklex.pdf.edition import Edition
 from trafiklex.render_translations import parallel_title
@@ -153,6 +153,16 @@ def on_post_template(output_content, template_name, config):
     return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
 
 
+def _retarget_other_language_links(site: Path):
+    """The cite control's link to the same clause in the other language, where that language does
+    not print the clause: to its nearest enclosing clause (trafiklex.citemarks.retarget)."""
+    for document in _corpus().documents:
+        paths = {lang: site / ("" if lang == "sq" else lang) / f"{document['page']}.html" for lang in LANGUAGES}
+        ids = {lang: set(pagecheck.element_ids(path.read_text(encoding="utf-8"))) for lang, path in paths.items()}
+        for lang, path in paths.items():
+            path.write_text(retarget_citations(path.read_text(encoding="utf-8"), ids[OTHER[lang]]), encoding="utf-8")
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and merged their search
 def on_post_build(config):
     """Once, at the end of the whole build (the Albanian build wraps the English one): the open-data
@@ -163,6 +173,7 @@ def on_post_build(config):
     if _depth:
         return
     site = Path(config["site_dir"])
+    _retarget_other_language_links(site)
     exports.write(_corpus(), site / "data")
     translator_files.write(_corpus(), site / "data", Edition.from_environment().stamp())
     _vendor(site)

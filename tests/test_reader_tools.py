@@ -3,6 +3,7 @@ site offline."""
 from __future__ import annotations
 
 import io
+from collections import Counter
 import subprocess
 import zipfile
 from pathlib import Path
@@ -12,7 +13,7 @@ from pypdf import PdfReader
 
 from conftest import page, report
 from trafiklex.fidelity import coverage, tokens
-from trafiklex.htmltext import page_text
+from trafiklex.htmltext import page_text, parse
 from trafiklex.offline import ZIP_PATH
 
 CITATIONS = [  # (page, clause, Albanian citation, English citation): three kinds of clause
@@ -63,6 +64,39 @@ def test_ngo_copies_the_citation_of_a_clause(server, clipboard_tab, lang, page_n
     assert tab.evaluate("navigator.clipboard.readText()") == (sq if lang == "sq" else en)
     assert tab.locator(".cite-status").inner_text() in ("Citimi u kopjua", "Citation copied")
     report("citations copied", f"{lang} {anchor}: {sq if lang == 'sq' else en}")
+
+
+def test_tab_out_of_the_cite_menu_goes_on_from_its_clause(server, tab):
+    """Keyboard alone: Tab in the open menu closes it and moves on from the clause's button, not
+    back to the top of the page."""
+    tab.goto(_url(server, "nrm-agreement", "en"))
+    button = _open_cite_menu(tab, "art_5__A__4")
+    tab.keyboard.press("Tab")
+    assert tab.locator(".cite-menu").is_hidden()
+    after = tab.evaluate("""button => !!(button.compareDocumentPosition(document.activeElement)
+                                        & Node.DOCUMENT_POSITION_FOLLOWING)""", button.element_handle())
+    assert after and tab.evaluate("() => document.activeElement.closest('article') !== null")
+
+
+def test_every_clause_has_its_own_citation_and_an_other_language_link_that_lands(site, corpus):
+    """On every document page in both languages: no two clauses share a citation, no citation shows
+    a raw id, and the link to the other language names a clause that that page has (or none)."""
+    checked = 0
+    for document in corpus.documents:
+        for lang, other in (("sq", "en"), ("en", "sq")):
+            root = parse(page(site, document["page"], lang))
+            other_ids = {e.attrs["id"] for e in parse(page(site, document["page"], other)).iter() if "id" in e.attrs}
+            marked = [e for e in root.iter() if "data-cite" in e.attrs]
+            cites = Counter(e.attrs["data-cite"] for e in marked)
+            assert [c for c, n in cites.items() if n > 1] == [], (document["id"], lang)
+            assert [c for c in cites if "_" in c] == [], (document["id"], lang)
+            landing = [e.attrs["data-other"].partition("#")[2] for e in marked]
+            assert [a for a in landing if a and a not in other_ids] == [], (document["id"], lang)
+            checked += len(marked)
+    english = {e.attrs["id"]: e.attrs for e in parse(page(site, "child-trafficking-strategy", "en")).iter() if "id" in e.attrs}
+    assert english["sec_VIII__part_2"]["data-cite"].endswith("), Section IX")  # as the English text numbers it
+    assert english["sec_X__io"]["data-other"].endswith("child-trafficking-strategy.html#sec_X")  # no IO in Albanian
+    report("citations", f"{checked} clauses: each its own citation, each other-language link lands")
 
 
 def test_ngo_copies_a_permalink_and_follows_the_other_language(server, clipboard_tab):
@@ -123,4 +157,9 @@ def test_official_uses_the_offline_copy_from_the_file_system(site, tab, tmp_path
         tab.wait_for_selector(".md-search-result__item a")
         first = tab.locator(".md-search-result__item a").first.get_attribute("href")
         assert first.startswith(f"{root}/{expected}")
+    # a permalink copied or printed from the offline copy is the published address, not a file path
+    tab.goto(f"{root}/en/nrm-agreement.html")
+    assert tab.evaluate("() => window.pageAddress()") == f"{root}/en/nrm-agreement.html"  # built for localhost
+    tab.evaluate("() => document.querySelector('link[rel=canonical]').href = 'https://example.org/x/en/nrm-agreement.html'")
+    assert tab.evaluate("() => window.pageAddress()") == "https://example.org/x/en/nrm-agreement.html"
     report("offline copy", f"{ZIP_PATH}: {size / 1024 / 1024:.1f} MB")

@@ -9,7 +9,7 @@ from .markdown_clauses import heading_number
 from .numbering import clause_label
 from .render import format_date
 
-RENUMBERED = ("sec_VIII", "sec_IX", "sec_X")  # sections some English texts number differently
+RENUMBERED = ("sec_VIII", "sec_VIII__part_2", "sec_IX", "sec_X")  # sections some English texts number differently
 
 
 def document_reference(corpus: Corpus, document_id: str, lang: str) -> str:
@@ -22,7 +22,9 @@ def document_reference(corpus: Corpus, document_id: str, lang: str) -> str:
 
 
 def printed_numbers(corpus: Corpus, document_id: str, lang: str) -> dict[str, str]:
-    """The numbers the document's page prints for its renumbered sections (read once per build)."""
+    """The numbers the document's page prints for its renumbered sections, and the words that name
+    its unnumbered clauses: glossary entries by their abbreviation, a routing instruction by the
+    question it follows (trafiklex.numbering; read once per build)."""
     def read() -> dict[str, str]:
         page = corpus.document(document_id)["page"]
         numbers = {}
@@ -30,6 +32,11 @@ def printed_numbers(corpus: Corpus, document_id: str, lang: str) -> dict[str, st
             number = heading_number(corpus.root, page, lang, section)
             if number:
                 numbers[section] = number
+        for glossary in corpus.glossaries:
+            if glossary["document"] == document_id:
+                numbers.update({f"{glossary['anchor']}__{e['institution']}": e["abbr"] for e in glossary[lang]})
+        if corpus.screening["document"] == document_id:
+            numbers.update({r["id"]: r["after"].removeprefix("q_") for r in corpus.screening.get("routing", [])})
         return numbers
     return corpus.memo(("printed-numbers", document_id, lang), read)
 

@@ -27,3 +27,19 @@ def mark(page_html: str, corpus: Corpus, document_id: str, page: str, lang: str)
         return match.group(0)[:-1] + f' data-cite="{cited}" data-other="{other}" data-other-lang="{OTHER[lang]}">'
 
     return START_TAG.sub(add, page_html)
+
+
+OTHER_LINK = re.compile(r'data-other="(?P<page>[^"#]*)#(?P<anchor>[^"]+)"')
+
+
+def retarget(page_html: str, other_ids: set[str]) -> str:
+    """Once both languages are built: a clause that the other language does not print (a glossary
+    entry of one language only, the English transmission note) links to the nearest enclosing clause
+    that it does print, or else to the top of the page."""
+    def fix(match: re.Match) -> str:
+        anchor = html.unescape(match.group("anchor"))
+        while anchor and anchor not in other_ids:
+            anchor = anchor.rpartition("__")[0]
+        target = match.group("page") + (f"#{html.escape(anchor, quote=True)}" if anchor else "")
+        return f'data-other="{target}"'
+    return OTHER_LINK.sub(fix, page_html)

@@ -4,7 +4,8 @@ Material's search runs lunr in the browser from a JSON index of documents. This 
 language (so a search on the Albanian site finds Albanian pages, and the English site English ones),
 with one entry per clause (article, point, activity, penalty row, question…), so that a result
 lands on the clause. Each entry carries, besides its title and text:
-- `numbering`: the clause's printed numbering in the forms people type (5.A.4, 128/b, 1.5.3) and its id;
+- `numbering`: the clause's printed numbering in the forms people type (5.A.4, 128/b, 1.5.3, and the
+  bare number of an article, point or question: "Article 1", "pika 3");
 - `bodies`: the names and acronyms, in both languages, of the bodies the clause gives a duty to (so
   that MoLSA finds Albanian clauses and MPÇS English ones).
 Case and diacritics are folded by the lunr pipeline of the Albanian index (lunr.sq) and, for the
@@ -42,9 +43,12 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def numbering_forms(clause_id: str) -> list[str]:
-    """How people write a clause's number: 5.A.4 and A.4 for art_5__A__4, 128/b for cc_128-b…"""
-    forms = [clause_id]
-    if m := re.fullmatch(r"art_(\d+)__([A-Z])__(\d+)", clause_id):
+    """How people write a clause's number: 5.A.4 and A.4 for art_5__A__4, 128/b for cc_128-b, 3 for
+    point_3… (not the id itself: "cc_110-1" would be split into words, and "1" match every first row)."""
+    forms = []
+    if m := re.fullmatch(r"(?:art|point|q)_(\d+)", clause_id):
+        forms += [m[1]]
+    elif m := re.fullmatch(r"art_(\d+)__([A-Z])__(\d+)", clause_id):
         forms += [f"{m[1]}.{m[2]}.{m[3]}", f"{m[2]}.{m[3]}"]
     elif m := re.fullmatch(r"art_(\d+)__([a-z])", clause_id):
         forms += [f"{m[1]}/{m[2]}", f"{m[1]}.{m[2]}"]
@@ -155,7 +159,9 @@ def build(corpus: Corpus, site: Path, lang: str) -> dict:
             else:
                 clause_title = heading_label(anchor, lang, printed) if document else anchor
             entry = {"location": f"{relative}#{anchor}", "title": clause_title, "heading": clause_title,
-                     "text": html.escape(text), "numbering": " ".join(numbering_forms(anchor)), "boost": CLAUSE_BOOST}
+                     "text": html.escape(text)}
+            if document:  # a clause of a document comes before its page; a section of another page does not
+                entry.update(numbering=" ".join(numbering_forms(anchor)), boost=CLAUSE_BOOST)
             if document and (document["id"], anchor) in duties:
                 entry["bodies"] = _bodies_text(corpus, duties[(document["id"], anchor)])
             docs.append(entry)

@@ -36,7 +36,7 @@
   var current = null;  // the button whose menu is open
 
   function permalink(clause) {
-    return location.href.split("#")[0].split("?")[0] + "#" + clause.id;
+    return window.pageAddress() + "#" + clause.id;  // print-edition.js
   }
 
   function copy(text) {
@@ -120,7 +120,7 @@
     if (event.key === "Escape") { event.preventDefault(); close(true); }
     else if (event.key === "ArrowDown") { event.preventDefault(); items[(index + 1) % items.length].focus(); }
     else if (event.key === "ArrowUp") { event.preventDefault(); items[(index + items.length - 1) % items.length].focus(); }
-    else if (event.key === "Tab") close(false);
+    else if (event.key === "Tab") close(true);  // from the button, Tab then goes on to what follows it
   });
 
   document.addEventListener("click", function (event) {
