@@ -10,10 +10,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+import html
 import json
 import shutil
 
-from trafiklex import LANGUAGES, OTHER, csp, exports, pagecheck, search_index, translator_files
+from trafiklex import LANGUAGES, OTHER, csp, exports, pagecheck, search_index, staleness, translator_files
 from trafiklex import corpus as corpus_module
 from trafiklex.annotate import Annotator
 from trafiklex.citemarks import mark as mark_citations, retarget as retarget_citations
@@ -43,6 +44,7 @@ def on_config(config):
     try:
         corpus_module.cached(_root)  # loads, or reloads if a data file changed (mkdocs serve)
         Edition.from_environment()  # EDITION_DATE and SOURCE_DATE_EPOCH, if set, are well formed
+        staleness.load(_root)  # the translators' reviews (translations/reviews.yml)
     except DataError as error:
         raise PluginError("\n" + error.report()) from None
     _stop(pagecheck.page_pairs(Path(config["docs_dir"])))
@@ -124,12 +126,14 @@ def on_page_markdown(markdown, page, config, files):
     document = page.meta.get("document")
     lang = page.file.locale
     _stop(pagecheck.front_matter_document(document, _source_name(page), corpus))
+    # page titles from the data; the theme writes them into <title>, the header and the navigation as
+    # they are, so they are escaped here (markup typed into a name shows as text)
     if document is not None:
-        page.meta["title"] = corpus.document(document)["short_title"][lang]
+        page.meta["title"] = html.escape(corpus.document(document)["short_title"][lang])
     if "institution_id" in page.meta:
-        page.meta["title"] = corpus.institutions.get(page.meta["institution_id"])["name"][lang]
+        page.meta["title"] = html.escape(corpus.institutions.get(page.meta["institution_id"])["name"][lang])
     if "parallel_of" in page.meta:
-        page.meta["title"] = parallel_title(corpus, page.meta["parallel_of"], lang)
+        page.meta["title"] = html.escape(parallel_title(corpus, page.meta["parallel_of"], lang))
     _stop(pagecheck.macro_calls(page.file.content_string, _source_name(page), corpus, document))
     page.meta["search"] = {"exclude": True}  # the site writes its own index, per language (on_post_build)
     return markdown
@@ -145,6 +149,9 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     _stop(pagecheck.built_page(output, _source_name(page), _corpus(), page.meta.get("document")))
+    _stop([Problem(_source_name(page), f"the built page has an inline script that is not the theme's: {body[:60]!r}",
+                   expected="no markup in the data or pages that makes a <script> (the policy allows only the theme's)")
+           for body in csp.foreign_scripts(output)])
     return csp.add_policy(output)
 
 

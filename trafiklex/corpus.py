@@ -5,6 +5,7 @@ problem with its file, line, field and what was expected.
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -312,6 +313,18 @@ def _check_documents(corpus, report):
             report("documents.yml", ("documents", d, "source"), f"no source text sources/sq/{document['source']}.txt",
                    "the name of a file in sources/sq and sources/en")
         _check_languages(document, ("documents", d), "documents.yml", report, None)
+        if "date" in document and not _is_calendar_date(document["date"]):
+            report("documents.yml", ("documents", d, "date"), f"'{document['date']}' is not a date of the calendar",
+                   "a real date as YYYY-MM-DD, or a month as YYYY-MM")
+
+
+def _is_calendar_date(text: str) -> bool:
+    """A real day (2005-02-22) or month (2004-11): the schema checks only the shape."""
+    try:
+        datetime.date.fromisoformat(text if len(text) == 10 else f"{text}-01")
+    except ValueError:
+        return False
+    return True
 
 
 def _check_institutions(corpus, report):

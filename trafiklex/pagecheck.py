@@ -5,6 +5,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import jinja2
+import jinja2.meta
 import yaml
 
 from .corpus import Corpus
@@ -14,6 +16,7 @@ from .macro_names import ARGUMENTS
 LANGUAGES_DIRS = ("sq", "en")
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\s*\((.*?)\)\s*\}\}")
 MACROS = ARGUMENTS  # macro name → what its argument must name
+TEMPLATES = jinja2.Environment()  # mkdocs-macros' default syntax
 
 
 def page_pairs(docs_dir: Path) -> list[Problem]:
@@ -70,15 +73,34 @@ def front_matter_document(document: str | None, file: str, corpus: Corpus) -> li
                     expected="one of " + ", ".join(sorted(ids)))]
 
 
+def template_names(source: str, file: str) -> list[Problem]:
+    """The page is a well-formed template (no unclosed {{ … }} or {% … %}) that names only the
+    site's macros: what the macros plugin would otherwise stop on with a traceback."""
+    try:
+        tree = TEMPLATES.parse(source)
+    except jinja2.TemplateSyntaxError as error:
+        return [Problem(file, f"template syntax error: {error.message}", line=error.lineno,
+                        expected='complete macro calls, e.g. {{ note("note-id") }}')]
+    problems = []
+    for name in sorted(jinja2.meta.find_undeclared_variables(tree) - set(MACROS)):
+        line = next((n for n, text in enumerate(source.splitlines(), start=1)
+                     if re.search(r"\{[{%][^}]*\b" + re.escape(name) + r"\b", text)), None)
+        problems.append(Problem(file, f"unknown macro '{name}'", line=line,
+                                expected="one of " + ", ".join(sorted(MACROS))))
+    return problems
+
+
 def all_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:
-    """front_matter_document() and macro_calls() on every page, before any is rendered (a page's macros
-    may render other pages: the side-by-side views and the divergence report render the documents)."""
+    """template_names(), front_matter_document() and macro_calls() on every page, before any is
+    rendered (a page's macros may render other pages: the side-by-side views and the divergence
+    report render the documents)."""
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
         source = path.read_text(encoding="utf-8")
         name = f"docs/{path.relative_to(docs_dir).as_posix()}"
         document = front_matter(source).get("document")
-        problems += front_matter_document(document, name, corpus) or macro_calls(source, name, corpus, document)
+        problems += (template_names(source, name) or front_matter_document(document, name, corpus)
+                     or macro_calls(source, name, corpus, document))
     return problems
 
 

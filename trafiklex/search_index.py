@@ -143,14 +143,14 @@ def build(corpus: Corpus, site: Path, lang: str) -> dict:
         if name.startswith("institutions/"):
             institution = name.split("/", 1)[1]
             names = " ".join(dict.fromkeys(_names(corpus, institution)))
-            docs.append({"location": relative, "title": title, "text": html.escape(names), "names": names})
+            docs.append({"location": relative, "title": html.escape(title), "text": html.escape(names), "names": names})
             continue
         printed = printed_numbers(corpus, document["id"], lang) if document else {}
         short = document["short_title"][lang] if document else ""
         for anchor, element, text in _segments(article, lang):
             if anchor is None:
-                docs.append({"location": relative, "title": short or title, "heading": short or title,
-                             "text": html.escape(text)})
+                docs.append({"location": relative, "title": html.escape(short or title),
+                             "heading": html.escape(short or title), "text": html.escape(text)})
                 continue
             if not text:
                 continue
@@ -158,8 +158,8 @@ def build(corpus: Corpus, site: Path, lang: str) -> dict:
                 clause_title = " ".join(element.text(not_source_text).split())
             else:
                 clause_title = heading_label(anchor, lang, printed) if document else anchor
-            entry = {"location": f"{relative}#{anchor}", "title": clause_title, "heading": clause_title,
-                     "text": html.escape(text)}
+            entry = {"location": f"{relative}#{anchor}", "title": html.escape(clause_title),
+                     "heading": html.escape(clause_title), "text": html.escape(text)}
             if document:  # a clause of a document comes before its page; a section of another page does not
                 entry.update(numbering=" ".join(numbering_forms(anchor)), boost=CLAUSE_BOOST)
             if document and (document["id"], anchor) in duties:
