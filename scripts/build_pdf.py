@@ -1,5 +1,6 @@
 """Build the PDFs (handbooks, bilingual edition, screening forms, institution sheets) into
-<site-dir>/pdf. scripts/build.py runs this after the site is built; it can also be run alone.
+<site-dir>/pdf. scripts/build.py runs this alongside MkDocs (the PDFs are made from the pages and the
+data, not from the built site); it can also be run alone.
 
 Exits non-zero with a message naming the PDF and the problem (no traceback) when a PDF cannot be
 made. The edition date and the fixed time come from EDITION_DATE and SOURCE_DATE_EPOCH (set by
