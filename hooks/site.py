@@ -180,6 +180,10 @@ def on_post_build(config):
     if _depth:
         return
     site = Path(config["site_dir"])
+    for document in _corpus().documents:
+        built = {lang: (site / ("" if lang == "sq" else lang) / f"{document['page']}.html").read_text(encoding="utf-8")
+                 for lang in LANGUAGES}
+        _stop(pagecheck.clause_parity(_corpus(), document["id"], built))
     _retarget_other_language_links(site)
     exports.write(_corpus(), site / "data")
     translator_files.write(_corpus(), site / "data", Edition.from_environment().stamp())

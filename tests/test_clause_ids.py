@@ -12,16 +12,6 @@ DOCUMENTS = ["order-25-2005", "national-action-plan-2005-2007", "decision-171-20
              "child-trafficking-action-plan", "nrm-agreement", "nrm-annex-1"]
 
 
-def _declared_only_in(corpus, document_id: str, lang: str) -> set[str]:
-    """Clause ids that the data says exist in `lang` only: prose (documents.yml) and glossaries."""
-    ids = set(corpus.document(document_id).get("only_in", {}).get(lang, []))
-    other = "en" if lang == "sq" else "sq"
-    for glossary in corpus.glossaries:
-        if glossary["document"] == document_id:
-            ids |= set(corpus.glossary_entry_ids(glossary, lang)) - set(corpus.glossary_entry_ids(glossary, other))
-    return ids
-
-
 @pytest.mark.parametrize("document_id", DOCUMENTS)
 def test_ngo_link_survives_language_switch(site, corpus, document_id):
     page_name = corpus.document(document_id)["page"]
@@ -31,8 +21,8 @@ def test_ngo_link_survives_language_switch(site, corpus, document_id):
         duplicates = {i for i in ids[lang] if ids[lang].count(i) > 1}
         assert not duplicates, f"{lang}: duplicate anchors {duplicates}"
     only_sq, only_en = set(ids["sq"]) - set(ids["en"]), set(ids["en"]) - set(ids["sq"])
-    assert only_sq == _declared_only_in(corpus, document_id, "sq")
-    assert only_en == _declared_only_in(corpus, document_id, "en")
+    assert only_sq == corpus.declared_only_in(document_id, "sq")
+    assert only_en == corpus.declared_only_in(document_id, "en")
     report("clause ids per document (sq / en, ids in one language only)",
            f"{document_id:<34} {len(ids['sq']):>4} / {len(ids['en']):<4} only sq: {sorted(only_sq) or '-'}  only en: {sorted(only_en) or '-'}")
 

@@ -161,6 +161,15 @@ class Corpus:
     def glossary_entry_ids(self, glossary: dict, lang: str) -> list[str]:
         return [f"{glossary['anchor']}__{entry['institution']}" for entry in glossary[lang]]
 
+    def declared_only_in(self, document_id: str, lang: str) -> set[str]:
+        """Clause ids that the data says exist in `lang` only: prose (documents.yml) and glossaries."""
+        ids = set(self.document(document_id).get("only_in", {}).get(lang, []))
+        other = "en" if lang == "sq" else "sq"
+        for glossary in self.glossaries:
+            if glossary["document"] == document_id:
+                ids |= set(self.glossary_entry_ids(glossary, lang)) - set(self.glossary_entry_ids(glossary, other))
+        return ids
+
 
 def load(root: Path = ROOT) -> Corpus:
     data_dir = root / "data"

@@ -9,6 +9,7 @@ import jinja2
 import jinja2.meta
 import yaml
 
+from .clauses import clause_ids
 from .corpus import Corpus
 from .errors import Problem
 from .macro_names import ARGUMENTS
@@ -101,6 +102,21 @@ def all_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:
         document = front_matter(source).get("document")
         problems += (template_names(source, name) or front_matter_document(document, name, corpus)
                      or macro_calls(source, name, corpus, document))
+    return problems
+
+
+def clause_parity(corpus: Corpus, document_id: str, html_by_lang: dict[str, str]) -> list[Problem]:
+    """Once both languages of a document are built: the same clause ids in both, but for the clauses
+    the data declares printed in one language only (so that a link survives a language switch)."""
+    page = corpus.document(document_id)["page"]
+    ids = {lang: set(clause_ids(html)) for lang, html in html_by_lang.items()}
+    problems = []
+    for lang, other in (("sq", "en"), ("en", "sq")):
+        declared = corpus.declared_only_in(document_id, lang)
+        for anchor in sorted(ids[lang] - ids[other] - declared):
+            problems.append(Problem(f"docs/{other}/{page}.md", f"no clause '{anchor}', which the {lang} page has",
+                                    expected=f"the anchor {{: #{anchor} }} here too, or the clause listed under only_in: "
+                                             f"{lang} for {document_id} in data/documents.yml"))
     return problems
 
 
