@@ -160,14 +160,18 @@ def on_post_template(output_content, template_name, config):
     return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
 
 
-def _retarget_other_language_links(site: Path):
-    """The cite control's link to the same clause in the other language, where that language does
-    not print the clause: to its nearest enclosing clause (trafiklex.citemarks.retarget)."""
+def _pair_languages(site: Path):
+    """Each document's two built pages, together: the same clause ids in both (but for the clauses
+    the data declares in one language only), and the cite control's link to the same clause in the
+    other language sent, where that language does not print the clause, to its nearest enclosing
+    clause (trafiklex.citemarks.retarget)."""
     for document in _corpus().documents:
         paths = {lang: site / ("" if lang == "sq" else lang) / f"{document['page']}.html" for lang in LANGUAGES}
-        ids = {lang: set(pagecheck.element_ids(path.read_text(encoding="utf-8"))) for lang, path in paths.items()}
+        built = {lang: path.read_text(encoding="utf-8") for lang, path in paths.items()}
+        _stop(pagecheck.clause_parity(_corpus(), document["id"], built))
+        ids = {lang: set(pagecheck.element_ids(html_text)) for lang, html_text in built.items()}
         for lang, path in paths.items():
-            path.write_text(retarget_citations(path.read_text(encoding="utf-8"), ids[OTHER[lang]]), encoding="utf-8")
+            path.write_text(retarget_citations(built[lang], ids[OTHER[lang]]), encoding="utf-8")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built the other languages and merged their search
@@ -180,11 +184,7 @@ def on_post_build(config):
     if _depth:
         return
     site = Path(config["site_dir"])
-    for document in _corpus().documents:
-        built = {lang: (site / ("" if lang == "sq" else lang) / f"{document['page']}.html").read_text(encoding="utf-8")
-                 for lang in LANGUAGES}
-        _stop(pagecheck.clause_parity(_corpus(), document["id"], built))
-    _retarget_other_language_links(site)
+    _pair_languages(site)
     exports.write(_corpus(), site / "data")
     translator_files.write(_corpus(), site / "data", Edition.from_environment().stamp())
     _vendor(site)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import LANGUAGES, deadlines, schemas, yamlio
+from . import LANGUAGES, OTHER, deadlines, schemas, yamlio
 from .errors import DataError, Problem
 from .markdown_clauses import clause_text
 from .institutions import Directory, UnresolvedName
@@ -164,10 +164,9 @@ class Corpus:
     def declared_only_in(self, document_id: str, lang: str) -> set[str]:
         """Clause ids that the data says exist in `lang` only: prose (documents.yml) and glossaries."""
         ids = set(self.document(document_id).get("only_in", {}).get(lang, []))
-        other = "en" if lang == "sq" else "sq"
         for glossary in self.glossaries:
             if glossary["document"] == document_id:
-                ids |= set(self.glossary_entry_ids(glossary, lang)) - set(self.glossary_entry_ids(glossary, other))
+                ids |= set(self.glossary_entry_ids(glossary, lang)) - set(self.glossary_entry_ids(glossary, OTHER[lang]))
         return ids
 
 

@@ -11,6 +11,7 @@ from .pdf import paths
 from .obligations import Obligation, all_obligations, counts, for_institution, read_differently
 from .render import block, body_link, esc, heading, institution_page
 
+
 def due_phrase(due: dict | None, lang: str) -> str:
     """The parsed deadline in words ("deri në 2005-12, në vazhdimësi")."""
     if not due:
