@@ -104,12 +104,10 @@ def _side(printer: Printer, blocks: list, lang: str) -> list:
 
 def _parallel_part(corpus: Corpus, sides: dict[str, list]) -> str:
     """The part rendered from both languages' data; its placeholders are taken out of the sides."""
-    calls = []
+    placeholder = next(b for lang in LANGUAGES for b in sides[lang] if _is_part(b))
     for lang in LANGUAGES:
-        placeholders = [b for b in sides[lang] if _is_part(b)]
         sides[lang] = [b for b in sides[lang] if not _is_part(b)]
-        calls += [dict(b["c"][0][2]) for b in placeholders]
-    attributes = calls[0]
+    attributes = dict(placeholder["c"][0][2])
     return parts.parallel_call(attributes["part"], corpus, attributes.get("argument"))
 
 
