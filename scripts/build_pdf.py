@@ -30,7 +30,7 @@ def build_pdfs(site_dir: Path, only: str = "*", sources_dir: Path | None = None,
     `root` (its data and pages). Raises DataError or PdfError."""
     corpus = corpus_module.load(root)
     docs = root / "docs"
-    problems = pagecheck.page_pairs(docs) or pagecheck.all_pages(docs, corpus)
+    problems = pagecheck.page_pairs(docs, corpus.languages.codes) or pagecheck.all_pages(docs, corpus)
     if problems:  # the same checks as the site build's, before any page is rendered
         raise DataError(problems)
     return build(corpus, site_dir, edition or Edition.from_environment(),

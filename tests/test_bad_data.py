@@ -19,7 +19,7 @@ from trafiklex.pdf.edition import Edition
 
 def _copy_project(tmp_path: Path, with_site_files: bool = False) -> Path:
     root = tmp_path / "project"
-    for name in ["data", "sources"] + (["docs", "hooks", "macros", "overrides"] if with_site_files else []):
+    for name in ["data", "sources", "locales"] + (["docs", "hooks", "overrides"] if with_site_files else []):
         shutil.copytree(ROOT / name, root / name)
     if with_site_files:
         shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")

@@ -16,7 +16,7 @@ import yaml
 from conftest import ROOT, report
 
 CASES = yaml.safe_load((Path(__file__).parent / "bad_inputs.yml").read_text(encoding="utf-8"))["cases"]
-PROJECT = ["data", "docs", "sources", "schemas", "translations", "hooks", "macros", "overrides"]
+PROJECT = ["data", "docs", "sources", "schemas", "translations", "hooks", "locales", "overrides"]
 
 
 def _edit(root: Path, edit: dict):

@@ -445,7 +445,7 @@ def test_every_control_is_labelled_and_results_are_announced(server, tab, lang):
 
 def _project_with(tmp_path: Path, edit) -> Path:
     root = tmp_path / "project"
-    for name in ("data", "sources"):
+    for name in ("data", "sources", "locales"):
         shutil.copytree(ROOT / name, root / name)
     path = root / "data" / "screening.yml"
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -21,8 +21,8 @@ def test_ngo_link_survives_language_switch(site, corpus, document_id):
         duplicates = {i for i in ids[lang] if ids[lang].count(i) > 1}
         assert not duplicates, f"{lang}: duplicate anchors {duplicates}"
     only_sq, only_en = set(ids["sq"]) - set(ids["en"]), set(ids["en"]) - set(ids["sq"])
-    assert only_sq == corpus.declared_only_in(document_id, "sq")
-    assert only_en == corpus.declared_only_in(document_id, "en")
+    assert only_sq == corpus.declared_only_in(document_id, "sq", "en")
+    assert only_en == corpus.declared_only_in(document_id, "en", "sq")
     report("clause ids per document (sq / en, ids in one language only)",
            f"{document_id:<34} {len(ids['sq']):>4} / {len(ids['en']):<4} only sq: {sorted(only_sq) or '-'}  only en: {sorted(only_en) or '-'}")
 

@@ -19,13 +19,11 @@ from pypdf.generic import ContentStream
 from conftest import ROOT, page as site_page, report
 from trafiklex import LANGUAGES
 from trafiklex import corpus as corpus_module
-from trafiklex.citations import printed_numbers
 from trafiklex.fidelity import coverage, tokens
 from trafiklex.errors import DataError
 from trafiklex.htmltext import page_text, parse
-from trafiklex.numbering import heading_label
+from trafiklex.model.edition import edition_of
 from trafiklex.obligations import all_obligations, for_institution
-from trafiklex import page_source
 from trafiklex.pdf import pages, paths, sheets
 from trafiklex.pdf.edition import Edition
 from trafiklex.pdf.html_prepare import prepare
@@ -401,7 +399,7 @@ def test_official_pins_up_a_sheet_with_exactly_their_obligations(site, corpus, i
     assert word(lang, "sheet_count").format(n=len(mine)) in text
 
     def clause(obligation) -> str:
-        return heading_label(obligation.id, lang, printed_numbers(corpus, obligation.document, lang))
+        return edition_of(corpus).label(obligation.document, obligation.id, lang, heading=True)
 
     def listed(label: str) -> bool:
         return re.search(r"(?<![\w.])" + re.escape(label) + r"(?![\w.])", text) is not None
@@ -487,7 +485,7 @@ def test_trainer_finds_the_pdf_links_on_the_page_and_downloads_a_pdf(server, tab
 
 
 def test_unknown_macro_in_a_page_stops_the_pdf_build_with_file_and_line(tmp_path):
-    for name in ("data", "docs", "sources", "schemas"):
+    for name in ("data", "docs", "sources", "schemas", "locales"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("institutions"))
     page = tmp_path / "docs" / "en" / "order-25-2005.md"
     page.write_text(page.read_text(encoding="utf-8").replace("{{ note(", "{{ no_such_macro() }}\n\n{{ note(", 1),
@@ -498,13 +496,13 @@ def test_unknown_macro_in_a_page_stops_the_pdf_build_with_file_and_line(tmp_path
     line = page.read_text(encoding="utf-8").splitlines().index("{{ no_such_macro() }}") + 1
     report_text = error.value.report()
     assert f"docs/en/order-25-2005.md:{line}: 'no_such_macro' is undefined" in report_text
-    assert "expected: one of activities, commitments, definitions" in report_text
+    assert "expected: one of activities, checklist, commitments, definitions" in report_text  # the site's macros
 
 
 def test_pdf_build_alone_checks_the_pages_first(tmp_path):
     """scripts/build_pdf.py run on its own stops on a page's bad macro argument with the file and
     line, as the site build does, instead of failing halfway through rendering."""
-    for name in ("data", "docs", "sources", "schemas"):
+    for name in ("data", "docs", "sources", "schemas", "locales"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("institutions"))
     page = tmp_path / "docs" / "en" / "order-25-2005.md"
     page.write_text(page.read_text(encoding="utf-8").replace("{{ note(", '{{ note("no-such-note") }}\n\n{{ note(', 1),
@@ -538,10 +536,13 @@ def test_wrapper_of_a_clause_is_closed_with_the_element_that_encloses_it():
     assert prepare('<p class="c">x') == '<div class="c"><p>x</p></div>'
 
 
-def test_handbook_converts_pages_with_the_markdown_extensions_of_the_site():
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # mkdocs.yml's !ENV tags
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
-    assert page_source.EXTENSIONS == names
+def test_handbook_is_cut_from_the_same_single_render_as_the_site(corpus):
+    """The printed page is the edition's one render of the page (no second Markdown pass): the parts
+    that print lays out itself are cut out and left as placeholders, the rest is the same HTML."""
+    edition = edition_of(corpus)
+    site = edition.page("child-trafficking-action-plan", "en").html
+    printed = pages.page_html(corpus, "child-trafficking-action-plan", "en")
+    assert '<table class="activities">' in site and '<table class="activities">' not in printed
+    assert '<div class="print-part" id="part-activities" data-part="activities"></div>' in printed
+    assert printed.split('<div class="print-part"')[0] == site.split("<!-- part:activities -->")[0]
+    assert pages.page_html(corpus, "nrm-agreement", "sq") == edition.page("nrm-agreement", "sq").html  # no print part

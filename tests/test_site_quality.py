@@ -76,10 +76,9 @@ def test_every_link_between_pages_of_the_site_leads_to_a_page_and_clause_that_ex
     views included) leads to a file of the site, and its #anchor to an element of that page."""
     import posixpath
     from urllib.parse import unquote
-    from trafiklex.pagecheck import element_ids
 
     pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
-    ids = {name: set(element_ids(text)) for name, text in pages.items()}
+    ids = {name: set(re.findall(r"<[a-zA-Z][^>]*?\sid=\"([^\"]+)\"", text)) for name, text in pages.items()}
     broken, checked = [], 0
     for name, text in pages.items():
         for href in re.findall(r'<a [^>]*?href="([^"]*)"', text):

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Callable, Generic, Sequence, TypeVar
 
-from .clauses import is_clause_id
+from .model.ids import ClauseId
+
+is_clause_id = ClauseId.is_valid
 from .htmltext import VOID
 
 T = TypeVar("T")

@@ -1,10 +1,10 @@
-"""Clauses of a built page: the anchors a reader can link to, and the ones that are placeholders for
-clauses printed only in the other language."""
+"""Clauses of a built page (for reading the site as a reader's browser gets it, in tests and checks):
+the anchors a reader can link to, and the ones that are placeholders for clauses printed only in
+another language. An anchor is a clause's when it is a clause id (trafiklex.model.ids.ClauseId)."""
 from __future__ import annotations
 
 from .htmltext import Element, parse
-
-NOT_CLAUSES = ("note-", "fn-", "fnref", "fn:", "__")
+from .model.ids import ClauseId
 
 
 def _article(html_text: str) -> Element:
@@ -12,13 +12,9 @@ def _article(html_text: str) -> Element:
     return root.find("article") or root
 
 
-def is_clause_id(anchor: str) -> bool:
-    return not anchor.startswith(NOT_CLAUSES)
-
-
 def clause_ids(html_text: str) -> list[str]:
     """Every clause anchor of the page, in document order."""
-    return [e.attrs["id"] for e in _article(html_text).iter() if is_clause_id(e.attrs.get("id", "") or "__")]
+    return [e.attrs["id"] for e in _article(html_text).iter() if ClauseId.is_valid(e.attrs.get("id", ""))]
 
 
 def gap_ids(html_text: str) -> set[str]:

@@ -12,13 +12,15 @@ from pathlib import Path
 
 from . import LANGUAGES, OTHER, deadlines, schemas, yamlio
 from .errors import DataError, Problem
-from .markdown_clauses import clause_text
 from .institutions import Directory, UnresolvedName
+from .model.catalog import Catalog
+from .model.languages import Languages
 
 ROOT = Path(__file__).resolve().parent.parent
 
 # data file (under data/) → schema name (under schemas/)
 DATA_FILES = {
+    "languages.yml": "languages",
     "documents.yml": "documents",
     "institutions.yml": "institutions",
     "activities.yml": "activities",
@@ -38,6 +40,7 @@ class Corpus:
     root: Path
     files: dict[str, yamlio.Located]  # by file name relative to data/
     notes: dict[str, dict] = field(default_factory=dict)  # note id → note (with its document)
+    catalog: Catalog | None = None  # the interface words of every language (locales/)
     _memo: dict = field(default_factory=dict, repr=False)  # results derived from the data, computed once
 
     def memo(self, key, compute):
@@ -49,6 +52,14 @@ class Corpus:
     # --- the data, by part -------------------------------------------------------------------------
     def data(self, name: str) -> dict:
         return self.files[name].data
+
+    @cached_property
+    def languages(self) -> Languages:
+        return Languages.from_data(self.data("languages.yml"))
+
+    def words(self, lang: str, key: str):
+        """Interface words of `lang` (locales/<lang>.yml), by dotted key."""
+        return self.catalog.word(lang, key)
 
     @property
     def documents(self) -> list[dict]:
@@ -159,14 +170,15 @@ class Corpus:
         return found
 
     def glossary_entry_ids(self, glossary: dict, lang: str) -> list[str]:
-        return [f"{glossary['anchor']}__{entry['institution']}" for entry in glossary[lang]]
+        return [f"{glossary['anchor']}__{entry['institution']}" for entry in glossary["entries"].get(lang, [])]
 
-    def declared_only_in(self, document_id: str, lang: str) -> set[str]:
-        """Clause ids that the data says exist in `lang` only: prose (documents.yml) and glossaries."""
+    def declared_only_in(self, document_id: str, lang: str, other: str) -> set[str]:
+        """Clause ids that the data says `lang` prints and `other` does not: prose (documents.yml) and
+        glossary entries."""
         ids = set(self.document(document_id).get("only_in", {}).get(lang, []))
         for glossary in self.glossaries:
             if glossary["document"] == document_id:
-                ids |= set(self.glossary_entry_ids(glossary, lang)) - set(self.glossary_entry_ids(glossary, OTHER[lang]))
+                ids |= set(self.glossary_entry_ids(glossary, lang)) - set(self.glossary_entry_ids(glossary, other))
         return ids
 
 
@@ -199,10 +211,29 @@ def load(root: Path = ROOT) -> Corpus:
     if problems:
         raise DataError(problems)
     corpus = Corpus(root=root, files=files)
+    problems = _check_language_list(corpus)
+    if problems:
+        raise DataError(problems)
+    corpus.catalog = Catalog.load(root, corpus.languages.codes, corpus.languages.authoritative)
     problems = cross_check(corpus)
     if problems:
         raise DataError(problems)
     return corpus
+
+
+def _check_language_list(corpus: Corpus) -> list[Problem]:
+    items = corpus.data("languages.yml")["languages"]
+    located = corpus.files["languages.yml"]
+    problems = []
+    if sum(1 for item in items if item.get("authoritative")) != 1:
+        problems.append(Problem(located.file, "not exactly one language is authoritative", line=located.line(("languages",)),
+                                field="languages", expected="authoritative: true on one language"))
+    codes = [item["code"] for item in items]
+    for i, code in enumerate(codes):
+        if codes.index(code) != i:
+            problems.append(Problem(located.file, f"the language '{code}' is listed twice", line=located.line(("languages", i)),
+                                    field=f"languages.{i}.code", expected="each language once"))
+    return problems
 
 
 def _schema_hint(path: Path, name: str, schema: str) -> list[Problem]:
@@ -287,16 +318,10 @@ def cross_check(corpus: Corpus) -> list[Problem]:
             continue
         if "deadline" in assignment:
             _check_deadline(assignment, path, "assignments.yml", report, corpus.document(assignment["document"]).get("date"))
-        page = corpus.document(assignment["document"])["page"]
-        for lang in assignment["bodies"]:
-            if (corpus.root / "docs" / lang / f"{page}.md").is_file() and \
-                    not clause_text(corpus.root, page, lang, assignment["id"], body=True):
-                report("assignments.yml", path + ("id",), f"no clause '{assignment['id']}' with text in docs/{lang}/{page}.md",
-                       f"the id of a clause that the {lang} page prints (its {{: #id }} or heading id)")
     for g, glossary in enumerate(corpus.glossaries):
         for lang in LANGUAGES:
-            for e, entry in enumerate(glossary[lang]):
-                path = ("glossaries", g, lang, e)
+            for e, entry in enumerate(glossary["entries"].get(lang, [])):
+                path = ("glossaries", g, "entries", lang, e)
                 if entry["institution"] not in directory:
                     report("glossaries.yml", path + ("institution",), f"unknown institution id '{entry['institution']}'",
                            "an id from data/institutions.yml")
@@ -462,7 +487,8 @@ _cache: dict[Path, tuple[tuple, Corpus, tuple]] = {}
 
 
 def _fingerprint(root: Path) -> tuple:
-    files = sorted((root / "data").rglob("*.yml")) + sorted((root / "schemas").glob("*.json"))
+    files = sorted((root / "data").rglob("*.yml")) + sorted((root / "schemas").glob("*.json")) + \
+        sorted((root / "locales").glob("*.yml"))
     return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 

@@ -17,6 +17,7 @@ from .obligations import all_obligations
 
 DUE_KEYS = ("by", "from", "every_months", "ongoing", "case_by_case")
 DESCRIPTIONS = {
+    "languages": {"sq": "Gjuhët e botimit dhe cila është autentike", "en": "The languages of the edition, and which is authoritative"},
     "documents": {"sq": "Dokumentet: titujt, datat, forma ligjore", "en": "Documents: titles, dates, legal form"},
     "institutions": {"sq": "Institucionet: emrat dhe shkurtimet në të dy gjuhët", "en": "Institutions: names and acronyms in both languages"},
     "activities": {"sq": "Aktivitetet e Planit të Veprimit kundër Trafikimit të Fëmijëve", "en": "Activities of the Child Trafficking Action Plan"},

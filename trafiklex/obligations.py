@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 from . import LANGUAGES, OTHER, deadlines
 from .corpus import Corpus
-from .markdown_clauses import clause_text
 
 KINDS = ("activity", "commitment", "assignment")
 
@@ -98,9 +97,11 @@ def _collect(corpus: Corpus) -> list[Obligation]:
                 text=dict(commitment["text"]), bodies={lang: bodies for lang in languages},
                 partners={lang: tuple(commitment["partners"]) for lang in languages} if "partners" in commitment else {},
                 deadline=dict(commitment.get("deadline", {})), due=commitment.get("due")))
+    from .model.edition import edition_of
+    edition = edition_of(corpus)
     for assignment in corpus.data("assignments.yml")["assignments"]:
-        page = corpus.document(assignment["document"])["page"]
-        text = {lang: clause_text(corpus.root, page, lang, assignment["id"], body=True) for lang in LANGUAGES}
+        clauses = {lang: edition.clause(assignment["document"], assignment["id"], lang) for lang in LANGUAGES}
+        text = {lang: (c.body_text if c.heading else c.text) if c else None for lang, c in clauses.items()}
         found[assignment["document"]].append(Obligation(
             id=assignment["id"], document=assignment["document"], kind="assignment", section="",
             text={lang: t for lang, t in text.items() if t}, bodies={k: tuple(v) for k, v in assignment["bodies"].items()},

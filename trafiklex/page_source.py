@@ -30,7 +30,12 @@ def expand(corpus: Corpus, page: str, lang: str, functions: dict[str, Callable])
     name = path.relative_to(corpus.root).as_posix()
     if not path.exists():
         raise DataError([Problem(name, "the page is missing", expected=f"the page '{page}' in docs/{lang}/")])
-    text = path.read_text(encoding="utf-8")
+    return expand_text(path.read_text(encoding="utf-8"), name, functions)
+
+
+def expand_text(text: str, name: str, functions: dict[str, Callable]) -> str:
+    """A page's Markdown source (`name`: the file it comes from, for messages) with its macros
+    expanded by `functions`; the front matter is left out."""
     front = FRONT_MATTER.match(text)
     offset = front.group(0).count("\n") if front else 0
     body = text[front.end():] if front else text

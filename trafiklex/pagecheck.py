@@ -2,32 +2,30 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 
 import jinja2
 import jinja2.meta
 import yaml
 
-from .clauses import clause_ids
 from .corpus import Corpus
 from .errors import Problem
 from .macro_names import ARGUMENTS
 
-LANGUAGES_DIRS = ("sq", "en")
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\s*\((.*?)\)\s*\}\}")
 MACROS = ARGUMENTS  # macro name → what its argument must name
 TEMPLATES = jinja2.Environment()  # mkdocs-macros' default syntax
 
 
-def page_pairs(docs_dir: Path) -> list[Problem]:
-    """Every page exists in both languages, at the same path."""
+def page_pairs(docs_dir: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """Every page exists in every language, at the same path."""
     problems = []
-    pages = {lang: {p.relative_to(docs_dir / lang) for p in (docs_dir / lang).rglob("*.md")} for lang in LANGUAGES_DIRS}
-    for lang, other in (("sq", "en"), ("en", "sq")):
-        for page in sorted(pages[lang] - pages[other]):
-            problems.append(Problem(f"docs/{lang}/{page}", "this page exists in one language only",
-                                    expected=f"the same page in docs/{other}/{page}"))
+    pages = {lang: {p.relative_to(docs_dir / lang) for p in (docs_dir / lang).rglob("*.md")} for lang in languages}
+    for lang in languages:
+        for other in languages:
+            for page in sorted(pages[lang] - pages[other]):
+                problems.append(Problem(f"docs/{lang}/{page}", f"this page is in docs/{lang}/ but not in docs/{other}/",
+                                        expected=f"the same page in docs/{other}/{page}"))
     return problems
 
 
@@ -102,45 +100,4 @@ def all_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:
         document = front_matter(source).get("document")
         problems += (template_names(source, name) or front_matter_document(document, name, corpus)
                      or macro_calls(source, name, corpus, document))
-    return problems
-
-
-def clause_parity(corpus: Corpus, document_id: str, html_by_lang: dict[str, str]) -> list[Problem]:
-    """Once both languages of a document are built: the same clause ids in both, but for the clauses
-    the data declares printed in one language only (so that a link survives a language switch)."""
-    page = corpus.document(document_id)["page"]
-    ids = {lang: set(clause_ids(html)) for lang, html in html_by_lang.items()}
-    problems = []
-    for lang, other in (("sq", "en"), ("en", "sq")):
-        declared = corpus.declared_only_in(document_id, lang)
-        for anchor in sorted(ids[lang] - ids[other] - declared):
-            problems.append(Problem(f"docs/{other}/{page}.md", f"no clause '{anchor}', which the {lang} page has",
-                                    expected=f"the anchor {{: #{anchor} }} here too, or the clause listed under only_in: "
-                                             f"{lang} for {document_id} in data/documents.yml"))
-    return problems
-
-
-ID_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\sid=\"([^\"]+)\"")
-
-
-def element_ids(html_text: str) -> list[str]:
-    """The id attributes of a page's elements (the pages are MkDocs' own well-formed output)."""
-    return ID_ATTRIBUTE.findall(html_text)
-
-
-def built_page(html_text: str, file: str, corpus: Corpus, document: str | None) -> list[Problem]:
-    """The built page has no duplicate anchor, and shows each editorial note of its document once."""
-    problems = []
-    ids = Counter(element_ids(html_text))
-    for anchor, count in sorted(ids.items()):
-        if count > 1:
-            problems.append(Problem(file, f"the anchor '#{anchor}' is used {count} times on the page",
-                                    expected="each id once per page"))
-    if document:
-        for note in corpus.notes_for(document):
-            count = ids.get(f"note-{note['id']}", 0)
-            if count != 1:
-                problems.append(Problem(note["file"], f"the editorial note '{note['id']}' is shown {count} times on {file}",
-                                        line=note["line"], expected='shown once: anchored to a data-rendered clause, '
-                                        'or placed with {{ note("' + note["id"] + '") }} in the page'))
     return problems

@@ -1,14 +1,14 @@
-"""The two languages of each document side by side, clause by clause (by the shared clause ids), as
-plain text: the basis of the side-by-side view, the divergence report, the reference check, the
-staleness flags and the translation memory."""
+"""The languages of each document side by side, clause by clause: a join of the edition's texts on
+their clause ids, keeping the order of both (trafiklex.alignment.align). The basis of the side-by-side
+view, the divergence report, the reference check, the staleness flags and the translation memory."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .alignment import document_units
+from .alignment import align
 from .corpus import Corpus
-from .htmltext import not_source_text, parse
-from .standalone import page_html
+from .model.clauses import plain_text
+from .model.edition import edition_of
 
 
 @dataclass(frozen=True)
@@ -28,18 +28,20 @@ class Pair:
         return bool(self.sq) and bool(self.en)
 
 
-def _text(fragment: str | None) -> str | None:
-    if fragment is None:
-        return None
-    return " ".join(parse(fragment).text(not_source_text).split())
+def _parts(corpus: Corpus, document_id: str, lang: str) -> list[tuple[str, tuple[str, str]]]:
+    """(id, (text, html)) of the text before the first clause and of every clause, in order."""
+    text = edition_of(corpus).text(document_id, lang)
+    head = [("", (plain_text(text.preamble), text.preamble))] if text.preamble else []
+    return head + [(c.id, (c.text, c.html)) for c in text.clauses]
 
 
 def document_pairs(corpus: Corpus, document_id: str) -> list[Pair]:
-    page = corpus.document(document_id)["page"]
-
     def compute():
-        units = document_units({lang: page_html(corpus, page, lang) for lang in ("sq", "en")})
-        return [Pair(document_id, u.id, _text(u.sq), _text(u.en), u.sq, u.en) for u in units]
+        pairs = []
+        for unit in align(_parts(corpus, document_id, "sq"), _parts(corpus, document_id, "en")):
+            (sq, sq_html), (en, en_html) = unit.sq or (None, None), unit.en or (None, None)
+            pairs.append(Pair(document_id, unit.id, sq, en, sq_html, en_html))
+        return pairs
 
     return corpus.memo(("pairs", document_id), compute)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from . import urls
+from . import templating, urls
 from .corpus import Corpus
 from .labels import label
 
@@ -32,6 +32,17 @@ def block(html_text: str) -> str:
     return f"\n\n{html_text}\n\n"
 
 
+# The parts that the printed editions lay out from the data themselves (trafiklex.pdf.parts): on the
+# page, each is marked where it begins and ends, so that print can put its own in its place.
+PARTS = ("activities", "penalties", "screening", "glossary")
+
+
+def part(name: str, markdown_text: str, argument: str | None = None) -> str:
+    """A part rendered from the data, marked (HTML comments) where it begins and ends."""
+    key = name + (f":{argument}" if argument else "")
+    return f"\n\n<!-- part:{key} -->\n\n{markdown_text}\n\n<!-- /part:{name} -->\n\n"
+
+
 def present(item: dict, lang: str) -> bool:
     return item.get("only_in", lang) == lang
 
@@ -40,9 +51,8 @@ def present(item: dict, lang: str) -> bool:
 
 def note(corpus: Corpus, note_id: str, lang: str) -> str:
     item = corpus.notes[note_id]
-    text = item["text"][lang]
-    return (f'<div class="admonition note editorial-note" id="note-{esc(note_id)}" data-kind="{esc(item["kind"])}" role="note">'
-            f'<p class="admonition-title">{esc(label(lang, "editorial_note"))}</p><p>{esc(text)}</p></div>')
+    return templating.render("note.html", note=item, title=corpus.words(lang, "labels.editorial_note"),
+                             text=item["text"][lang])
 
 
 def notes_at(corpus: Corpus, document: str, anchor: str, lang: str) -> str:
@@ -232,7 +242,7 @@ def definitions(corpus: Corpus, document: str, lang: str) -> str:
 def glossary(corpus: Corpus, glossary_id: str, lang: str) -> str:
     data = corpus.glossary(glossary_id)
     rows = []
-    for entry, anchor in zip(data[lang], corpus.glossary_entry_ids(data, lang)):
+    for entry, anchor in zip(data["entries"][lang], corpus.glossary_entry_ids(data, lang)):
         rows.append(f'<dt id="{esc(anchor)}"><abbr title="{esc(entry["expansion"])}">{esc(entry["abbr"])}</abbr></dt>'
                     f'<dd>{esc(entry["expansion"])}'
                     f'{notes_at(corpus, data["document"], anchor, lang)}</dd>')

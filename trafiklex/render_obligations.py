@@ -5,8 +5,7 @@ from __future__ import annotations
 from . import LANGUAGES, OTHER, in_language, urls
 from .corpus import Corpus
 from .labels import label, only_in
-from .numbering import heading_label
-from .citations import printed_numbers
+from .model.edition import edition_of
 from .pdf import paths
 from .obligations import Obligation, all_obligations, counts, for_institution, read_differently
 from .render import block, body_link, esc, heading, institution_page
@@ -43,7 +42,7 @@ def due_filter_value(due: dict | None) -> str:
 def clause_cell(corpus: Corpus, obligation: Obligation, lang: str, here: str) -> str:
     document = corpus.document(obligation.document)
     href = urls.relative(here, lang, document["page"], lang, obligation.id)
-    words = heading_label(obligation.id, lang, printed_numbers(corpus, obligation.document, lang))
+    words = edition_of(corpus).label(obligation.document, obligation.id, lang, heading=True)
     return (f'<a href="{esc(href)}">{esc(words)}</a><br>'
             f'<span class="document-name">{esc(document["short_title"][lang])}</span>')
 
@@ -148,12 +147,12 @@ def institution(corpus: Corpus, institution_id: str, lang: str) -> str:
                 continue
             out.append(heading(3, document["short_title"][lang], f"obligations-{document['id']}"))
             out.append(block(_obligation_list(corpus, mine, institution_id, lang, here)))
-    mentions = [g for g in corpus.glossaries for each in LANGUAGES for e in g[each] if e["institution"] == institution_id]
+    mentions = [g for g in corpus.glossaries for each in LANGUAGES for e in g["entries"].get(each, []) if e["institution"] == institution_id]
     if mentions:
         out.append(heading(2, label(lang, "in_glossaries"), "glossaries"))
         items = []
         for glossary in corpus.glossaries:
-            entries = {each: [e for e in glossary[each] if e["institution"] == institution_id] for each in LANGUAGES}
+            entries = {each: [e for e in glossary["entries"].get(each, []) if e["institution"] == institution_id] for each in LANGUAGES}
             if not any(entries.values()):
                 continue
             document = corpus.document(glossary["document"])

@@ -10,10 +10,10 @@ from collections import Counter
 from . import LANGUAGES, urls
 from .urls import PARALLEL_FOLDER
 from .annotate import Annotator
-from .citations import printed_numbers
 from .corpus import Corpus
 from .divergence import KINDS, SEVERITIES, Finding
-from .numbering import heading_label
+from .model.edition import edition_of
+from .model.ids import ClauseId
 from .parallel import Pair, document_pairs
 from .refcheck import PROBLEMS, ReferenceProblem
 from .render import block, esc
@@ -84,10 +84,10 @@ def _label(corpus: Corpus, document: str, clause: str, lang: str) -> str:
     part of (a glossary entry, a signature), with the last part of its id."""
     if not clause:
         return WORDS[lang]["head"]
-    printed = printed_numbers(corpus, document, lang)
-    label = heading_label(clause, lang, printed)
-    if "__" in clause and heading_label(clause.rsplit("__", 1)[0], lang, printed) == label:
-        label += f" · {clause.rsplit('__', 1)[1]}"
+    edition, parsed = edition_of(corpus), ClauseId.parse(clause)
+    label = edition.label(document, clause, lang, heading=True)
+    if parsed.parent and edition.label(document, str(parsed.parent), lang, heading=True) == label:
+        label += f" · {parsed.last.text}"
     return label
 
 

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 from . import LANGUAGES
-from .clauses import is_clause_id
+from . import site_page
 from .corpus import Corpus
 from .htmltext import Element, not_source_text, parse
-from .citations import printed_numbers
-from .numbering import heading_label
+from .model.edition import Edition
+from .model.ids import ClauseId
 from .urls import PARALLEL_FOLDER
 from .obligations import all_obligations
 
@@ -40,25 +39,6 @@ CONFIG = {
 DERIVED = {"due", "directory", "sanctions", "timeline", "due-filters", "counts",  # derived from other pages
            "checklist-tool"}  # the interactive checklist: Annex 1's questions, found in the Annex
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-
-
-def numbering_forms(clause_id: str) -> list[str]:
-    """How people write a clause's number: 5.A.4 and A.4 for art_5__A__4, 128/b for cc_128-b, 3 for
-    point_3… (not the id itself: "cc_110-1" would be split into words, and "1" match every first row)."""
-    forms = []
-    if m := re.fullmatch(r"(?:art|point|q)_(\d+)", clause_id):
-        forms += [m[1]]
-    elif m := re.fullmatch(r"art_(\d+)__([A-Z])__(\d+)", clause_id):
-        forms += [f"{m[1]}.{m[2]}.{m[3]}", f"{m[2]}.{m[3]}"]
-    elif m := re.fullmatch(r"art_(\d+)__([a-z])", clause_id):
-        forms += [f"{m[1]}/{m[2]}", f"{m[1]}.{m[2]}"]
-    elif m := re.fullmatch(r"cc_([0-9a-z-]+?)(?:__\d+)?", clause_id):
-        forms += [m[1].replace("-", "/")]
-    elif m := re.fullmatch(r"sec_(\d+)__obj_(\d+)__act_(\d+)", clause_id):
-        forms += [f"{m[1]}.{m[2]}.{m[3]}"]
-    elif m := re.fullmatch(r"sec_(\d+)__act_(\d+)", clause_id):
-        forms += [f"{m[1]}.{m[2]}"]
-    return forms
 
 
 def _names(corpus: Corpus, institution: str) -> list[str]:
@@ -82,12 +62,20 @@ def _duties(corpus: Corpus) -> dict[tuple[str, str], list[str]]:
     found = {(o.document, o.id): o.institutions() for o in all_obligations(corpus)}
     for glossary in corpus.glossaries:
         for lang in LANGUAGES:
-            for entry in glossary[lang]:
+            for entry in glossary["entries"].get(lang, []):
                 found[(glossary["document"], f"{glossary['anchor']}__{entry['institution']}")] = [entry["institution"]]
     return found
 
 
-def _segments(article: Element, lang: str) -> list[tuple[str | None, Element | None, str]]:
+NOT_SECTIONS = ("note-", "fn-", "fnref", "fn:", "__")  # anchors of notes and footnotes
+
+
+def _is_entry(anchor: str, document: str | None) -> bool:
+    """An anchor that starts an entry: a clause of a document, a section of another page."""
+    return ClauseId.is_valid(anchor) if document else not anchor.startswith(NOT_SECTIONS)
+
+
+def _segments(article: Element, lang: str, document: str | None) -> list[tuple[str | None, Element | None, str]]:
     """The article's text cut at every clause anchor: (clause id or None for the text before the
     first clause, the element carrying the id, its text). Text marked as in the other language, and
     blocks marked data-search-exclude (the translators' reports, which quote the documents), are
@@ -100,7 +88,7 @@ def _segments(article: Element, lang: str) -> list[tuple[str | None, Element | N
         if element.attrs.get("lang", lang) != lang or "data-search-exclude" in element.attrs:
             return
         anchor = element.attrs.get("id")
-        if anchor and is_clause_id(anchor) and element.tag != "article":
+        if anchor and _is_entry(anchor, document) and element.tag != "article":
             segments.append([anchor, element, []])
         if element.tag in {"p", "li", "td", "th", "dd", "dt", "div", "br", "tr"} | HEADINGS:
             segments[-1][2].append(" ")
@@ -121,33 +109,26 @@ def _title(root: Element) -> str:
     return " ".join(h1.text(not_source_text).split()) if h1 else ""
 
 
-def build(corpus: Corpus, site: Path, lang: str) -> dict:
-    """The search index of `lang`, from the built pages in `site` (the site root)."""
-    language_root = site if lang == "sq" else site / lang
+def build(edition: Edition, lang: str) -> dict:
+    """The search index of `lang`, from the edition's pages as the site shows them."""
+    corpus = edition.corpus
     documents = {d["page"]: d for d in corpus.documents}
     duties = _duties(corpus)
     docs = []
-    for path in sorted(language_root.rglob("*.html")):
-        relative = path.relative_to(language_root).as_posix()
-        if relative == "404.html" or (lang == "sq" and relative.split("/")[0] in LANGUAGES):
-            continue
-        if relative.startswith(f"{PARALLEL_FOLDER}/"):
+    for name in edition.page_paths(lang):
+        if name.startswith(f"{PARALLEL_FOLDER}/"):
             continue  # the side-by-side views repeat the documents, where their clauses are found
-        root = parse(path.read_text(encoding="utf-8"))
-        article = root.find("article")
-        if article is None:
-            continue
-        name = relative.removesuffix(".html")
-        title = _title(article)
+        article = parse(site_page.content(edition, name, lang))
+        relative = f"{name}.html"
+        title = _title(article) or edition.page(name, lang).title  # (the theme heads a page without one)
         document = documents.get(name)
         if name.startswith("institutions/"):
             institution = name.split("/", 1)[1]
             names = " ".join(dict.fromkeys(_names(corpus, institution)))
             docs.append({"location": relative, "title": html.escape(title), "text": html.escape(names), "names": names})
             continue
-        printed = printed_numbers(corpus, document["id"], lang) if document else {}
         short = document["short_title"][lang] if document else ""
-        for anchor, element, text in _segments(article, lang):
+        for anchor, element, text in _segments(article, lang, document and document["id"]):
             if anchor is None:
                 docs.append({"location": relative, "title": html.escape(short or title),
                              "heading": html.escape(short or title), "text": html.escape(text)})
@@ -157,11 +138,11 @@ def build(corpus: Corpus, site: Path, lang: str) -> dict:
             if element.tag in HEADINGS:
                 clause_title = " ".join(element.text(not_source_text).split())
             else:
-                clause_title = heading_label(anchor, lang, printed) if document else anchor
+                clause_title = edition.label(document["id"], anchor, lang, heading=True) if document else anchor
             entry = {"location": f"{relative}#{anchor}", "title": html.escape(clause_title),
                      "heading": html.escape(clause_title), "text": html.escape(text)}
             if document:  # a clause of a document comes before its page; a section of another page does not
-                entry.update(numbering=" ".join(numbering_forms(anchor)), boost=CLAUSE_BOOST)
+                entry.update(numbering=" ".join(ClauseId.parse(anchor).numbering_forms()), boost=CLAUSE_BOOST)
             if document and (document["id"], anchor) in duties:
                 entry["bodies"] = _bodies_text(corpus, duties[(document["id"], anchor)])
             docs.append(entry)

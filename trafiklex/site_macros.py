@@ -1,6 +1,6 @@
-"""What each macro a page may call renders (the names: trafiklex.macro_names), from the data, in the
-page's language. Used by the MkDocs front end (macros/main.py) and by the renderings of a page made
-without MkDocs (trafiklex.standalone: the translator tools)."""
+"""What each macro a page may call renders (the names: trafiklex.macro_names), from the data and the
+edition model, in the page's language: the functions the edition renders every page with
+(trafiklex.model.edition)."""
 from __future__ import annotations
 
 from typing import Callable
@@ -16,13 +16,13 @@ from .parallel import all_pairs
 def functions(corpus: Corpus, lang: str, here: str) -> dict[str, Callable[..., str]]:
     """name → function, for a page at `here` (its path without language folder and extension)."""
     found = {
-        "activities": lambda: render.activities(corpus, lang, here),
-        "penalties": lambda: render.penalties(corpus, lang),
+        "activities": lambda: render.part("activities", render.activities(corpus, lang, here)),
+        "penalties": lambda: render.part("penalties", render.penalties(corpus, lang)),
         "commitments": lambda: render.commitments(corpus, lang, here),
         "strategic_framework": lambda: render.strategic_framework(corpus, lang),
         "definitions": lambda document: render.definitions(corpus, document, lang),
-        "glossary": lambda glossary_id: render.glossary(corpus, glossary_id, lang),
-        "screening": lambda: render.screening(corpus, lang),
+        "glossary": lambda glossary_id: render.part("glossary", render.glossary(corpus, glossary_id, lang), glossary_id),
+        "screening": lambda: render.part("screening", render.screening(corpus, lang)),
         "checklist": lambda: checklist_page.checklist(corpus, lang, here),
         "note": lambda note_id: render.block(render.note(corpus, note_id, lang)),
         "documents_table": lambda: render.documents_table(corpus, lang),

@@ -8,10 +8,9 @@ from __future__ import annotations
 from itertools import count
 
 from . import in_language, urls
-from .citations import printed_numbers
 from .corpus import Corpus
 from .labels import only_in
-from .numbering import heading_label
+from .model.edition import edition_of
 from .render import esc
 from .render_obligations import due_phrase
 
@@ -81,7 +80,7 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> str:
            + "".join(f'<marker id="timeline-arrow-{i}" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="6" markerHeight="6" '
                      f'orient="auto"><path d="M0 0 L8 4 L0 8 z" fill="{colour}"/></marker>' for i, colour in enumerate(COLOURS))
            + '</defs>']
-    numbers = printed_numbers(corpus, plan["document"], lang)
+    edition = edition_of(corpus)
     for i, month in enumerate(months):  # month grid and labels
         x = LABEL_WIDTH + i * MONTH_WIDTH
         out.append(f'<line x1="{x}" y1="{TOP - 4}" x2="{x}" y2="{y}" class="grid"/>')
@@ -99,7 +98,7 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> str:
             cy = top + LANE_HEAD + 4 + level * ROW
             text, text_lang = in_language(activity["text"], lang)
             only = f" ({only_in(lang, text_lang)})" if text_lang != lang else ""
-            title = (f"{heading_label(activity['id'], lang, numbers)}: {text[:140]}{'…' if len(text) > 140 else ''}{only} "
+            title = (f"{edition.label(plan['document'], activity['id'], lang, heading=True)}: {text[:140]}{'…' if len(text) > 140 else ''}{only} "
                      f"({due_phrase(activity['due'], lang)})")
             href = urls.relative(here, lang, page, lang, activity["id"])
             arrow = (f'<line x1="{x + RADIUS}" y1="{cy}" x2="{ongoing_x - 4}" y2="{cy}" class="continues" stroke="{colour}" '

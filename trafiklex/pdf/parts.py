@@ -88,7 +88,7 @@ def glossary(corpus: Corpus, glossary_id: str, lang: str) -> dict:
     document = data["document"]
     entries = [{"label": label(document, anchor), "abbr": entry["abbr"], "expansion": entry["expansion"],
                 "notes": notes(corpus, document, anchor, lang)}
-               for entry, anchor in zip(data[lang], corpus.glossary_entry_ids(data, lang))]
+               for entry, anchor in zip(data["entries"][lang], corpus.glossary_entry_ids(data, lang))]
     return {"columns": [words(lang, "abbreviation"), words(lang, "meaning")], "entries": entries}
 
 

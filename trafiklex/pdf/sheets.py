@@ -4,10 +4,9 @@ numbering, the text, its role, and the deadline as printed and as parsed."""
 from __future__ import annotations
 
 from .. import in_language
-from ..citations import printed_numbers
 from ..corpus import Corpus
 from ..labels import label as words, only_in
-from ..numbering import heading_label
+from ..model.edition import edition_of
 from ..obligations import Obligation, for_institution
 from ..render_obligations import due_text
 from . import typst_values
@@ -24,7 +23,7 @@ def row(corpus: Corpus, obligation: Obligation, institution: str, lang: str) -> 
     role_text = words(lang, role) + (f" ({only_in(lang, only)})" if only else "")
     deadline, _ = in_language(obligation.deadline, lang)
     return {
-        "clause": heading_label(obligation.id, lang, printed_numbers(corpus, obligation.document, lang)),
+        "clause": edition_of(corpus).label(obligation.document, obligation.id, lang, heading=True),
         "text": text, "text-lang": text_lang, "text-note": "" if text_lang == lang else f"({only_in(lang, text_lang)})",
         "role": role_text, "deadline": deadline, "due": due_text(corpus, obligation, lang),
     }

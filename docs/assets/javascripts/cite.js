@@ -1,7 +1,7 @@
 // "Cite this clause": each clause marked at build time with data-cite (its citation, built from the
-// data) and data-other (the same clause in the other language) gets a small button, shown on hover
+// data) and data-other (the same clause in each other language) gets a small button, shown on hover
 // and on keyboard focus. It opens a menu: copy the permalink, copy the citation, or open the clause
-// in the other language. Copies are announced to screen readers. No server, nothing stored.
+// in another language. Copies are announced to screen readers. No server, nothing stored.
 (function () {
   var WORDS = {
     sq: {cite: "Cito", menu: "Cito këtë dispozitë: ", link: "Kopjo lidhjen", citation: "Kopjo citimin",
@@ -28,8 +28,7 @@
   menu.hidden = true;
   menu.innerHTML =
     '<button type="button" role="menuitem" data-action="link"></button>' +
-    '<button type="button" role="menuitem" data-action="citation"></button>' +
-    '<a role="menuitem" data-action="other"></a>';
+    '<button type="button" role="menuitem" data-action="citation"></button>';
   menu.querySelector('[data-action="link"]').textContent = words.link;
   menu.querySelector('[data-action="citation"]').textContent = words.citation;
   document.body.appendChild(menu);
@@ -70,10 +69,18 @@
     var clause = button.cite;
     current = button;
     button.setAttribute("aria-expanded", "true");
-    var other = menu.querySelector('[data-action="other"]');
-    other.href = clause.dataset.other;
-    other.hreflang = clause.dataset.otherLang;
-    other.textContent = words.other[clause.dataset.otherLang];
+    // one item per other language: data-other and data-other-lang list them in the same order
+    Array.prototype.forEach.call(menu.querySelectorAll('[data-action="other"]'), function (item) { item.remove(); });
+    var links = clause.dataset.other.split(" "), languages = clause.dataset.otherLang.split(" ");
+    languages.forEach(function (code, i) {
+      var other = document.createElement("a");
+      other.setAttribute("role", "menuitem");
+      other.dataset.action = "other";
+      other.href = links[i];
+      other.hreflang = code;
+      other.textContent = words.other[code];
+      menu.appendChild(other);
+    });
     menu.setAttribute("aria-label", words.menu + clause.dataset.cite);
     var box = button.getBoundingClientRect();
     menu.style.top = (window.scrollY + box.bottom + 4) + "px";

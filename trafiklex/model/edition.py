@@ -1,0 +1,333 @@
+"""The edition model: the edition → its documents → per language, the ordered clauses; and every page
+of the site, each rendered from its Markdown once.
+
+Built once per build (and again only when a data file or a page changes: `edition_of`). Every
+output is a projection of it: the site's pages (hooks hand MkDocs the HTML made here), the search
+index, citations, the side-by-side views and the translators' reports (joins on clause ids), the
+printed editions and the open data. Plain Python: no MkDocs here.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import references as reference_rules
+from ..corpus import Corpus
+from ..errors import DataError, Problem
+from ..page_source import expand_text
+from ..pagecheck import front_matter
+from .clauses import Clause, cut
+from .ids import ClauseId
+from .markdown_render import Converter, is_local
+
+DOCS = "docs"
+# pages made from the data, not written by hand: folder → (front matter key, macro, what names each page)
+GENERATED = {"institutions": ("institution_id", "institution"), "parallel": ("parallel_of", "parallel")}
+# the data file and list a data-rendered clause comes from → its kind (the last list on its path)
+DATA_KINDS = {"sections": "section", "objectives": "objective", "activities": "activity", "articles": "code_article",
+              "rows": "penalty_row", "parties": "party", "commitments": "commitment", "areas": "area", "aims": "aim",
+              "definitions": "definition", "parts": "questionnaire_part", "questions": "question",
+              "routing": "routing", "determination": "determination", "adult": "determination_rule",
+              "child": "determination_rule", "situations": "situation"}
+
+
+@dataclass
+class Page:
+    """One page of the site in one language, rendered from its Markdown once."""
+    path: str                   # 'nrm-agreement', 'institutions/molsa', 'parallel/nrm-agreement'
+    lang: str
+    source: str                 # the file it is made from, for messages ('docs/en/nrm-agreement.md')
+    meta: dict                  # its front matter
+    title: str                  # plain text
+    html: str                   # its content (before the site's reading aids)
+    toc: list[dict]             # level, id, name, children
+    links: tuple[str, ...]      # every link it makes, as written
+
+    @property
+    def document(self) -> str | None:
+        return self.meta.get("document")
+
+    def ids(self) -> list[str]:
+        return re.findall(r"<[a-zA-Z][^>]*?\sid=\"([^\"]+)\"", self.html)
+
+
+@dataclass
+class Text:
+    """A document in one language: its page and its clauses in printed order."""
+    document: str
+    lang: str
+    page: Page
+    preamble: str               # the HTML before the first clause (a letterhead)
+    clauses: list[Clause]
+    by_id: dict[str, Clause] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.by_id = {}
+        for clause in self.clauses:
+            self.by_id.setdefault(clause.id, clause)
+
+    def get(self, clause_id: str) -> Clause | None:
+        return self.by_id.get(clause_id)
+
+    def printed_ids(self) -> set[str]:
+        return {c.id for c in self.clauses if not c.gap}
+
+    def ids(self) -> set[str]:
+        return set(self.by_id)
+
+
+class Edition:
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.root = corpus.root
+        self._pages: dict[tuple[str, str], Page] = {}
+        self._texts: dict[tuple[str, str], Text] | None = None
+        self._converters: dict[str, Converter] = {}
+        self._lock = threading.RLock()
+
+    # --- the languages and documents --------------------------------------------------------------
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.corpus.languages.codes
+
+    @property
+    def documents(self) -> list[dict]:
+        return self.corpus.documents
+
+    def document_of_page(self, path: str) -> str | None:
+        return next((d["id"] for d in self.documents if d["page"] == path), None)
+
+    # --- pages ------------------------------------------------------------------------------------
+    def generated_sources(self) -> dict[str, str]:
+        """The pages made from the data (institutions, side-by-side views): path → Markdown source."""
+        out = {}
+        for institution in self.corpus.institutions.by_id:
+            out[f"institutions/{institution}"] = f"---\ninstitution_id: {institution}\n---\n\n{{{{ institution(\"{institution}\") }}}}\n"
+        for document in self.documents:
+            out[f"parallel/{document['page']}"] = (f"---\nparallel_of: {document['id']}\n---\n\n"
+                                                   f"{{{{ parallel(\"{document['id']}\") }}}}\n")
+        return out
+
+    def page_paths(self, lang: str) -> list[str]:
+        """Every page of the site in `lang`: the written ones, then the generated ones."""
+        folder = self.root / DOCS / lang
+        written = sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.md")
+                         if p.relative_to(folder).parts[0] not in GENERATED)
+        return written + sorted(self.generated_sources())
+
+    def _source(self, path: str, lang: str) -> tuple[str, str]:
+        generated = self.generated_sources()
+        if path in generated:
+            return generated[path], f"{DOCS}/{lang}/{path}.md"
+        file = self.root / DOCS / lang / f"{path}.md"
+        name = f"{DOCS}/{lang}/{path}.md"
+        if not file.is_file():
+            raise DataError([Problem(name, "the page is missing", expected=f"the page '{path}' in {DOCS}/{lang}/")])
+        return file.read_text(encoding="utf-8"), name
+
+    def _converter(self, lang: str) -> Converter:
+        if lang not in self._converters:
+            self._converters[lang] = Converter(self.corpus.catalog.word(lang, "labels.permalink"))
+        return self._converters[lang]
+
+    def page(self, path: str, lang: str) -> Page:
+        """The page, rendered once (a page's macros may read other pages' clauses: the documents are
+        rendered first)."""
+        key = (path, lang)
+        with self._lock:
+            if key not in self._pages:
+                self._pages[key] = self._render(path, lang)
+            return self._pages[key]
+
+    def _render(self, path: str, lang: str) -> Page:
+        from ..site_macros import functions  # the macros a page may call (they render from this model)
+
+        text, name = self._source(path, lang)
+        meta = front_matter(text)
+        if meta.get("document") is None and path.split("/")[0] not in GENERATED:
+            self.texts()  # the documents first: other pages are built on their clauses
+        markdown_text = expand_text(text, name, functions(self.corpus, lang, path))
+        rendered = self._converter(lang).convert(markdown_text)
+        return Page(path=path, lang=lang, source=name, meta=meta, title=self._title(path, lang, meta, rendered.toc),
+                    html=rendered.html, toc=rendered.toc, links=rendered.links)
+
+    def _title(self, path: str, lang: str, meta: dict, toc: list[dict]) -> str:
+        corpus = self.corpus
+        if meta.get("document"):
+            return corpus.document(meta["document"])["short_title"][lang]
+        if meta.get("institution_id"):
+            return corpus.institutions.get(meta["institution_id"])["name"][lang]
+        if meta.get("parallel_of"):
+            from ..render_translations import parallel_title
+            return parallel_title(corpus, meta["parallel_of"], lang)
+        if isinstance(meta.get("title"), str):
+            return meta["title"]
+        first = next((t for t in toc if t["level"] == 1), None)
+        return first["name"] if first else path.rsplit("/", 1)[-1].replace("-", " ").capitalize()
+
+    # --- documents ----------------------------------------------------------------------------------
+    def texts(self) -> dict[tuple[str, str], Text]:
+        """Every document in every language, cut into clauses (built once, all together: what the
+        data says about a clause may come from another document's page)."""
+        with self._lock:
+            if self._texts is None:
+                texts = {}
+                for document in self.documents:
+                    for lang in self.languages:
+                        page = self.page(document["page"], lang)
+                        preamble, clauses = cut(page.html, document["id"], lang)
+                        texts[(document["id"], lang)] = Text(document["id"], lang, page, preamble, clauses)
+                self._texts = texts
+                _enrich(self)
+            return self._texts
+
+    def text(self, document_id: str, lang: str) -> Text:
+        return self.texts()[(document_id, lang)]
+
+    def clause(self, document_id: str, clause_id: str, lang: str) -> Clause | None:
+        return self.text(document_id, lang).get(clause_id)
+
+    # --- numbering and labels ---------------------------------------------------------------------------
+    def printed_numbers(self, document_id: str, lang: str) -> dict[str, str]:
+        """The numbers a language prints for the document's sections (its level-2 headings: the
+        English Child Trafficking Strategy numbers its sections one higher from VIII's second part
+        on), and the words that name its unnumbered clauses: a glossary entry by its abbreviation, a
+        routing instruction by the question it follows."""
+        def read() -> dict[str, str]:
+            numbers = {c.id: c.number for c in self.text(document_id, lang).clauses if c.tag == "h2" and c.number}
+            for glossary in self.corpus.glossaries:
+                if glossary["document"] == document_id:
+                    numbers.update({f"{glossary['anchor']}__{e['institution']}": e["abbr"]
+                                    for e in glossary["entries"].get(lang, [])})
+            screening = self.corpus.screening
+            if screening["document"] == document_id:
+                numbers.update({r["id"]: r["after"].removeprefix("q_") for r in screening.get("routing", [])})
+            return numbers
+        return self.corpus.memo(("printed-numbers", document_id, lang), read)
+
+    def label(self, document_id: str, clause_id: str, lang: str, heading: bool = False) -> str:
+        """The clause's printed numbering in words of `lang`: "neni 5, A.4" (heading: "Neni 5, A.4")."""
+        words = self.corpus.words(lang, "numbering")
+        parsed = ClauseId.parse(clause_id)
+        printed = self.printed_numbers(document_id, lang)
+        return parsed.heading_label(words, printed) if heading else parsed.label(words, printed)
+
+    # --- checks ---------------------------------------------------------------------------------------
+    def check(self) -> list[Problem]:
+        """What only the rendered pages can tell: no page uses an anchor twice, each editorial note is
+        shown once on its document's page, each assignment names a clause its language prints, each
+        document has the same clause ids in every language but for those the data declares printed
+        in one language only (so that a link survives a language switch), and every link between
+        the pages leads somewhere."""
+        problems = [p for lang in self.languages for path in self.page_paths(lang) for p in self._check_page(path, lang)]
+        problems += self._check_assignments()
+        problems += [p for d in self.documents for p in self._check_parity(d["id"])]
+        return problems + [p for lang in self.languages for p in self.check_links(lang)]
+
+    def _check_page(self, path: str, lang: str) -> list[Problem]:
+        page = self.page(path, lang)
+        counts = Counter(page.ids())
+        problems = [Problem(page.source, f"the anchor '#{anchor}' is used {count} times on the page",
+                            expected="each id once per page") for anchor, count in sorted(counts.items()) if count > 1]
+        if page.document:
+            for note in self.corpus.notes_for(page.document):
+                count = counts.get(f"note-{note['id']}", 0)
+                if count != 1:
+                    problems.append(Problem(note["file"], f"the editorial note '{note['id']}' is shown {count} times on "
+                                            f"{page.source}", line=note["line"],
+                                            expected='shown once: anchored to a data-rendered clause, or placed with '
+                                                     '{{ note("' + note["id"] + '") }} in the page'))
+        return problems
+
+    def _check_assignments(self) -> list[Problem]:
+        problems = []
+        located = self.corpus.files["assignments.yml"]
+        for a, assignment in enumerate(located.data["assignments"]):
+            if assignment["document"] not in {d["id"] for d in self.documents}:
+                continue
+            page = self.corpus.document(assignment["document"])["page"]
+            for lang in assignment["bodies"]:
+                if lang not in self.languages:
+                    continue
+                clause = self.clause(assignment["document"], assignment["id"], lang)
+                if not clause or not (clause.body_text if clause.heading else clause.text):
+                    problems.append(Problem(located.file, f"no clause '{assignment['id']}' with text in {DOCS}/{lang}/{page}.md",
+                                            line=located.line(("assignments", a, "id")), field=f"assignments.{a}.id",
+                                            expected=f"the id of a clause that the {lang} page prints (its {{: #id }} or heading id)"))
+        return problems
+
+    def _check_parity(self, document_id: str) -> list[Problem]:
+        page = self.corpus.document(document_id)["page"]
+        ids = {lang: self.text(document_id, lang).ids() for lang in self.languages}
+        problems = []
+        for lang in self.languages:
+            for other in self.corpus.languages.others(lang):
+                declared = self.corpus.declared_only_in(document_id, lang, other)
+                for anchor in sorted(ids[lang] - ids[other] - declared):
+                    problems.append(Problem(f"{DOCS}/{other}/{page}.md", f"no clause '{anchor}', which the {lang} page has",
+                                            expected=f"the anchor {{: #{anchor} }} here too, or the clause listed under only_in: "
+                                                     f"{lang} for {document_id} in data/documents.yml"))
+        return problems
+
+    def check_links(self, lang: str) -> list[Problem]:
+        """Every link between the site's pages leads to a page, and to a clause or heading on it."""
+        problems = []
+        paths = set(self.page_paths(lang))
+        for path in paths:
+            page = self.page(path, lang)
+            for href in page.links:
+                if not is_local(href) or not href.split("#")[0].endswith(".html") and href.split("#")[0]:
+                    continue
+                target_path, _, anchor = href.partition("#")
+                target = path if not target_path else posixpath.normpath(
+                    posixpath.join(posixpath.dirname(path), target_path)).removesuffix(".html")
+                if target not in paths:
+                    problems.append(Problem(page.source, f"the link '{href}' leads to no page of the site",
+                                            expected="a link to a page of docs/ (other-page.md or other-page.md#clause-id)"))
+                elif anchor and anchor not in set(self.page(target, lang).ids()):
+                    problems.append(Problem(page.source, f"the link '{href}' leads to {target}.html, which does not contain "
+                                            f"an anchor '#{anchor}'", expected="the id of a clause or heading of that page"))
+        return problems
+
+
+def _enrich(edition: Edition) -> None:
+    """What the data says about each clause, joined on its id: its kind (for the data's clauses), the
+    bodies it obliges, its editorial notes and the references it makes."""
+    from ..obligations import all_obligations
+
+    corpus = edition.corpus
+    kinds, items = {}, {}
+    for document, found in corpus.data_clauses().items():
+        for clause_id, item, path, _ in found:
+            kind = next((DATA_KINDS[p] for p in reversed(path) if isinstance(p, str) and p in DATA_KINDS), "clause")
+            kinds[(document, clause_id)], items[(document, clause_id)] = kind, item
+    for glossary in corpus.glossaries:
+        for lang, entries in glossary["entries"].items():
+            for entry in entries:
+                key = (glossary["document"], f"{glossary['anchor']}__{entry['institution']}")
+                kinds[key] = "glossary_entry"
+                items.setdefault(key, {})[lang] = entry
+    bodies: dict[tuple, list[str]] = {}
+    for obligation in all_obligations(corpus):
+        bodies[(obligation.document, obligation.id)] = obligation.institutions()
+    for (document, lang), text in edition._texts.items():
+        for clause in text.clauses:
+            key = (document, clause.id)
+            if key in kinds:
+                clause.kind, clause.data = kinds[key], items[key]
+            if kinds.get(key) == "glossary_entry":
+                clause.bodies = (clause.id.rsplit("__", 1)[1],)
+            else:
+                clause.bodies = tuple(bodies.get(key, ()))
+            clause.notes = tuple(n["id"] for n in corpus.notes_at(clause.id, document))
+            clause.references = tuple((r.document, r.target) for r in reference_rules.find(clause.text, document, lang))
+
+
+def edition_of(corpus: Corpus) -> Edition:
+    """The edition of this corpus (made once; a changed data file or page makes a new corpus or
+    clears what was derived from it)."""
+    return corpus.memo("edition", lambda: Edition(corpus))

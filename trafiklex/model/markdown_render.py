@@ -1,0 +1,65 @@
+"""Markdown to HTML, once per page: Python-Markdown with the site's extensions, one converter per
+language (reset between pages), which also gives the page's table of contents and the links it
+makes. Links to other pages' Markdown sources (`other.md#clause`) become links to their built pages
+(`other.html#clause`), as MkDocs writes them; the links are kept so that the edition can check that
+each leads to a page and a clause that exist."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+EXTENSIONS = ["attr_list", "md_in_html", "admonition", "footnotes", "tables", "toc"]
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    toc: list[dict]        # Python-Markdown's toc tokens: level, id, name, children
+    links: tuple[str, ...]  # the href of every link, as written in the HTML
+
+
+def is_local(href: str) -> bool:
+    """A link to a file of the site (not another host, not the site's root, not mail)."""
+    return bool(href) and not SCHEME.match(href) and not href.startswith(("/", "//"))
+
+
+def to_built(href: str) -> str:
+    """`x.md#a` → `x.html#a` (pages are files: use_directory_urls is false)."""
+    path, sep, anchor = href.partition("#")
+    if path.endswith(".md"):
+        path = path[:-3] + ".html"
+    return path + sep + anchor
+
+
+class _Links(Treeprocessor):
+    def run(self, root: etree.Element):
+        found = []
+        for element in root.iter("a"):
+            href = element.get("href")
+            if href is None:
+                continue
+            if is_local(href):
+                href = to_built(href)
+                element.set("href", href)
+            found.append(href)
+        self.md.page_links = found
+
+
+class Converter:
+    """Markdown → HTML for the pages of one language."""
+
+    def __init__(self, permalink_title: str):
+        self.md = markdown.Markdown(extensions=EXTENSIONS, output_format="html",
+                                    extension_configs={"toc": {"permalink": True, "permalink_title": permalink_title}})
+        self.md.treeprocessors.register(_Links(self.md), "trafiklex-links", 0)
+
+    def convert(self, text: str) -> Rendered:
+        self.md.reset()
+        self.md.page_links = []
+        html = self.md.convert(text)
+        return Rendered(html, list(getattr(self.md, "toc_tokens", [])), tuple(self.md.page_links))

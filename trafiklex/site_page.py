@@ -1,0 +1,21 @@
+"""A page of the site as MkDocs is given it: the edition's HTML of the page (rendered once) with the
+site's reading aids — internal references as links, acronyms with their expansion, defined terms
+linked to their definition (trafiklex.annotate) — and, on a document's page, every clause marked for
+the cite control (trafiklex.citemarks)."""
+from __future__ import annotations
+
+from .annotate import Annotator
+from .citemarks import mark
+from .model.edition import Edition
+
+
+def content(edition: Edition, path: str, lang: str) -> str:
+    page = edition.page(path, lang)
+    if page.meta.get("parallel_of"):
+        return page.html  # each column was annotated in its own language (trafiklex.render_translations)
+    document = page.document
+    html = Annotator(edition.corpus, lang, path, document).annotate(page.html)
+    if not document:
+        return html
+    others = {other: set(edition.page(path, other).ids()) for other in edition.corpus.languages.others(lang)}
+    return mark(html, edition.corpus, document, path, lang, others)
