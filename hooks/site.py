@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import shutil
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,13 +18,17 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from trafiklex import csp, exports, pagecheck, search_index, site_page, staleness, translator_files
+from trafiklex import csp, exports, search_index, site_page, translator_files, validate
 from trafiklex import corpus as corpus_module
 from trafiklex.errors import DataError, Problem
-from trafiklex.model.edition import GENERATED, Edition, edition_of
+from trafiklex.model.edition import GENERATED_FOLDERS, Edition, edition_of
+from trafiklex.pdf import build as pdf_build
 from trafiklex.pdf.edition import Edition as PrintEdition
+from trafiklex.pdf.typst_compile import PdfError
 
 VENDORED = {"node_modules/iframe-worker/shim/index.js": "assets/javascripts/vendor/iframe-worker-shim.js"}
+PDF_DIR = "TRAFIKLEX_PDF_DIR"  # set by scripts/build.py: where the printed editions go, made alongside the site
+_printing: dict[str, Future] = {}  # the printed editions under way, by configuration file
 
 
 def _stop(problems: list[Problem]):
@@ -47,19 +53,41 @@ def _page(page) -> tuple[str, str]:
 
 @event_priority(100)
 def on_config(config):
-    root = _root(config)
     try:
-        corpus = corpus_module.cached(root)  # loads, or reloads if a data file changed (mkdocs serve)
-        PrintEdition.from_environment()  # EDITION_DATE and SOURCE_DATE_EPOCH, if set, are well formed
-        staleness.load(root)  # the translators' reviews (translations/reviews.yml)
+        corpus = validate.check(_root(config))  # the data, the words, the pages: all that `scripts/validate` checks
         _stop(_languages_agree(config, corpus))
-        _stop(pagecheck.page_pairs(Path(config["docs_dir"]), corpus.languages.codes))
-        _stop(pagecheck.all_pages(Path(config["docs_dir"]), corpus))
+        _documents_in_nav(config, corpus)
         edition = edition_of(corpus)
-        _stop(edition.check())
     except DataError as error:
         raise PluginError("\n" + error.report()) from None
+    if os.environ.get(PDF_DIR) and not config.plugins["i18n"].building:
+        _start_printing(config, edition)
     return config
+
+
+def _start_printing(config, edition: Edition):
+    """The printed editions, made from this build's edition while MkDocs writes the pages (Typst and
+    pandoc work outside Python); joined in on_post_build."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    _printing[config.config_file_path] = pool.submit(
+        pdf_build.build, edition.corpus, Path(os.environ[PDF_DIR]), PrintEdition.from_environment())
+    pool.shutdown(wait=False)
+
+
+def _finish_printing(config):
+    job = _printing.pop(config.config_file_path, None)
+    if job is None:
+        return
+    try:
+        job.result()
+    except (DataError, PdfError) as error:
+        raise PluginError(f"\nPDF build failed:\n{error}") from None
+
+
+def on_build_error(error):
+    for job in list(_printing.values()):  # let a failed build's printing finish before MkDocs exits
+        job.exception()
+    _printing.clear()
 
 
 def _languages_agree(config, corpus) -> list[Problem]:
@@ -72,6 +100,18 @@ def _languages_agree(config, corpus) -> list[Problem]:
     return []
 
 
+def _documents_in_nav(config, corpus):
+    """The navigation lists the documents of data/documents.yml, in its order, where mkdocs.yml's
+    navigation lists documents (a document added as data appears there without an edit)."""
+    pages = [f"{document['page']}.md" for document in corpus.documents]
+    for entry in config["nav"] or []:
+        if isinstance(entry, dict):
+            for title, items in entry.items():
+                if isinstance(items, list) and set(items) & set(pages):
+                    entry[title] = pages + [item for item in items if item not in pages]
+                    return
+
+
 @event_priority(50)  # before mkdocs-static-i18n sorts the files by language
 def on_files(files, config):
     """The pages the model makes from the data (an institution's obligations, a document side by
@@ -81,11 +121,11 @@ def on_files(files, config):
     edition = _edition(config)
     generated = edition.generated_sources()
     docs = Path(config["docs_dir"])
-    folders = tuple(f"{lang}/{folder}/" for lang in edition.languages for folder in GENERATED)
+    folders = tuple(f"{lang}/{folder}/" for lang in edition.languages for folder in GENERATED_FOLDERS)
     for file in [f for f in files if f.src_uri.startswith(folders)]:
         files.remove(file)
     for lang in edition.languages:
-        for folder in GENERATED:
+        for folder in GENERATED_FOLDERS:
             (docs / lang / folder).mkdir(parents=True, exist_ok=True)
             for stale in (docs / lang / folder).glob("*.md"):
                 if f"{folder}/{stale.stem}" not in generated:
@@ -141,6 +181,7 @@ def on_post_build(config):
     sitemap.xml next to the page it links to)."""
     if config.plugins["i18n"].building:
         return
+    _finish_printing(config)
     edition = _edition(config)
     site = Path(config["site_dir"])
     exports.write(edition.corpus, site / "data")

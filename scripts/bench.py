@@ -2,7 +2,9 @@
 committed baseline (bench/baseline.json); --update writes the baseline.
 
   full build          the project's build (both languages, downloads, PDFs, ZIP), seconds (best of 3)
-  plain mkdocs        the same Markdown built by MkDocs with neither macros nor hooks (best of 3), and the ratio
+  site alone          the site without the PDFs and the ZIP (mkdocs build with the hooks), seconds (best of 3)
+  plain mkdocs        the same Markdown built by MkDocs with neither macros nor hooks (best of 3), and the ratios
+  markdown renders    how many times each page's Markdown is converted in one build (the edition model's count)
   synthetic ×10, ×50  the full site build on a copy with 10× and 50× the activities and pages:
                       seconds and peak memory, to show that cost grows no faster than the content
   search index        per language, raw and gzipped
@@ -28,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -82,6 +85,40 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node):
 
 
 _EnvLoader.add_constructor("!ENV", _env)
+
+
+def site_build(project: Path, out: Path) -> float:
+    """The site alone: MkDocs with the hooks (the edition model), no PDFs, no offline copy."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1121644800", "EDITION_DATE": "2026-01-01"}
+    env.pop("TRAFIKLEX_PDF_DIR", None)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml", "-d", str(out)],
+                            cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"failed: the site build\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def markdown_renders(project: Path) -> dict:
+    """Each page's conversions from Markdown when the site, the search index, the side-by-side views,
+    the translators' reports and the printed editions' HTML are all made (in this process)."""
+    from trafiklex import search_index, site_page
+    from trafiklex import corpus as corpus_module
+    from trafiklex.divergence import report as divergences
+    from trafiklex.model.edition import edition_of
+    from trafiklex.pdf import pages as print_pages
+
+    corpus = corpus_module.load(project)
+    edition = edition_of(corpus)
+    for lang in corpus.languages:
+        for path in edition.page_paths(lang):
+            site_page.content(edition, path, lang)
+        search_index.build(edition, lang)
+        for document in corpus.documents:
+            print_pages.page_html(corpus, document["page"], lang)
+    divergences(corpus)
+    counts = [edition.renders[(path, lang)] for lang in corpus.languages for path in edition.page_paths(lang)]
+    return {"pages": len(counts), "max": max(counts), "min": min(counts)}
 
 
 def plain_build(project: Path, out: Path) -> float:
@@ -187,6 +224,8 @@ def main() -> int:
         # the ×1 builds: the best of three (a 2-core machine's timings vary by a second or more)
         figures["full_build_s"], figures["full_build_mb"] = min(full_build(project, scratch / "site") for _ in range(3))
         figures["plain_build_s"] = min(plain_build(project, scratch / "plain") for _ in range(3))
+        figures["site_build_s"] = min(site_build(project, scratch / "site-alone") for _ in range(3))
+        figures["renders"] = markdown_renders(project)
         for factor in (10,) if args.quick else (10, 50):
             synthetic = copy_project(scratch / f"x{factor}")
             synthesize(synthetic, factor)
@@ -214,6 +253,13 @@ def checks(f: dict, baseline: dict | None) -> list[tuple[str, bool, str]]:
         return (f[f"x{factor}_s"] / f[f"x{factor}_html"]) / (f["full_build_s"] / f["html"])
 
     out = [("full build under 10 s", f["full_build_s"] < 10, f"{f['full_build_s']:.2f} s"),
+           ("full build ≤ 2.5× the plain MkDocs build", f["full_build_s"] <= 2.5 * f["plain_build_s"],
+            f"{f['full_build_s'] / f['plain_build_s']:.2f}×"),
+           ("site alone ≤ 2× the plain MkDocs build", f["site_build_s"] <= 2 * f["plain_build_s"],
+            f"{f['site_build_s'] / f['plain_build_s']:.2f}×"),
+           ("each page's Markdown converted once", f["renders"]["max"] == 1 == f["renders"]["min"],
+            f"{f['renders']['pages']} pages, {f['renders']['min']}–{f['renders']['max']} each"),
+           *[(f"peak memory ×{k} ≤ 1 GB", f[f"x{k}_mb"] <= 1024, f"{f[f'x{k}_mb']:.0f} MB") for k in (50,) if f"x{k}_mb" in f],
            *[(f"cost grows no faster than the content (×{k})", per_mb(k) <= 1.1, f"{per_mb(k):.2f} s per MB of HTML vs ×1")
              for k in (10, 50) if f"x{k}_s" in f],
            *[(f"search index {lang} gzipped ≤ 400 KB", zipped <= 400 * 1024, f"{zipped / 1024:.0f} KB")
@@ -244,7 +290,10 @@ def print_table(f: dict, baseline: dict | None):
     row("full build (site, PDFs, ZIP)", f"{f['full_build_s']:.2f}", "s", "full_build_s", "< 10 s")
     row("  peak memory", f"{f['full_build_mb']:.0f}", "MB", "full_build_mb")
     row("plain mkdocs build, same pages", f"{f['plain_build_s']:.2f}", "s", "plain_build_s")
-    row("  ratio full / plain", f"{f['full_build_s'] / f['plain_build_s']:.2f}", "×")
+    row("  ratio full / plain", f"{f['full_build_s'] / f['plain_build_s']:.2f}", "×", None, "≤ 2.5")
+    row("site alone (no PDFs, no ZIP)", f"{f['site_build_s']:.2f}", "s", "site_build_s")
+    row("  ratio site / plain", f"{f['site_build_s'] / f['plain_build_s']:.2f}", "×", None, "≤ 2")
+    row("Markdown conversions per page", f"{f['renders']['max']}", "", None, "1")
     for factor in (k for k in (10, 50) if f"x{k}_s" in f):
         row(f"synthetic ×{factor} ({f[f'x{factor}_pages']} pages)", f"{f[f'x{factor}_s']:.2f}", "s", f"x{factor}_s")
         row(f"  peak memory ×{factor}", f"{f[f'x{factor}_mb']:.0f}", "MB", f"x{factor}_mb")

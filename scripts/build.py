@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,8 +18,8 @@ sys.path.insert(0, str(ROOT))
 from trafiklex.offline import write_zip  # noqa: E402
 from trafiklex.errors import DataError  # noqa: E402
 from trafiklex.pdf.edition import DEFAULT_EPOCH, Edition  # noqa: E402
-from trafiklex.pdf.typst_compile import PdfError  # noqa: E402
-from build_pdf import build_pdfs  # noqa: E402  (scripts/build_pdf.py)
+
+PDF_DIR = "TRAFIKLEX_PDF_DIR"  # where hooks/site.py writes the printed editions
 
 
 def edition_date() -> str:
@@ -47,23 +46,16 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         # (not mkdocs --quiet: it hides warnings, and --strict only fails on warnings it sees)
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
                    "--site-dir", str(staging)]
-        site = subprocess.Popen(command, cwd=config.parent, env=env, text=True,
-                                stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
-        # meanwhile, the PDFs (handbooks, bilingual edition, forms, institution sheets): they are made
-        # from the pages' Markdown and the data, not from the built site
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pdfs = pool.submit(build_pdfs, printed, edition=edition, root=config.parent)
-            stdout, stderr = site.communicate()
-            if site.returncode != 0:  # MkDocs' message names the bad data or page; the PDFs' would repeat it
-                if quiet:  # (the PDFs, already under way, are left to finish into the scratch folder)
-                    sys.stderr.write(stdout + stderr)
-                print(f"build failed: {output} was left as it was", file=sys.stderr)
-                return site.returncode
-            try:
-                pdfs.result()
-            except (DataError, PdfError) as error:
-                print(f"PDF build failed:\n{error}\nbuild failed: {output} was left as it was", file=sys.stderr)
-                return 1
+        # the hooks make the PDFs (handbooks, bilingual edition, forms, institution sheets) from the
+        # same edition model as the pages, while MkDocs writes the pages, into the printed folder
+        env[PDF_DIR] = str(printed)
+        site = subprocess.run(command, cwd=config.parent, env=env, text=True,
+                              stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
+        if site.returncode != 0:  # MkDocs' message names the bad data or page
+            if quiet:
+                sys.stderr.write(site.stdout + site.stderr)
+            print(f"build failed: {output} was left as it was", file=sys.stderr)
+            return site.returncode
         (printed / "pdf").rename(staging / "pdf")
         # last: the offline copy packs everything built above
         write_zip(staging, edition.epoch)

@@ -79,6 +79,13 @@ def tab(browser):
     context.close()
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that use a browser are marked `browser` (the fast lane leaves them out)."""
+    for item in items:
+        if {"browser", "tab"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
 # --- figures that tests report at the end of the run (coverage, counts, ...) -----------------------
 REPORT: dict[str, list[str]] = {}
 

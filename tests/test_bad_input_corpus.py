@@ -1,6 +1,10 @@
-"""Every case of the bad-input corpus (tests/bad_inputs.yml) stops the real build with a message that
-names the file, the line where one is known, the field and what was expected — never a traceback;
-markup typed into a text field shows as inert text."""
+"""Every case of the bad-input corpus (tests/bad_inputs.yml) is stopped with a message that names the
+file, the line where one is known, the field and what was expected — never a traceback; markup typed
+into a text field shows as inert text.
+
+The build checks everything first with trafiklex.validate.check (hooks/site.py, on_config), so the
+cases that check stops run through it directly, on a copy of the project (fast); a sample of them
+and the cases that must build (inert markup) run through the real build command."""
 from __future__ import annotations
 
 import re
@@ -14,9 +18,14 @@ import pytest
 import yaml
 
 from conftest import ROOT, report
+from trafiklex import validate
+from trafiklex.errors import DataError
 
 CASES = yaml.safe_load((Path(__file__).parent / "bad_inputs.yml").read_text(encoding="utf-8"))["cases"]
 PROJECT = ["data", "docs", "sources", "schemas", "translations", "hooks", "locales", "overrides"]
+BUILT = [c for c in CASES if "inert" in c["expect"]]      # only a build can show the markup inert
+CHECKED = [c for c in CASES if "inert" not in c["expect"]]
+THROUGH_THE_BUILD_TOO = ["YAML syntax error", "duty assigned to a clause that no page prints", "broken internal link"]
 
 
 def _edit(root: Path, edit: dict):
@@ -38,42 +47,35 @@ def _edit(root: Path, edit: dict):
         path.unlink()
 
 
-def _run(case: dict, tmp: Path) -> dict:
+def _project(case: dict, tmp: Path) -> Path:
     root = tmp / "project"
     for name in PROJECT:
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions"))
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel"))
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     _edit(root, case["edit"])
+    return root
+
+
+def _checked(case: dict, tmp: Path) -> dict:
+    """The build's first step, in this process: a DataError is the only way it may fail."""
+    try:
+        validate.check(_project(case, tmp))
+    except DataError as error:
+        return {"code": 1, "output": error.report()}
+    return {"code": 0, "output": ""}
+
+
+def _built(case: dict, tmp: Path) -> dict:
+    root = _project(case, tmp)
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--quiet", "--output", str(tmp / "site"),
                              "--config-file", str(root / "mkdocs.yml")], capture_output=True, text=True)
     return {"code": result.returncode, "output": result.stdout + result.stderr, "site": tmp / "site"}
 
 
-@pytest.fixture(scope="module")
-def outcomes(tmp_path_factory):
-    """All cases, built two at a time (each build is its own process)."""
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {c["name"]: pool.submit(_run, c, tmp_path_factory.mktemp("bad")) for c in CASES}
-    return {name: future.result() for name, future in futures.items()}
-
-
-def test_corpus_has_at_least_25_cases():
-    assert len(CASES) >= 25
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_editor_gets_a_clear_message_for_bad_input(outcomes, case):
-    outcome, expect = outcomes[case["name"]], case["expect"]
-    output = outcome["output"]
+def _stopped_clearly(outcome: dict, case: dict):
+    output, expect = outcome["output"], case["expect"]
     assert "Traceback" not in output, output
-    if "inert" in expect:
-        assert outcome["code"] == 0, output
-        page = (outcome["site"] / expect["inert"]["page"]).read_text(encoding="utf-8")
-        assert "<script>alert(1)</script>" not in page
-        assert expect["inert"]["shows"].replace("<", "&lt;").replace(">", "&gt;") in page
-        report("bad-input corpus", f"{'inert text':<12} {case['name']}")
-        return
     assert outcome["code"] != 0
     assert expect["file"] in output, output
     if expect.get("line") is True:
@@ -85,4 +87,47 @@ def test_editor_gets_a_clear_message_for_bad_input(outcomes, case):
     assert expect["says"] in output, output
     if "docs/" not in expect["file"] and "links.md" not in expect["file"]:
         assert "expected:" in output, output
+
+
+def test_corpus_has_at_least_25_cases():
+    assert len(CASES) >= 25
+
+
+def _lane(case: dict):
+    """A case in the data stops at loading (fast); one in the pages renders them all first (slow lane)."""
+    marks = [pytest.mark.slow] if not case["expect"]["file"].startswith(("data/", "translations/")) else []
+    return pytest.param(case, id=case["name"], marks=marks)
+
+
+@pytest.mark.parametrize("case", [_lane(c) for c in CHECKED])
+def test_editor_gets_a_clear_message_for_bad_input(case, tmp_path):
+    _stopped_clearly(_checked(case, tmp_path), case)
     report("bad-input corpus", f"{'stopped':<12} {case['name']}")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The cases that run through the real build command, two at a time (each build is its own process)."""
+    chosen = BUILT + [c for c in CHECKED if c["name"] in THROUGH_THE_BUILD_TOO]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {c["name"]: pool.submit(_built, c, tmp_path_factory.mktemp("bad")) for c in chosen}
+    return {name: future.result() for name, future in futures.items()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", THROUGH_THE_BUILD_TOO)
+def test_the_build_stops_on_bad_input_with_the_same_message(built, name):
+    _stopped_clearly(built[name], next(c for c in CASES if c["name"] == name))
+    assert "build failed: " in built[name]["output"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", BUILT, ids=[c["name"] for c in BUILT])
+def test_markup_typed_into_the_data_shows_as_text(built, case):
+    outcome, expect = built[case["name"]], case["expect"]
+    assert "Traceback" not in outcome["output"], outcome["output"]
+    assert outcome["code"] == 0, outcome["output"]
+    page = (outcome["site"] / expect["inert"]["page"]).read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in page
+    assert expect["inert"]["shows"].replace("<", "&lt;").replace(">", "&gt;") in page
+    report("bad-input corpus", f"{'inert text':<12} {case['name']}")

@@ -6,7 +6,11 @@ import hashlib
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT, report
+
+pytestmark = pytest.mark.slow  # a second full build
 
 
 def _digests(folder):

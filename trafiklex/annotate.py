@@ -69,7 +69,7 @@ class Annotator:
     def _spans(self, text: str, text_lang: str, seen_terms: set, acronyms: bool = True) -> list[Span]:
         spans: list[Span] = []
         if self.document:
-            for ref in references.find(text, self.document, text_lang):
+            for ref in self.corpus.find_references(text, self.document, text_lang):
                 spans.append(Span(ref.start, ref.end, _link(html.escape(ref.text), self._reference_href(ref), "ref")))
         for pattern, anchor, definition in self.terms if text_lang == self.lang else ():
             if anchor in seen_terms:

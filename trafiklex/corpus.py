@@ -6,11 +6,12 @@ problem with its file, line, field and what was expected.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import LANGUAGES, OTHER, deadlines, schemas, yamlio
+from . import deadlines, references, schemas, yamlio
 from .errors import DataError, Problem
 from .institutions import Directory, UnresolvedName
 from .model.catalog import Catalog
@@ -68,9 +69,19 @@ class Corpus:
     def document(self, document_id: str) -> dict:
         return next(d for d in self.documents if d["id"] == document_id)
 
+    def reference_rules(self, document_id: str, lang: str) -> list:
+        """How the document's text in `lang` refers to its own clauses and to other documents
+        (trafiklex.references; declared in data/documents.yml)."""
+        rules = self.memo("reference-rules", lambda: {d["id"]: references.rules_of(d) for d in self.documents})
+        return rules.get(document_id, {}).get(lang, [])
+
+    def find_references(self, text: str, document_id: str, lang: str) -> list:
+        """The internal references in a text of the document in `lang`."""
+        return list(references.find(self.reference_rules(document_id, lang), text))
+
     @cached_property
     def institutions(self) -> Directory:
-        return Directory(self.data("institutions.yml")["institutions"])
+        return Directory(self.data("institutions.yml")["institutions"], self.languages)
 
     @property
     def action_plan(self) -> dict:
@@ -272,7 +283,7 @@ def cross_check(corpus: Corpus) -> list[Problem]:
                 report(file, path + ("id",), f"duplicate clause id '{clause_id}' in document {document} "
                        f"(also at data/{other_file}:{other_line})", "each clause id once per document")
             seen[clause_id] = (file, path)
-            _check_languages(item, path, file, report, item.get("only_in"))
+            _check_languages(item, path, file, report, item.get("only_in"), corpus.languages.codes)
 
     # bodies named in the data exist, and printed cells resolve to them
     plan_file = "activities.yml"
@@ -296,7 +307,7 @@ def cross_check(corpus: Corpus) -> list[Problem]:
                             report(plan_file, where + ("bodies",),
                                    f"bodies {value['bodies']} do not match the printed cell {value['printed']!r}",
                                    f"{resolved} (the bodies the printed text names, in order)")
-                _check_deadline(activity, path, plan_file, report)
+                _check_deadline(activity, path, plan_file, report, None, corpus.languages.authoritative)
     nrm_date = corpus.document(corpus.commitments["document"]).get("date")
     for p, party in enumerate(corpus.commitments["parties"]):
         _check_bodies(directory, party["bodies"], ("parties", p, "bodies"), "nrm_commitments.yml", report)
@@ -305,7 +316,7 @@ def cross_check(corpus: Corpus) -> list[Problem]:
             for role in ("bodies", "partners"):
                 _check_bodies(directory, commitment.get(role, []), path + (role,), "nrm_commitments.yml", report)
             if "deadline" in commitment:
-                _check_deadline(commitment, path, "nrm_commitments.yml", report, nrm_date)
+                _check_deadline(commitment, path, "nrm_commitments.yml", report, nrm_date, corpus.languages.authoritative)
                 for lang, words in commitment["deadline"].items():
                     if words not in commitment["text"].get(lang, ""):
                         report("nrm_commitments.yml", path + ("deadline", lang), f"{words!r} is not in the {lang} text",
@@ -317,9 +328,13 @@ def cross_check(corpus: Corpus) -> list[Problem]:
         if assignment["document"] not in document_ids:
             continue
         if "deadline" in assignment:
-            _check_deadline(assignment, path, "assignments.yml", report, corpus.document(assignment["document"]).get("date"))
+            _check_deadline(assignment, path, "assignments.yml", report, corpus.document(assignment["document"]).get("date"),
+                            corpus.languages.authoritative)
     for g, glossary in enumerate(corpus.glossaries):
-        for lang in LANGUAGES:
+        for lang in corpus.languages:
+            if lang not in glossary["entries"]:
+                report("glossaries.yml", ("glossaries", g, "entries"), f"the glossary '{glossary['id']}' has no '{lang}' list",
+                       f"the entries as printed in each language of the edition")
             for e, entry in enumerate(glossary["entries"].get(lang, [])):
                 path = ("glossaries", g, "entries", lang, e)
                 if entry["institution"] not in directory:
@@ -341,14 +356,49 @@ def _check_documents(corpus, report):
         if document["id"] in seen:
             report("documents.yml", ("documents", d, "id"), f"duplicate document id '{document['id']}'", "each document once")
         seen.add(document["id"])
-        source = corpus.root / "sources" / "sq" / f"{document['source']}.txt"
+        authoritative = corpus.languages.authoritative
+        source = corpus.root / "sources" / authoritative / f"{document['source']}.txt"
         if not source.exists():
-            report("documents.yml", ("documents", d, "source"), f"no source text sources/sq/{document['source']}.txt",
-                   "the name of a file in sources/sq and sources/en")
-        _check_languages(document, ("documents", d), "documents.yml", report, None)
+            report("documents.yml", ("documents", d, "source"),
+                   f"no source text sources/{authoritative}/{document['source']}.txt",
+                   f"the name of a file in sources/{authoritative}/ (the printed text it is transcribed from)")
+        _check_languages(document, ("documents", d), "documents.yml", report, None, corpus.languages.codes)
         if "date" in document and not _is_calendar_date(document["date"]):
             report("documents.yml", ("documents", d, "date"), f"'{document['date']}' is not a date of the calendar",
                    "a real date as YYYY-MM-DD, or a month as YYYY-MM")
+    ids = {document["id"] for document in corpus.documents}
+    for d, document in enumerate(corpus.documents):
+        for key in ("approved_by", "annex_to"):
+            if key in document and document[key] not in ids:
+                report("documents.yml", ("documents", d, key), f"unknown document '{document[key]}'",
+                       "the id of a document of data/documents.yml")
+        for lang, rules in document.get("references", {}).items():
+            for r, rule in enumerate(rules):
+                _check_reference_rule(rule, ("documents", d, "references", lang, r), ids, report)
+
+
+def _check_reference_rule(rule: dict, path: tuple, documents: set[str], report):
+    """A reference rule's expressions compile, and its target names only groups they have."""
+    compiled = {}
+    for key in ("pattern", "each"):
+        if key in rule:
+            try:
+                compiled[key] = re.compile(rule[key])
+            except re.error as error:
+                report("documents.yml", path + (key,), f"'{rule[key]}' is not a regular expression: {error}",
+                       "a Python regular expression")
+    if rule.get("document", next(iter(documents))) not in documents:
+        report("documents.yml", path + ("document",), f"unknown document '{rule['document']}'",
+               "the id of a document of data/documents.yml")
+    source = compiled.get("each") or compiled.get("pattern")
+    if source is None:
+        return
+    try:
+        rule["target"].format(*(["x"] * (source.groups + 1)))
+    except (IndexError, KeyError, ValueError):
+        report("documents.yml", path + ("target",), f"the target '{rule['target']}' names a group its expression lacks",
+               f"{{0}} (the whole match) or {{1}}…{{{source.groups}}} (the groups of "
+               f"{'each' if 'each' in rule else 'pattern'})")
 
 
 def _is_calendar_date(text: str) -> bool:
@@ -371,9 +421,10 @@ def _check_institutions(corpus, report):
         if "part_of" in item and item["part_of"] not in ids:
             report("institutions.yml", path + ("part_of",), f"unknown institution id '{item['part_of']}'",
                    "an id from data/institutions.yml")
-        for lang in LANGUAGES:
+        for lang in corpus.languages:
             if lang not in item["name"]:
-                report("institutions.yml", path + ("name",), f"the name has no '{lang}' translation", "a name in sq and en")
+                report("institutions.yml", path + ("name",), f"the name has no '{lang}' translation",
+                       "a name in each language of the edition")
             for k, acronym in enumerate(item.get("acronyms", {}).get(lang, [])):
                 key = (lang, acronym.casefold())
                 if key in acronyms and acronyms[key] != item["id"]:
@@ -389,9 +440,11 @@ def _check_bodies(directory, bodies, path, file, report):
             report(file, path + (b,), f"unknown institution id '{body}'", "an id from data/institutions.yml")
 
 
-def _check_deadline(activity, path, file, report, reference=None):
+def _check_deadline(activity, path, file, report, reference, authoritative):
+    """The printed deadlines read as dates, and `due` is what the authoritative text (or else the one
+    that prints it) says."""
     printed = activity["deadline"]
-    lang = "sq" if "sq" in printed else "en"
+    lang = authoritative if authoritative in printed else next(iter(printed))
     for each in printed:
         try:
             parsed = deadlines.parse(printed[each], reference)
@@ -403,14 +456,19 @@ def _check_deadline(activity, path, file, report, reference=None):
                    f"{parsed} (parsed from the {lang} deadline)")
 
 
-def _check_languages(item, path, file, report, only_in):
-    """Every text pair of an item has both languages, unless the item is printed in one only."""
-    wanted = {only_in} if only_in else set(LANGUAGES)
+def _check_languages(item, path, file, report, only_in, languages):
+    """Every text of an item is in every language of the edition, unless the item is printed in one
+    only; and in no other language."""
+    wanted = {only_in} if only_in else set(languages)
     for key, value in item.items():
         if key in ("id", "only_in") or not isinstance(value, dict):
             continue
-        if set(value) & set(LANGUAGES) and set(value) <= set(LANGUAGES) | {"printed", "bodies"}:
-            have = set(value) & set(LANGUAGES)
+        codes = {k for k in value if re.fullmatch(r"[a-z]{2,3}", k)}
+        if codes & set(languages) and set(value) <= codes | {"printed", "bodies"}:
+            for lang in sorted(codes - set(languages)):
+                report(file, path + (key, lang), f"'{key}' has a text in '{lang}', which is not a language of the edition",
+                       f"texts in {', '.join(languages)} (data/languages.yml)")
+            have = codes & set(languages)
             for lang in sorted(wanted - have):
                 report(file, path + (key,), f"'{key}' has no '{lang}' text",
                        f"a '{lang}' text, or 'only_in: {sorted(have)[0]}' on the item if the source prints it in one language only")
@@ -479,7 +537,7 @@ def _check_notes(corpus, report, document_ids):
             path = ("notes", n)
             if note["id"] in corpus.notes:
                 report(name, path + ("id",), f"duplicate note id '{note['id']}'", "each note id once")
-            _check_languages(note, path, name, report, None)
+            _check_languages(note, path, name, report, None, corpus.languages.codes)
             corpus.notes[note["id"]] = {**note, "document": document, "file": f"data/{name}", "line": located.line(path)}
 
 

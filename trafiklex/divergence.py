@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 
 from rapidfuzz import fuzz
 
-from . import LANGUAGES, OTHER, deadlines, references
+from . import LANGUAGES, OTHER, deadlines
 from .citations import printed_numbers
 from .corpus import Corpus
 from .obligations import all_obligations
@@ -121,8 +121,8 @@ def numbers(text: str, lang: str) -> Counter:
     return found
 
 
-def _without_references(text: str, document: str, lang: str) -> str:
-    spans = list(references.find(text, document, lang))
+def _without_references(corpus: Corpus, text: str, document: str, lang: str) -> str:
+    spans = corpus.find_references(text, document, lang)
     for ref in reversed(spans):
         text = text[:ref.start] + " " + text[ref.end:]
     return text
@@ -173,8 +173,8 @@ def compare(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
         for pair in mine:
             if not pair.both:
                 continue
-            findings += _numbers_and_dates(pair, (pair.document, pair.id) in duties)
-            findings += _references(pair)
+            findings += _numbers_and_dates(corpus, pair, (pair.document, pair.id) in duties)
+            findings += _references(corpus, pair)
             findings += _bodies_in_text(corpus, pair)
         findings += _names(mine)
         findings += _acronym_spellings(corpus, mine)
@@ -215,10 +215,10 @@ def _structure(corpus: Corpus, document: str, pairs: list[Pair]) -> list[Finding
     return out
 
 
-def _numbers_and_dates(pair: Pair, is_duty: bool) -> list[Finding]:
+def _numbers_and_dates(corpus: Corpus, pair: Pair, is_duty: bool) -> list[Finding]:
     out = []
-    sq = _without_references(pair.sq, pair.document, "sq")
-    en = _without_references(pair.en, pair.document, "en")
+    sq = _without_references(corpus, pair.sq, pair.document, "sq")
+    en = _without_references(corpus, pair.en, pair.document, "en")
     dates_sq, dates_en = dates(sq)[0], dates(en)[0]
     if dates_sq != dates_en:
         out.append(Finding("dates", "high" if is_duty else "medium", pair.document, pair.id,
@@ -243,8 +243,8 @@ def _first(counter: Counter) -> str | None:
     return str(sorted(counter)[0]) if counter else None
 
 
-def _references(pair: Pair) -> list[Finding]:
-    targets = {lang: Counter((r.document, r.target) for r in references.find(pair.side(lang), pair.document, lang))
+def _references(corpus: Corpus, pair: Pair) -> list[Finding]:
+    targets = {lang: Counter((r.document, r.target) for r in corpus.find_references(pair.side(lang), pair.document, lang))
                for lang in LANGUAGES}
     if targets["sq"] == targets["en"]:
         return []

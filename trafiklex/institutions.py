@@ -5,11 +5,6 @@ import re
 
 from .text import fold
 
-# Words that join or introduce the bodies named in a printed responsible-bodies cell.
-CONNECTORS = {
-    "sq": ["ne bashkepunim me", "në bashkëpunim me", "kryejne", "dhe", "me"],
-    "en": ["in cooperation with", "and", "with"],
-}
 
 
 class UnresolvedName(ValueError):
@@ -19,11 +14,13 @@ class UnresolvedName(ValueError):
 class Directory:
     """All institutions, with per-language lookup of their acronyms, names and printed variants."""
 
-    def __init__(self, institutions: list[dict]):
+    def __init__(self, institutions: list[dict], languages):
+        """`languages`: the edition's (trafiklex.model.languages.Languages)."""
         self.by_id = {item["id"]: item for item in institutions}
-        self._names: dict[str, dict[str, str]] = {"sq": {}, "en": {}}
+        self.languages = languages
+        self._names: dict[str, dict[str, str]] = {lang: {} for lang in languages}
         for item in institutions:
-            for lang in ("sq", "en"):
+            for lang in languages:
                 spellings = [item["name"].get(lang)] + item.get("acronyms", {}).get(lang, []) + \
                             item.get("variants", {}).get(lang, [])
                 for spelling in filter(None, spellings):
@@ -79,14 +76,17 @@ class Directory:
                 if kind == "group" or (len(words) < 2 and kind != "government"):
                     continue  # a generic group, or one word ("Prokuroria", "Qendrat"): not a name
                     # (but a government office's one-word title is: "Kryeministri")
-                if lang == "sq":
+                stems = [w[: max(3, len(w) - 2)] if self.languages.get(lang).inflects and len(w) > 3 else w for w in words]
+                if self.languages.get(lang).inflects:
                     words = [re.escape(w[: max(3, len(w) - 2)]) + r"\w{0,4}" if len(w) > 3 else re.escape(w) for w in words]
                 else:
                     words = [re.escape(w) + "s?" for w in words]
-                patterns.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"), institution))
+                # (the longest stem must be in the text for the name to be: a quick test first)
+                patterns.append((max(stems, key=len), re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"), institution))
             self._mention_patterns[lang] = patterns
         folded = fold(text)
-        return sorted({institution for pattern, institution in self._mention_patterns[lang] if pattern.search(folded)})
+        return sorted({institution for stem, pattern, institution in self._mention_patterns[lang]
+                       if stem in folded and pattern.search(folded)})
 
     def spellings(self, institution_id: str, lang: str) -> list[str]:
         """Every way `lang` prints the body (name, acronyms, variants), folded."""
@@ -116,7 +116,7 @@ class Directory:
             position = end
         leftover.append(text[position:])
         rest = " ".join(leftover)
-        for connector in CONNECTORS[lang]:
+        for connector in self.languages.get(lang).connectors:
             rest = re.sub(rf"(?<!\w){re.escape(fold(connector))}(?!\w)", " ", rest)
         rest = re.sub(r"[\s,.;:/&-]+", " ", rest).strip()
         if rest:

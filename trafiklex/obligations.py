@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import LANGUAGES, OTHER, deadlines
+from . import deadlines
 from .corpus import Corpus
 
 KINDS = ("activity", "commitment", "assignment")
@@ -26,7 +26,8 @@ class Obligation:
     bodies: dict[str, tuple[str, ...]]        # responsible bodies per language
     partners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "in cooperation with" per language
     deadline: dict[str, str] = field(default_factory=dict)              # printed deadline per language
-    due: dict | None = None                   # parsed deadline (from the Albanian)
+    due: dict | None = None                   # parsed deadline (from the authoritative text)
+    languages: tuple[str, ...] = ()           # the edition's languages, the authoritative first
 
     def role(self, institution: str, lang: str) -> str | None:
         if institution in self.bodies.get(lang, ()):
@@ -36,20 +37,21 @@ class Obligation:
         return None
 
     def role_in(self, institution: str, lang: str) -> tuple[str | None, str | None]:
-        """The institution's role as read in `lang` (or else in the other text), and the one
-        language whose text gives it this obligation where the two texts differ on that (else None)."""
-        role = self.role(institution, lang) or self.role(institution, OTHER[lang])
+        """The institution's role as read in `lang` (or else in another text), and the one language
+        whose text gives it this obligation where the texts differ on that (else None)."""
+        role = self.role(institution, lang) or next(
+            (found for other in self.languages if (found := self.role(institution, other))), None)
         languages = self.languages_for(institution)
-        only = languages[0] if len(languages) == 1 and all(self.text.get(each) for each in LANGUAGES) else None
+        only = languages[0] if len(languages) == 1 and all(self.text.get(each) for each in self.languages) else None
         return role, only
 
     def languages_for(self, institution: str) -> tuple[str, ...]:
         """The languages whose text gives this obligation to `institution`."""
-        return tuple(lang for lang in LANGUAGES if self.role(institution, lang))
+        return tuple(lang for lang in self.languages if self.role(institution, lang))
 
     def institutions(self) -> list[str]:
         seen: list[str] = []
-        for lang in LANGUAGES:
+        for lang in self.languages:
             for body in self.bodies.get(lang, ()) + self.partners.get(lang, ()):
                 if body not in seen:
                     seen.append(body)
@@ -65,7 +67,7 @@ def read_differently(corpus: Corpus, obligation: Obligation, lang: str) -> bool:
     authentic Albanian text ("Up to Sept 2005, and ongoing" against "nga Shtator 2005 e ne
     vazhdim", from September 2005)."""
     printed = obligation.deadline.get(lang)
-    if lang == "sq" or not printed or not obligation.due:
+    if lang == corpus.languages.authoritative or not printed or not obligation.due:
         return False
     return deadlines.parse(printed, corpus.document(obligation.document).get("date")) != obligation.due
 
@@ -81,31 +83,33 @@ def all_obligations(corpus: Corpus) -> list[Obligation]:
 
 def _collect(corpus: Corpus) -> list[Obligation]:
     found: dict[str, list[Obligation]] = {d["id"]: [] for d in corpus.documents}
+    codes = corpus.languages.codes
     plan = corpus.action_plan
     for section, _, activity in corpus.activities():
         found[plan["document"]].append(Obligation(
             id=activity["id"], document=plan["document"], kind="activity", section=section["num"],
             text=dict(activity["text"]), bodies=_bodies(activity["responsible"]),
-            partners=_bodies(activity.get("partners", {})), deadline=dict(activity["deadline"]), due=activity["due"]))
+            partners=_bodies(activity.get("partners", {})), deadline=dict(activity["deadline"]), due=activity["due"],
+            languages=codes))
     nrm = corpus.commitments
     for party in nrm["parties"]:
         for commitment in party["commitments"]:
             bodies = tuple(commitment.get("bodies", party["bodies"]))
-            languages = [commitment["only_in"]] if "only_in" in commitment else list(LANGUAGES)
+            languages = [commitment["only_in"]] if "only_in" in commitment else list(codes)
             found[nrm["document"]].append(Obligation(
                 id=commitment["id"], document=nrm["document"], kind="commitment", section=party["letter"],
                 text=dict(commitment["text"]), bodies={lang: bodies for lang in languages},
                 partners={lang: tuple(commitment["partners"]) for lang in languages} if "partners" in commitment else {},
-                deadline=dict(commitment.get("deadline", {})), due=commitment.get("due")))
+                deadline=dict(commitment.get("deadline", {})), due=commitment.get("due"), languages=codes))
     from .model.edition import edition_of
     edition = edition_of(corpus)
     for assignment in corpus.data("assignments.yml")["assignments"]:
-        clauses = {lang: edition.clause(assignment["document"], assignment["id"], lang) for lang in LANGUAGES}
+        clauses = {lang: edition.clause(assignment["document"], assignment["id"], lang) for lang in codes}
         text = {lang: (c.body_text if c.heading else c.text) if c else None for lang, c in clauses.items()}
         found[assignment["document"]].append(Obligation(
             id=assignment["id"], document=assignment["document"], kind="assignment", section="",
             text={lang: t for lang, t in text.items() if t}, bodies={k: tuple(v) for k, v in assignment["bodies"].items()},
-            deadline=dict(assignment.get("deadline", {})), due=assignment.get("due")))
+            deadline=dict(assignment.get("deadline", {})), due=assignment.get("due"), languages=codes))
     return [obligation for document in corpus.documents for obligation in found[document["id"]]]
 
 

@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import asdict, dataclass
 
-from . import LANGUAGES, references
+from . import LANGUAGES
 from .corpus import Corpus
 from .parallel import Pair, all_pairs
 from .text import fold
@@ -84,7 +84,7 @@ def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
             text = pair.side(lang)
             if not text:
                 continue
-            refs = list(references.find(text, pair.document, lang))
+            refs = corpus.find_references(text, pair.document, lang)
             context = text
             for ref in reversed(refs):
                 context = context[:ref.start] + " " + context[ref.end:]

@@ -10,6 +10,7 @@ import html
 
 from . import templating, urls
 from .corpus import Corpus
+from .model.markdown_render import raw
 from .labels import label
 
 
@@ -28,8 +29,8 @@ def heading(level: int, text: str, anchor: str) -> str:
 
 
 def block(html_text: str) -> str:
-    """An HTML block, separated from the surrounding Markdown by blank lines."""
-    return f"\n\n{html_text}\n\n"
+    """An HTML block, taken into the page as it is (not parsed again as Markdown)."""
+    return raw(html_text)
 
 
 # The parts that the printed editions lay out from the data themselves (trafiklex.pdf.parts): on the

@@ -1,4 +1,4 @@
-"""The search index of one language, built from that language's built pages.
+"""The search index of one language, built from the edition's pages as the site shows them.
 
 Material's search runs lunr in the browser from a JSON index of documents. This writes one index per
 language (so a search on the Albanian site finds Albanian pages, and the English site English ones),
@@ -16,10 +16,11 @@ from __future__ import annotations
 import html
 import re
 
-from . import LANGUAGES
+from lxml import html as lxml_html
+
 from . import site_page
 from .corpus import Corpus
-from .htmltext import Element, not_source_text, parse
+from .model.clauses import NOT_TEXT
 from .model.edition import Edition
 from .model.ids import ClauseId
 from .urls import PARALLEL_FOLDER
@@ -32,18 +33,21 @@ FIELDS = {"heading": {"boost": 3}, "names": {"boost": 4}, "numbering": {"boost":
 # Material multiplies the score of page-level entries (no #anchor) by up to 2.5 more than that of
 # sections; clause entries get this boost so that the clause, not the page, comes first.
 CLAUSE_BOOST = 2.5
-CONFIG = {
-    "sq": {"lang": ["sq"], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"], "fields": FIELDS},
-    "en": {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"], "fields": FIELDS},
-}
+
+
+def config(corpus: Corpus, lang: str) -> dict:
+    """The index's configuration: lunr's word handling for the language (data/languages.yml)."""
+    return {"lang": [corpus.languages.get(lang).search], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter"],
+            "fields": FIELDS}
 DERIVED = {"due", "directory", "sanctions", "timeline", "due-filters", "counts",  # derived from other pages
            "checklist-tool"}  # the interactive checklist: Annex 1's questions, found in the Annex
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+BLOCKS = {"p", "li", "td", "th", "dd", "dt", "div", "br", "tr"} | HEADINGS
 
 
 def _names(corpus: Corpus, institution: str) -> list[str]:
     item = corpus.institutions.get(institution)
-    return [word for lang in LANGUAGES for word in [item["name"][lang], *item.get("acronyms", {}).get(lang, [])]]
+    return [word for lang in corpus.languages for word in [item["name"][lang], *item.get("acronyms", {}).get(lang, [])]]
 
 
 def _bodies_text(corpus: Corpus, institutions) -> str:
@@ -61,8 +65,8 @@ def _duties(corpus: Corpus) -> dict[tuple[str, str], list[str]]:
     """(document, clause id) → the bodies it gives a duty to (either language)."""
     found = {(o.document, o.id): o.institutions() for o in all_obligations(corpus)}
     for glossary in corpus.glossaries:
-        for lang in LANGUAGES:
-            for entry in glossary["entries"].get(lang, []):
+        for entries in glossary["entries"].values():
+            for entry in entries:
                 found[(glossary["document"], f"{glossary['anchor']}__{entry['institution']}")] = [entry["institution"]]
     return found
 
@@ -75,38 +79,56 @@ def _is_entry(anchor: str, document: str | None) -> bool:
     return ClauseId.is_valid(anchor) if document else not anchor.startswith(NOT_SECTIONS)
 
 
-def _segments(article: Element, lang: str, document: str | None) -> list[tuple[str | None, Element | None, str]]:
+def _classes(element) -> set[str]:
+    return set((element.get("class") or "").split())
+
+
+def _skipped(element) -> bool:
+    """The site's own elements (editorial notes, placeholders, permalink signs, scripts: not the
+    document's text) and the theme's."""
+    return bool(_classes(element) & NOT_TEXT) or element.tag in ("script", "style")
+
+
+def _text(element) -> str:
+    """An element's text without the site's own elements."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and not _skipped(child):
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def _segments(article, lang: str, document: str | None) -> list[tuple[str | None, object, str]]:
     """The article's text cut at every clause anchor: (clause id or None for the text before the
-    first clause, the element carrying the id, its text). Text marked as in the other language, and
+    first clause, the element carrying the id, its text). Text marked as in another language, and
     blocks marked data-search-exclude (the translators' reports, which quote the documents), are
     not part of this language's index."""
     segments: list[list] = [[None, None, []]]
 
-    def walk(element: Element):
-        if not_source_text(element) or "md-source-file" in element.classes:
+    def walk(element):
+        if _skipped(element) or "md-source-file" in _classes(element):
             return
-        if element.attrs.get("lang", lang) != lang or "data-search-exclude" in element.attrs:
+        if element.get("lang", lang) != lang or element.get("data-search-exclude") is not None:
             return
-        anchor = element.attrs.get("id")
+        anchor = element.get("id")
         if anchor and _is_entry(anchor, document) and element.tag != "article":
             segments.append([anchor, element, []])
-        if element.tag in {"p", "li", "td", "th", "dd", "dt", "div", "br", "tr"} | HEADINGS:
+        if element.tag in BLOCKS:
             segments[-1][2].append(" ")
-        for child in element.children:
-            if isinstance(child, Element):
-                if child.classes & DERIVED:
-                    continue
+        segments[-1][2].append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str) and not _classes(child) & DERIVED:
                 walk(child)
-            else:
-                segments[-1][2].append(child)
+            segments[-1][2].append(child.tail or "")
 
     walk(article)
     return [(anchor, element, " ".join("".join(parts).split())) for anchor, element, parts in segments]
 
 
-def _title(root: Element) -> str:
-    h1 = root.find("h1")
-    return " ".join(h1.text(not_source_text).split()) if h1 else ""
+def _title(root) -> str:
+    h1 = next(root.iter("h1"), None)
+    return _text(h1) if h1 is not None else ""
 
 
 def build(edition: Edition, lang: str) -> dict:
@@ -118,7 +140,7 @@ def build(edition: Edition, lang: str) -> dict:
     for name in edition.page_paths(lang):
         if name.startswith(f"{PARALLEL_FOLDER}/"):
             continue  # the side-by-side views repeat the documents, where their clauses are found
-        article = parse(site_page.content(edition, name, lang))
+        article = lxml_html.fragment_fromstring(site_page.content(edition, name, lang), create_parent="article")
         relative = f"{name}.html"
         title = _title(article) or edition.page(name, lang).title  # (the theme heads a page without one)
         document = documents.get(name)
@@ -136,7 +158,7 @@ def build(edition: Edition, lang: str) -> dict:
             if not text:
                 continue
             if element.tag in HEADINGS:
-                clause_title = " ".join(element.text(not_source_text).split())
+                clause_title = _text(element)
             else:
                 clause_title = edition.label(document["id"], anchor, lang, heading=True) if document else anchor
             entry = {"location": f"{relative}#{anchor}", "title": html.escape(clause_title),
@@ -146,4 +168,4 @@ def build(edition: Edition, lang: str) -> dict:
             if document and (document["id"], anchor) in duties:
                 entry["bodies"] = _bodies_text(corpus, duties[(document["id"], anchor)])
             docs.append(entry)
-    return {"config": CONFIG[lang], "docs": docs}
+    return {"config": config(corpus, lang), "docs": docs}

@@ -10,6 +10,11 @@ from .model.edition import Edition
 
 
 def content(edition: Edition, path: str, lang: str) -> str:
+    """The page's content for the site (made once: MkDocs and the search index both read it)."""
+    return edition.corpus.memo(("site-page", path, lang), lambda: _content(edition, path, lang))
+
+
+def _content(edition: Edition, path: str, lang: str) -> str:
     page = edition.page(path, lang)
     if page.meta.get("parallel_of"):
         return page.html  # each column was annotated in its own language (trafiklex.render_translations)

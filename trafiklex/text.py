@@ -4,9 +4,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# the combining marks of the Basic Multilingual Plane (accents, cedillas…), removed by a table
+_MARKS = {code: None for code in range(0x10000) if unicodedata.combining(chr(code))}
+_SPACES = re.compile(r"\s+")
+
 
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive form: 'Çështje' and 'ceshtje' fold alike."""
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", stripped.casefold()).strip()
+    if max(decomposed, default="\0") > "\uffff":  # beyond the BMP: look each character up
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    else:
+        stripped = decomposed.translate(_MARKS)
+    return _SPACES.sub(" ", stripped.casefold()).strip()

@@ -1,22 +1,55 @@
-"""Command line: check all data files (schemas and cross-references). Exit 0 if the data is sound,
-1 with the list of problems (file, line, field, what was expected) otherwise."""
+"""Everything the build checks before it builds anything, without building: the data files (schemas
+and cross-references), the interface words, the translators' reviews, the pages as templates, and
+what only the rendered pages can tell (trafiklex.model.edition.Edition.check). The site build runs
+this same check first (hooks/site.py); the command line runs it alone.
+
+Command line: exit 0 if everything is sound, 1 with the list of problems (file, line, field, what was
+expected) otherwise."""
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
 
-from .corpus import load
+from . import corpus as corpus_module, pagecheck, staleness
+from .corpus import ROOT, Corpus
 from .errors import DataError
+from .model.edition import edition_of
+from .pdf.edition import Edition as PrintEdition
+
+
+def check(root: Path = ROOT) -> Corpus:
+    """The project's corpus, once everything checks out; raises DataError listing every problem."""
+    corpus = corpus_module.cached(root)  # (loaded once per build; reloaded after an edit under `mkdocs serve`)
+    PrintEdition.from_environment()  # EDITION_DATE and SOURCE_DATE_EPOCH, if set, are well formed
+    problems = corpus.memo("checked", lambda: _problems(corpus))  # (once per build: the pages as they are)
+    if problems:
+        raise DataError(problems)
+    return corpus
+
+
+def _problems(corpus: Corpus) -> list:
+    try:
+        staleness.load(corpus.root)  # the translators' reviews (translations/reviews.yml)
+    except DataError as error:
+        return error.problems
+    docs = corpus.root / "docs"
+    return (pagecheck.page_pairs(docs, corpus.languages.codes) or pagecheck.all_pages(docs, corpus)
+            or edition_of(corpus).check())
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project to check (default: this one)")
+    args = parser.parse_args()
     try:
-        corpus = load()
+        corpus = check(args.root.resolve())
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    clauses = sum(len(v) for v in corpus.data_clauses().values())
-    print(f"data is valid: {len(corpus.documents)} documents, {len(corpus.institutions.by_id)} institutions, "
-          f"{clauses} data clauses, {len(corpus.notes)} editorial notes")
+    clauses = sum(len(text.clauses) for text in edition_of(corpus).texts().values())
+    print(f"data and pages are valid: {len(corpus.documents)} documents in {len(corpus.languages)} languages, "
+          f"{len(corpus.institutions.by_id)} institutions, {clauses} clauses, {len(corpus.notes)} editorial notes")
     return 0
 
 

@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import references as reference_rules
 from ..corpus import Corpus
 from ..errors import DataError, Problem
 from ..page_source import expand_text
@@ -25,8 +24,9 @@ from .ids import ClauseId
 from .markdown_render import Converter, is_local
 
 DOCS = "docs"
-# pages made from the data, not written by hand: folder → (front matter key, macro, what names each page)
-GENERATED = {"institutions": ("institution_id", "institution"), "parallel": ("parallel_of", "parallel")}
+# pages made from the data, not written by hand: front matter key → (macro, folder)
+GENERATED = {"institution_id": ("institution", "institutions"), "parallel_of": ("parallel", "parallel")}
+GENERATED_FOLDERS = tuple(folder for _, folder in GENERATED.values())
 # the data file and list a data-rendered clause comes from → its kind (the last list on its path)
 DATA_KINDS = {"sections": "section", "objectives": "objective", "activities": "activity", "articles": "code_article",
               "rows": "penalty_row", "parties": "party", "commitments": "commitment", "areas": "area", "aims": "aim",
@@ -88,6 +88,8 @@ class Edition:
         self._texts: dict[tuple[str, str], Text] | None = None
         self._converters: dict[str, Converter] = {}
         self._lock = threading.RLock()
+        self.renders: Counter = Counter()  # (path, lang) → times its Markdown was converted (once)
+        self._labels: dict[tuple, str] = {}
 
     # --- the languages and documents --------------------------------------------------------------
     @property
@@ -102,27 +104,30 @@ class Edition:
         return next((d["id"] for d in self.documents if d["page"] == path), None)
 
     # --- pages ------------------------------------------------------------------------------------
+    def generated(self) -> dict[str, tuple[str, str]]:
+        """The pages made from the data (institutions, side-by-side views): path → (macro, argument)."""
+        def compute():
+            out = {f"institutions/{institution}": ("institution", institution) for institution in self.corpus.institutions.by_id}
+            out.update({f"parallel/{d['page']}": ("parallel", d["id"]) for d in self.documents})
+            return out
+        return self.corpus.memo("generated-pages", compute)
+
     def generated_sources(self) -> dict[str, str]:
-        """The pages made from the data (institutions, side-by-side views): path → Markdown source."""
+        """The generated pages as Markdown sources (what would render them: MkDocs needs the files)."""
         out = {}
-        for institution in self.corpus.institutions.by_id:
-            out[f"institutions/{institution}"] = f"---\ninstitution_id: {institution}\n---\n\n{{{{ institution(\"{institution}\") }}}}\n"
-        for document in self.documents:
-            out[f"parallel/{document['page']}"] = (f"---\nparallel_of: {document['id']}\n---\n\n"
-                                                   f"{{{{ parallel(\"{document['id']}\") }}}}\n")
+        for path, (macro, argument) in self.generated().items():
+            key = next(key for key, (name, _) in GENERATED.items() if name == macro)
+            out[path] = f"---\n{key}: {argument}\n---\n\n{{{{ {macro}(\"{argument}\") }}}}\n"
         return out
 
     def page_paths(self, lang: str) -> list[str]:
         """Every page of the site in `lang`: the written ones, then the generated ones."""
         folder = self.root / DOCS / lang
         written = sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.md")
-                         if p.relative_to(folder).parts[0] not in GENERATED)
-        return written + sorted(self.generated_sources())
+                         if p.relative_to(folder).parts[0] not in GENERATED_FOLDERS)
+        return written + sorted(self.generated())
 
     def _source(self, path: str, lang: str) -> tuple[str, str]:
-        generated = self.generated_sources()
-        if path in generated:
-            return generated[path], f"{DOCS}/{lang}/{path}.md"
         file = self.root / DOCS / lang / f"{path}.md"
         name = f"{DOCS}/{lang}/{path}.md"
         if not file.is_file():
@@ -146,12 +151,21 @@ class Edition:
     def _render(self, path: str, lang: str) -> Page:
         from ..site_macros import functions  # the macros a page may call (they render from this model)
 
-        text, name = self._source(path, lang)
-        meta = front_matter(text)
-        if meta.get("document") is None and path.split("/")[0] not in GENERATED:
-            self.texts()  # the documents first: other pages are built on their clauses
-        markdown_text = expand_text(text, name, functions(self.corpus, lang, path))
+        macros = functions(self.corpus, lang, path)
+        if path in self.generated():
+            macro, argument = self.generated()[path]
+            key = next(key for key, (name, _) in GENERATED.items() if name == macro)
+            name, meta = f"{DOCS}/{lang}/{path}.md", {key: argument}
+            self.texts()
+            markdown_text = macros[macro](argument)
+        else:
+            text, name = self._source(path, lang)
+            meta = front_matter(text)
+            if meta.get("document") is None:
+                self.texts()  # the documents first: other pages are built on their clauses
+            markdown_text = expand_text(text, name, macros)
         rendered = self._converter(lang).convert(markdown_text)
+        self.renders[(path, lang)] += 1
         return Page(path=path, lang=lang, source=name, meta=meta, title=self._title(path, lang, meta, rendered.toc),
                     html=rendered.html, toc=rendered.toc, links=rendered.links)
 
@@ -211,10 +225,13 @@ class Edition:
 
     def label(self, document_id: str, clause_id: str, lang: str, heading: bool = False) -> str:
         """The clause's printed numbering in words of `lang`: "neni 5, A.4" (heading: "Neni 5, A.4")."""
-        words = self.corpus.words(lang, "numbering")
-        parsed = ClauseId.parse(clause_id)
-        printed = self.printed_numbers(document_id, lang)
-        return parsed.heading_label(words, printed) if heading else parsed.label(words, printed)
+        key = (document_id, clause_id, lang, heading)
+        if key not in self._labels:
+            words = self.corpus.words(lang, "numbering")
+            parsed = ClauseId.parse(clause_id)
+            printed = self.printed_numbers(document_id, lang)
+            self._labels[key] = parsed.heading_label(words, printed) if heading else parsed.label(words, printed)
+        return self._labels[key]
 
     # --- checks ---------------------------------------------------------------------------------------
     def check(self) -> list[Problem]:
@@ -324,7 +341,7 @@ def _enrich(edition: Edition) -> None:
             else:
                 clause.bodies = tuple(bodies.get(key, ()))
             clause.notes = tuple(n["id"] for n in corpus.notes_at(clause.id, document))
-            clause.references = tuple((r.document, r.target) for r in reference_rules.find(clause.text, document, lang))
+            clause.references = tuple((r.document, r.target) for r in corpus.find_references(clause.text, document, lang))
 
 
 def edition_of(corpus: Corpus) -> Edition:

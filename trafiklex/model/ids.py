@@ -159,6 +159,8 @@ def _label(clause_id: str, w: Mapping[str, str], printed: Mapping[str, str]) -> 
         rest = parts[1:]
         if not rest:
             return article
+        if f"{head}__{rest[0]}" in printed:  # an unnumbered clause named by its words (a glossary entry)
+            return f"{article}, {printed[f'{head}__{rest[0]}']}"
         if re.fullmatch(r"[A-Z]", rest[0]):  # NRM Article 5, party and point
             return f"{article}, {rest[0]}" + (f".{rest[1]}" if len(rest) > 1 else "")
         if re.fullmatch(r"[a-z]", rest[0]):

@@ -10,10 +10,20 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 import markdown
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "footnotes", "tables", "toc"]
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# HTML that the code has made (a table rendered from the data, escaped value by value) is marked so
+# that it goes into the page as it is, without being parsed again as Markdown (trafiklex.render.block)
+RAW_START, RAW_END = "\ue000raw\ue001", "\ue000/raw\ue001"
+RAW = re.compile(re.escape(RAW_START) + r"(.*?)" + re.escape(RAW_END), re.S)
+
+
+def raw(html: str) -> str:
+    """HTML to be taken into the page as it is (a block of its own)."""
+    return f"\n\n{RAW_START}{html}{RAW_END}\n\n"
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,17 @@ class _Links(Treeprocessor):
         self.md.page_links = found
 
 
+class _RawBlocks(Preprocessor):
+    """Marked HTML blocks go into Python-Markdown's store of raw HTML at once: what stands in their
+    place is put back, unchanged, when the page is written out."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if RAW_START not in text:
+            return lines
+        return RAW.sub(lambda m: self.md.htmlStash.store(m.group(1)), text).split("\n")
+
+
 class Converter:
     """Markdown → HTML for the pages of one language."""
 
@@ -57,6 +78,7 @@ class Converter:
         self.md = markdown.Markdown(extensions=EXTENSIONS, output_format="html",
                                     extension_configs={"toc": {"permalink": True, "permalink_title": permalink_title}})
         self.md.treeprocessors.register(_Links(self.md), "trafiklex-links", 0)
+        self.md.preprocessors.register(_RawBlocks(self.md), "trafiklex-raw", 25)  # after whitespace, before raw HTML is parsed
 
     def convert(self, text: str) -> Rendered:
         self.md.reset()
