@@ -14,7 +14,7 @@ import yaml
 
 from conftest import ROOT, page, report
 from trafiklex import deadlines
-from trafiklex.exports import CSV_ROWS, datasets, obligation_records
+from trafiklex.exports import CSV_ROWS, DERIVED, datasets
 from trafiklex.htmltext import parse
 
 PLAN, NRM = "child-trafficking-action-plan", "nrm-agreement"
@@ -170,13 +170,31 @@ def test_downloads_parse_back_and_match_the_data(site, corpus, name):
     folder = site / "data"
     from_yaml = yaml.safe_load((folder / f"{name}.yml").read_text(encoding="utf-8"))
     from_json = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
-    expected = {"obligations": obligation_records(corpus)} if name == "obligations" else corpus.data(f"{name}.yml")
+    expected = {name: DERIVED[name](corpus)} if name in DERIVED else corpus.data(f"{name}.yml")
     assert from_yaml == expected and from_json == expected
     assert (folder / f"{name}.yml").read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema={name}.schema.json")
     if name in CSV_ROWS:
         rows = list(csv.DictReader(io.StringIO((folder / f"{name}.csv").read_text(encoding="utf-8"))))
         assert rows == [{k: str(v) for k, v in row.items()} for row in CSV_ROWS[name](corpus)]
         report("open data: CSV rows", f"{name:<16} {len(rows)} rows")
+
+
+def test_ngo_downloads_every_clause_with_its_text_notes_and_references(site):
+    """The edition model as open data: every clause printed in each language, with its kind, label,
+    text, editorial notes, bodies and references."""
+    clauses = json.loads((site / "data" / "clauses.json").read_text(encoding="utf-8"))["clauses"]
+    by_key = {(c["document"], c["language"], c["id"]): c for c in clauses}
+    commitment = by_key[("nrm-agreement", "en", "art_5__A__4")]
+    assert commitment["kind"] == "commitment" and commitment["label"] == "Article 5, A.4" and commitment["parent"] == "art_5__A"
+    assert commitment["bodies"] == ["mopo", "asp"] and commitment["printed_in"] == ["sq", "en"]
+    assert commitment["text"].startswith("4) Ensure that all Albanian deportees")
+    referring = [c for c in clauses if "nrm-agreement#art_5__C__2" in c["references"]]
+    assert {c["language"] for c in referring} == {"sq", "en"}
+    assert by_key[("decision-171-2005", "en", "transmission")]["printed_in"] == ["en"]
+    assert ("decision-171-2005", "sq", "transmission") not in by_key
+    noted = [c for c in clauses if c["notes"]]
+    report("open data: clauses", f"{len(clauses)} clause records, {len(noted)} with editorial notes, "
+           f"{sum(bool(c['references']) for c in clauses)} with references")
 
 
 def test_activities_csv_names_bodies_by_id_and_name(site):

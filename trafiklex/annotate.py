@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from . import LANGUAGES, references, urls
 from .corpus import Corpus
 
@@ -42,9 +44,14 @@ def _terms(corpus: Corpus, document: str, lang: str) -> list[tuple[re.Pattern, s
     return found
 
 
+# the elements added, each value escaped as it is put in (markupsafe)
+LINK = Markup('<a class="{}" href="{}">{}</a>')
+TITLED_LINK = Markup('<a class="{}" href="{}" title="{}">{}</a>')
+ABBR = Markup('<abbr title="{}" tabindex="0">{}</abbr>')
+
+
 def _link(text: str, href: str, css: str, title: str | None = None) -> str:
-    extra = f' title="{html.escape(title, quote=True)}"' if title else ""
-    return f'<a class="{css}" href="{html.escape(href, quote=True)}"{extra}>{text}</a>'
+    return TITLED_LINK.format(css, href, title, text) if title else LINK.format(css, href, text)
 
 
 class Annotator:
@@ -57,7 +64,7 @@ class Annotator:
 
     def __init__(self, corpus: Corpus, lang: str, page: str, document: str | None):
         self.corpus, self.lang, self.page, self.document = corpus, lang, page, document
-        self.terms = _terms(corpus, document, lang) if document else []
+        self.terms = corpus.memo(("terms", document, lang), lambda: _terms(corpus, document, lang)) if document else []
         self.counts = {"references": 0, "acronyms": 0, "terms": 0}
 
     def _reference_href(self, reference: references.Reference) -> str:
@@ -70,19 +77,18 @@ class Annotator:
         spans: list[Span] = []
         if self.document:
             for ref in self.corpus.find_references(text, self.document, text_lang):
-                spans.append(Span(ref.start, ref.end, _link(html.escape(ref.text), self._reference_href(ref), "ref")))
+                spans.append(Span(ref.start, ref.end, _link(ref.text, self._reference_href(ref), "ref")))
         for pattern, anchor, definition in self.terms if text_lang == self.lang else ():
             if anchor in seen_terms:
                 continue
             match = pattern.search(text)
             if match and not _overlaps(spans, match.start(), match.end()):
-                spans.append(Span(match.start(), match.end(),
-                                  _link(html.escape(match.group(0)), f"#{anchor}", "term", definition)))
+                spans.append(Span(match.start(), match.end(), _link(match.group(0), f"#{anchor}", "term", definition)))
                 seen_terms.add(anchor)
         for start, end, institution in self.corpus.institutions.acronym_spans(text, text_lang) if acronyms else ():
             if not _overlaps(spans, start, end):
-                name = html.escape(self.corpus.institutions.get(institution)["name"][self.lang], quote=True)
-                spans.append(Span(start, end, f'<abbr title="{name}" tabindex="0">{html.escape(text[start:end])}</abbr>'))
+                name = self.corpus.institutions.get(institution)["name"][self.lang]
+                spans.append(Span(start, end, ABBR.format(name, text[start:end])))
         return sorted(spans, key=lambda s: s.start)
 
     def annotate(self, page_html: str) -> str:

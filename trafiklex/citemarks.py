@@ -6,14 +6,16 @@ transmission note), its link goes to the nearest enclosing clause that language 
 the top of the page."""
 from __future__ import annotations
 
-import html
 import re
+
+from markupsafe import Markup
 
 from . import urls
 from .citations import citation, printed_numbers
 from .corpus import Corpus
 from .model.ids import ClauseId
 
+MARKS = Markup(' data-cite="{}" data-other="{}" data-other-lang="{}"')  # each value escaped as it is put in
 START_TAG = re.compile(r'<(?P<tag>h[1-6]|p|li|div|tr|dt|tbody)\b(?P<attrs>[^>]*?)\sid="(?P<id>[^"]+)"(?P<rest>[^>]*)>')
 NOT_CITED = {"title"}
 
@@ -33,9 +35,8 @@ def mark(page_html: str, corpus: Corpus, document_id: str, page: str, lang: str,
         anchor, attrs = match.group("id"), match.group("attrs") + match.group("rest")
         if not ClauseId.is_valid(anchor) or anchor in NOT_CITED or 'class="gap' in attrs or " gap" in attrs:
             return match.group(0)
-        cited = html.escape(citation(corpus, document_id, anchor, lang, numbers), quote=True)
         links = [urls.relative(page, lang, page, other, nearest(anchor, ids) or None) for other, ids in other_ids.items()]
-        return (match.group(0)[:-1] + f' data-cite="{cited}" data-other="{html.escape(" ".join(links), quote=True)}"'
-                f' data-other-lang="{" ".join(other_ids)}">')
+        marks = MARKS.format(citation(corpus, document_id, anchor, lang, numbers), " ".join(links), " ".join(other_ids))
+        return match.group(0)[:-1] + str(marks) + ">"
 
     return START_TAG.sub(add, page_html)

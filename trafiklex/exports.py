@@ -13,11 +13,14 @@ import yaml
 
 from . import LANGUAGES
 from .corpus import DATA_FILES, Corpus
+from .clause_data import clause_records, clause_rows
 from .obligations import all_obligations
 
 DUE_KEYS = ("by", "from", "every_months", "ongoing", "case_by_case")
 DESCRIPTIONS = {
     "languages": {"sq": "Gjuhët e botimit dhe cila është autentike", "en": "The languages of the edition, and which is authoritative"},
+    "clauses": {"sq": "Çdo dispozitë e çdo dokumenti, në çdo gjuhë: lloji, numri, teksti, shënimet, institucionet, referencat",
+                "en": "Every clause of every document, in every language: kind, number, text, notes, bodies, references"},
     "documents": {"sq": "Dokumentet: titujt, datat, forma ligjore", "en": "Documents: titles, dates, legal form"},
     "institutions": {"sq": "Institucionet: emrat dhe shkurtimet në të dy gjuhët", "en": "Institutions: names and acronyms in both languages"},
     "activities": {"sq": "Aktivitetet e Planit të Veprimit kundër Trafikimit të Fëmijëve", "en": "Activities of the Child Trafficking Action Plan"},
@@ -129,7 +132,9 @@ def obligation_rows(corpus: Corpus) -> list[dict]:
 
 
 CSV_ROWS = {"institutions": institution_rows, "activities": activity_rows, "penalties": penalty_rows,
-            "nrm_commitments": commitment_rows, "obligations": obligation_rows}
+            "nrm_commitments": commitment_rows, "obligations": obligation_rows, "clauses": clause_rows}
+# datasets derived from the data and the pages (not files of data/): name → its records
+DERIVED = {"obligations": lambda corpus: obligation_records(corpus), "clauses": clause_records}
 
 
 def to_csv(rows: list[dict]) -> str:
@@ -141,7 +146,7 @@ def to_csv(rows: list[dict]) -> str:
 
 
 def datasets() -> list[str]:
-    return [name.removesuffix(".yml") for name in DATA_FILES] + ["obligations"]
+    return [name.removesuffix(".yml") for name in DATA_FILES] + list(DERIVED)
 
 
 def write(corpus: Corpus, out_dir: Path) -> list[Path]:
@@ -152,10 +157,10 @@ def write(corpus: Corpus, out_dir: Path) -> list[Path]:
     for schema in sorted(schemas_dir.glob("*.schema.json")):
         written.append(Path(shutil.copyfile(schema, out_dir / schema.name)))
     for name in datasets():
-        if name == "obligations":
-            data = {"obligations": obligation_records(corpus)}
-            (out_dir / "obligations.yml").write_text(
-                "# yaml-language-server: $schema=obligations.schema.json\n"
+        if name in DERIVED:
+            data = {name: DERIVED[name](corpus)}
+            (out_dir / f"{name}.yml").write_text(
+                f"# yaml-language-server: $schema={name}.schema.json\n"
                 + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
         else:
             text = (corpus.root / "data" / f"{name}.yml").read_text(encoding="utf-8")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .text import fold
+from .text import fold, fold_char
 
 
 
@@ -49,7 +49,7 @@ class Directory:
         """Where each body is named in a printed cell: (start, end, id), in printed order. Text inside
         parentheses ("(me program te veçante)") is not searched."""
         masked = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), printed)
-        folded = "".join(fold(c) or " " for c in masked)  # same length as the printed text
+        folded = "".join(map(fold_char, masked))  # same length as the printed text
         return [(m.start(), m.end(), self._names[lang][m.group(0)]) for m in self._patterns[lang].finditer(folded)]
 
     def acronym_spans(self, text: str, lang: str) -> list[tuple[int, int, str]]:
@@ -108,7 +108,7 @@ class Directory:
         """
         found = self.spans(printed, lang)
         masked = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group(0)), printed)
-        text = "".join(fold(c) or " " for c in masked)
+        text = "".join(map(fold_char, masked))
         ids, leftover, position = [], [], 0
         for start, end, body in found:
             leftover.append(text[position:start])

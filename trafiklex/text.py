@@ -3,10 +3,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # the combining marks of the Basic Multilingual Plane (accents, cedillas…), removed by a table
 _MARKS = {code: None for code in range(0x10000) if unicodedata.combining(chr(code))}
 _SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
+    """One character folded, a space where it folds to nothing (so that a text folded character by
+    character keeps its positions)."""
+    return fold(char) or " "
 
 
 def fold(text: str) -> str:

@@ -15,17 +15,28 @@ def page_path(page: str, lang: str) -> str:
     return name if lang == DEFAULT_LANGUAGE else f"{lang}/{name}"
 
 
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two paths of the site (from its root): the same result, without asking
+    the operating system for the working directory each time."""
+    target = [p for p in posixpath.normpath(path).split("/") if p not in ("", ".")]
+    origin = [p for p in posixpath.normpath(start).split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(target), len(origin)) and target[common] == origin[common]:
+        common += 1
+    return "/".join([".."] * (len(origin) - common) + target[common:]) or "."
+
+
 def relative(from_page: str, from_lang: str, to_page: str, to_lang: str, anchor: str | None = None) -> str:
     """A link from one page to another (optionally to a clause on it), relative so it works offline."""
     here = posixpath.dirname(page_path(from_page, from_lang)) or "."
-    target = posixpath.relpath(page_path(to_page, to_lang), here)
+    target = _relpath(page_path(to_page, to_lang), here)
     return target + (f"#{anchor}" if anchor else "")
 
 
 def asset(from_page: str, from_lang: str, path: str) -> str:
     """A relative link from a page to a file of the site (path from the site root, e.g. 'data/x.csv')."""
     here = posixpath.dirname(page_path(from_page, from_lang)) or "."
-    return posixpath.relpath(path, here)
+    return _relpath(path, here)
 
 
 def rebase(href: str, from_page: str, from_lang: str, to_page: str, to_lang: str) -> str:
@@ -43,4 +54,4 @@ def rebase(href: str, from_page: str, from_lang: str, to_page: str, to_lang: str
             path = path[: -len(".md")] + ".html"
         target = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
     here = posixpath.dirname(page_path(to_page, to_lang)) or "."
-    return posixpath.relpath(target, here) + (f"#{anchor}" if anchor else "")
+    return _relpath(target, here) + (f"#{anchor}" if anchor else "")

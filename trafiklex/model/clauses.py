@@ -43,6 +43,7 @@ class Clause:
     parent: str | None = None          # the enclosing clause in this text
     number: str | None = None          # the number printed in its heading, where it prints one
     gap: bool = False                  # a placeholder: the clause is printed in another language only
+    printed_in: tuple[str, ...] = ()   # the languages whose text prints it (all of them, mostly)
     notes: tuple[str, ...] = ()        # editorial notes about it (ids)
     bodies: tuple[str, ...] = ()       # the bodies it gives a duty to (institution ids)
     references: tuple[tuple[str, str], ...] = ()  # (document, clause id) it refers to
@@ -56,6 +57,10 @@ class Clause:
     @property
     def printed(self) -> bool:
         return not self.gap
+
+    def only_in(self, languages: tuple[str, ...]) -> str | None:
+        """The one language that prints the clause, where the edition's others do not."""
+        return self.printed_in[0] if len(self.printed_in) == 1 and len(languages) > 1 else None
 
     @property
     def heading(self) -> bool:

@@ -328,6 +328,11 @@ def _enrich(edition: Edition) -> None:
                 key = (glossary["document"], f"{glossary['anchor']}__{entry['institution']}")
                 kinds[key] = "glossary_entry"
                 items.setdefault(key, {})[lang] = entry
+    printed_in: dict[tuple, list[str]] = {}
+    for (document, lang), text in edition._texts.items():
+        for clause in text.clauses:
+            if not clause.gap:
+                printed_in.setdefault((document, clause.id), []).append(lang)
     bodies: dict[tuple, list[str]] = {}
     for obligation in all_obligations(corpus):
         bodies[(obligation.document, obligation.id)] = obligation.institutions()
@@ -341,6 +346,7 @@ def _enrich(edition: Edition) -> None:
             else:
                 clause.bodies = tuple(bodies.get(key, ()))
             clause.notes = tuple(n["id"] for n in corpus.notes_at(clause.id, document))
+            clause.printed_in = tuple(printed_in.get((document, clause.id), ()))
             clause.references = tuple((r.document, r.target) for r in corpus.find_references(clause.text, document, lang))
 
 
