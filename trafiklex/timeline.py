@@ -9,9 +9,8 @@ from itertools import count
 
 from . import in_language, urls
 from .corpus import Corpus
-from .labels import only_in
 from .model.edition import edition_of
-from .render import esc
+from .render import esc, only_in
 from .render_obligations import due_phrase
 
 MONTH_WIDTH, LABEL_WIDTH, ONGOING_WIDTH = 40, 56, 84   # sized for the page's text column (about 700 px)
@@ -97,9 +96,9 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> str:
         for x, level, activity, ongoing in dots:
             cy = top + LANE_HEAD + 4 + level * ROW
             text, text_lang = in_language(activity["text"], lang)
-            only = f" ({only_in(lang, text_lang)})" if text_lang != lang else ""
+            only = f" ({only_in(corpus, lang, text_lang)})" if text_lang != lang else ""
             title = (f"{edition.label(plan['document'], activity['id'], lang, heading=True)}: {text[:140]}{'…' if len(text) > 140 else ''}{only} "
-                     f"({due_phrase(activity['due'], lang)})")
+                     f"({due_phrase(corpus, activity['due'], lang)})")
             href = urls.relative(here, lang, page, lang, activity["id"])
             arrow = (f'<line x1="{x + RADIUS}" y1="{cy}" x2="{ongoing_x - 4}" y2="{cy}" class="continues" stroke="{colour}" '
                      f'marker-end="url(#timeline-arrow-{colour_index})"/>' if ongoing else "")
