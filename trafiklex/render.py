@@ -56,6 +56,11 @@ def present(item: dict, lang: str) -> bool:
     return item.get("only_in", lang) == lang
 
 
+def this_first(corpus: Corpus, lang: str) -> tuple[str, ...]:
+    """Every language of the edition, `lang` first (then the others in the edition's order)."""
+    return (lang, *corpus.languages.others(lang))
+
+
 def text_in(corpus: Corpus, texts: dict[str, str], lang: str) -> tuple[str, str]:
     """A text in `lang`, or else in the first language that has it (the authoritative first), and
     which language it is in."""

@@ -9,7 +9,7 @@ from .corpus import Corpus
 from .model.edition import edition_of
 from .obligations import Obligation, all_obligations, counts, for_institution, read_differently
 from .pdf import paths
-from .render import block, body_link, heading, institution_page, only_in, render, text_in
+from .render import block, body_link, heading, institution_page, only_in, render, text_in, this_first
 
 
 def due_phrase(corpus: Corpus, due: dict | None, lang: str) -> str:
@@ -68,7 +68,7 @@ def bodies(corpus: Corpus, obligation: Obligation, lang: str, here: str, which: 
     not is marked so (Obligation.role_in)."""
     mapping = getattr(obligation, which)
     seen: list[str] = []
-    for each in (lang, *corpus.languages.others(lang)):
+    for each in this_first(corpus, lang):
         for body in mapping.get(each, ()):
             if body not in seen:
                 seen.append(body)
@@ -112,8 +112,7 @@ def institution(corpus: Corpus, institution_id: str, lang: str) -> str:
             mine = [o for o in obligations if o.document == document["id"]]
             if mine:
                 out.append(heading(3, document["short_title"][lang], f"obligations-{document['id']}"))
-                rows = [{**row(corpus, o, lang, here), "role": role, "role_only_in": only_in(corpus, lang, only) if only else None}
-                        for o in mine for role, only in [o.role_in(institution_id, lang)]]
+                rows = [_role_row(corpus, o, institution_id, lang, here) for o in mine]
                 out.append(block(render(corpus, lang, "obligation_list.html", rows=rows)))
     mentions = _glossary_mentions(corpus, institution_id, lang, here)
     if mentions:
@@ -122,13 +121,20 @@ def institution(corpus: Corpus, institution_id: str, lang: str) -> str:
     return "".join(out)
 
 
+def _role_row(corpus: Corpus, obligation: Obligation, institution_id: str, lang: str, here: str) -> dict:
+    """An obligation's row on an institution's page: with the institution's role, and the one
+    language whose text gives it that role where the texts differ."""
+    role, only = obligation.role_in(institution_id, lang)
+    return {**row(corpus, obligation, lang, here), "role": role, "role_only_in": only_in(corpus, lang, only) if only else None}
+
+
 def _facts(corpus: Corpus, item: dict, lang: str, here: str):
     names = [{"lang": each, "name": item["name"][each], "acronyms": ", ".join(item.get("acronyms", {}).get(each, []))}
-             for each in (lang, *corpus.languages.others(lang))]
-    part_of = item.get("part_of")
+             for each in this_first(corpus, lang)]
+    parent = corpus.institutions.get(item["part_of"]) if "part_of" in item else None
     units = [u for u in corpus.institutions.by_id.values() if u.get("part_of") == item["id"]]
     return render(corpus, lang, "institution.html", names=names, kind=item["kind"], note=item.get("note", {}).get(lang),
-                  part_of=body_link(corpus, part_of, lang, here, corpus.institutions.get(part_of)["name"][lang]) if part_of else None,
+                  part_of=body_link(corpus, parent["id"], lang, here, parent["name"][lang]) if parent else None,
                   units=Markup(", ").join(body_link(corpus, u["id"], lang, here, u["name"][lang]) for u in units))
 
 
@@ -137,13 +143,14 @@ def _glossary_mentions(corpus: Corpus, institution_id: str, lang: str, here: str
     mentions = []
     for glossary in corpus.glossaries:
         entries = {each: [e for e in glossary["entries"].get(each, []) if e["institution"] == institution_id]
-                   for each in (lang, *corpus.languages.others(lang))}
+                   for each in this_first(corpus, lang)}
         if not any(entries.values()):
             continue
         document = corpus.document(glossary["document"])
         anchor = f"{glossary['anchor']}__{institution_id}"
+        target = anchor if entries[lang] else glossary["anchor"]
         mentions.append({"title": document["short_title"][lang],
-                         "href": urls.relative(here, lang, document["page"], lang, anchor if entries[lang] else glossary["anchor"]),
+                         "href": urls.relative(here, lang, document["page"], lang, target),
                          "entries": [{"lang": each, "abbr": e["abbr"], "expansion": e["expansion"]}
                                      for each, found in entries.items() for e in found]})
     return mentions
@@ -171,7 +178,7 @@ def directory_rows(corpus: Corpus, lang: str) -> list[dict]:
     kinds = corpus.words(lang, "labels.kinds")
     rows = []
     for item in corpus.institutions.by_id.values():
-        acronyms = [(each, ", ".join(item["acronyms"][each])) for each in (lang, *corpus.languages.others(lang))
+        acronyms = [(each, ", ".join(item["acronyms"][each])) for each in this_first(corpus, lang)
                     if item.get("acronyms", {}).get(each)]
         rows.append({"id": item["id"], "name": item["name"][lang], "acronyms": acronyms,
                      "kind": kinds[item["kind"]], "total": sum(table.get(item["id"], {}).values())})
@@ -203,7 +210,7 @@ def due_table(corpus: Corpus, lang: str, here: str = "obligations") -> str:
     return block(render(
         corpus, lang, "due_table.html", rows=rows,
         institutions=every + [(i, corpus.institutions.get(i)["name"][lang]) for i in institutions],
-        sections=every + [(k, section_name(corpus, k, lang) if ":" in k else f"{section_name(corpus, k, lang)} – {words['all'].lower()}")
+        sections=every + [(k, section_name(corpus, k, lang) + ("" if ":" in k else f" – {words['all'].lower()}"))
                           for k in sections],
         deadlines=every + [(m, m) for m in months] + [("recurring", words["recurring"]), ("ongoing", words["ongoing"]),
                                                       ("none", words["no_deadline"])],

@@ -61,7 +61,8 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> Markup:
             level = next(row for row in count()
                          if all(end < covers[0] or start > covers[1] for start, end in taken.get(row, [])))
             taken.setdefault(level, []).append(covers)
-            dots.append({"x": x, "level": level, "ongoing": ongoing, "href": urls.relative(here, lang, page, lang, activity["id"]),
+            href = urls.relative(here, lang, page, lang, activity["id"])
+            dots.append({"x": x, "level": level, "ongoing": ongoing, "href": href,
                          "title": _title(corpus, edition, plan["document"], activity, lang)})
         height = LANE_HEAD + max(len(taken), 1) * ROW + 6
         colour_index = index % len(COLOURS)
@@ -82,5 +83,6 @@ def _title(corpus: Corpus, edition, document: str, activity: dict, lang: str) ->
     language it is printed in if not this one, and its deadline in words."""
     text, text_lang = text_in(corpus, activity["text"], lang)
     only = f" ({only_in(corpus, lang, text_lang)})" if text_lang != lang else ""
-    return (f"{edition.label(document, activity['id'], lang, heading=True)}: {text[:140]}{'…' if len(text) > 140 else ''}{only} "
-            f"({due_phrase(corpus, activity['due'], lang)})")
+    label = edition.label(document, activity["id"], lang, heading=True)
+    cut = text[:140] + ("…" if len(text) > 140 else "")
+    return f"{label}: {cut}{only} ({due_phrase(corpus, activity['due'], lang)})"
