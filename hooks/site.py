@@ -23,6 +23,7 @@ from trafiklex import corpus as corpus_module
 from trafiklex.errors import DataError, Problem
 from trafiklex.model.edition import GENERATED_FOLDERS, Edition, edition_of
 from trafiklex.pdf import build as pdf_build
+from trafiklex.pdf import paths as pdf_paths
 from trafiklex.pdf.edition import Edition as PrintEdition
 from trafiklex.pdf.typst_compile import PdfError
 
@@ -110,6 +111,18 @@ def _documents_in_nav(config, corpus):
                 if isinstance(items, list) and set(items) & set(pages):
                     entry[title] = pages + [item for item in items if item not in pages]
                     return
+
+
+def on_env(env, config, files):
+    """The theme's templates in the language being built (mkdocs-static-i18n builds each language on
+    its own, with its own environment): its interface words as `t("section.key")` (locales/), the
+    edition's languages (`edition_languages`), their names in this language in the edition's order
+    (`language_names`), and where the printed editions are (`pdf_paths`, trafiklex.pdf.paths)."""
+    languages = _edition(config).corpus.languages
+    t = _edition(config).corpus.catalog.translator(config.theme["language"])
+    env.globals.update(t=t, edition_languages=languages, pdf_paths=pdf_paths,
+                       language_names=[t("labels.language_name")[code] for code in languages])
+    return env
 
 
 @event_priority(50)  # before mkdocs-static-i18n sorts the files by language

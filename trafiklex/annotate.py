@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import LANGUAGES, references, urls
+from . import references, urls
 from .corpus import Corpus
 
 SKIP = {"a", "abbr", "code", "pre", "script", "style", "svg", "h1", "h2", "h3", "h4", "h5", "h6", "title", "button",
@@ -22,7 +22,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 TAG = re.compile(r"(<[^>]+>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 BLOCKS = {"p", "li", "td", "th", "dd", "dt", "div"}
-LANG_ATTRIBUTE = re.compile(r'\slang="([a-z]{2})"')
+LANG_ATTRIBUTE = re.compile(r'\slang="([A-Za-z0-9-]+)"')
 NOTE_CLASS = re.compile(r'\sclass="[^"]*\beditorial-note\b')
 
 
@@ -108,7 +108,7 @@ class Annotator:
                     elif name not in VOID and not piece.endswith("/>"):
                         lang = LANG_ATTRIBUTE.search(piece)
                         parent_lang, in_note = stack[-1][1:] if stack else (self.lang, False)
-                        stack.append((name, lang.group(1) if lang and lang.group(1) in LANGUAGES else parent_lang,
+                        stack.append((name, lang.group(1) if lang and lang.group(1) in self.corpus.languages else parent_lang,
                                       in_note or NOTE_CLASS.search(piece) is not None))
                         if name in BLOCKS:
                             seen_terms = set()  # a defined term is linked once per paragraph, cell or item

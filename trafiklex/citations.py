@@ -16,7 +16,7 @@ def document_reference(corpus: Corpus, document_id: str, lang: str) -> str:
     dated = document
     while "date" not in dated and ("approved_by" in dated or "annex_to" in dated):
         dated = corpus.document(dated.get("approved_by") or dated["annex_to"])
-    when = format_date(dated.get("date"), lang)
+    when = format_date(dated.get("date"), corpus.words(lang, "months"))
     return f"{document['short_title'][lang]} ({when})" if when else document["short_title"][lang]
 
 

@@ -17,22 +17,6 @@ from .clause_data import clause_records, clause_rows
 from .obligations import all_obligations
 
 DUE_KEYS = ("by", "from", "every_months", "ongoing", "case_by_case")
-DESCRIPTIONS = {
-    "languages": {"sq": "Gjuhët e botimit dhe cila është autentike", "en": "The languages of the edition, and which is authoritative"},
-    "clauses": {"sq": "Çdo dispozitë e çdo dokumenti, në çdo gjuhë: lloji, numri, teksti, shënimet, institucionet, referencat",
-                "en": "Every clause of every document, in every language: kind, number, text, notes, bodies, references"},
-    "documents": {"sq": "Dokumentet: titujt, datat, forma ligjore", "en": "Documents: titles, dates, legal form"},
-    "institutions": {"sq": "Institucionet: emrat dhe shkurtimet në të dy gjuhët", "en": "Institutions: names and acronyms in both languages"},
-    "activities": {"sq": "Aktivitetet e Planit të Veprimit kundër Trafikimit të Fëmijëve", "en": "Activities of the Child Trafficking Action Plan"},
-    "penalties": {"sq": "Tabela e dënimeve të Kodit Penal", "en": "Criminal Code penalties table"},
-    "nrm_commitments": {"sq": "Angazhimet e palëve në Marrëveshjen MKR (neni 5)", "en": "Commitments of the NRM Agreement parties (Article 5)"},
-    "assignments": {"sq": "Detyra të tjera të caktuara në tekst", "en": "Other duties assigned in the text"},
-    "obligations": {"sq": "Të gjitha detyrimet, me institucionet dhe afatet", "en": "All obligations, with bodies and deadlines"},
-    "strategic_framework": {"sq": "Kuadri strategjik i Planit Kombëtar 2005–2007", "en": "Strategic framework of the National Action Plan 2005–2007"},
-    "definitions": {"sq": "Përkufizimet", "en": "Definitions"},
-    "glossaries": {"sq": "Fjalorthet e shkurtimeve", "en": "Glossaries of abbreviations"},
-    "screening": {"sq": "Pyetësori i Shtojcës 1", "en": "Annex 1 questionnaire"},
-}
 
 
 def _names(corpus: Corpus, ids, lang: str) -> str:

@@ -1,20 +1,23 @@
 """Rendering the structured parts of the documents from the data, in one language.
 
 Each function returns Markdown for a page: headings as Markdown (so that they reach the table of
-contents and the search index) and everything else as HTML blocks. Every text from the data is
-escaped, so markup typed into a data file shows as text.
+contents and the search index) and everything else as HTML blocks, made by the templates
+(trafiklex/templates/, autoescaped: markup typed into a data file shows as text).
 """
 from __future__ import annotations
 
 import html
+from typing import Sequence
+
+from markupsafe import Markup
 
 from . import templating, urls
 from .corpus import Corpus
 from .model.markdown_render import raw
-from .labels import label
 
 
 def esc(text: str) -> str:
+    """HTML-escaped text, for the modules that still write HTML by hand (render_translations, pdf.pages)."""
     return html.escape(text, quote=True)
 
 
@@ -33,6 +36,11 @@ def block(html_text: str) -> str:
     return raw(html_text)
 
 
+def render(corpus: Corpus, lang: str, template: str, **context) -> Markup:
+    """A template (trafiklex/templates/) rendered with the words of `lang` (`t`) and `context`."""
+    return templating.render(template, t=corpus.catalog.translator(lang), lang=lang, **context)
+
+
 # The parts that the printed editions lay out from the data themselves (trafiklex.pdf.parts): on the
 # page, each is marked where it begins and ends, so that print can put its own in its place.
 PARTS = ("activities", "penalties", "screening", "glossary")
@@ -48,56 +56,70 @@ def present(item: dict, lang: str) -> bool:
     return item.get("only_in", lang) == lang
 
 
+def this_first(corpus: Corpus, lang: str) -> tuple[str, ...]:
+    """Every language of the edition, `lang` first (then the others in the edition's order)."""
+    return (lang, *corpus.languages.others(lang))
+
+
+def text_in(corpus: Corpus, texts: dict[str, str], lang: str) -> tuple[str, str]:
+    """A text in `lang`, or else in the first language that has it (the authoritative first), and
+    which language it is in."""
+    languages = corpus.languages
+    for each in (lang, languages.authoritative, *languages.codes):
+        if texts.get(each):
+            return texts[each], each
+    return "", languages.authoritative
+
+
+def only_in(corpus: Corpus, lang: str, text_lang: str) -> str:
+    """'only in the Albanian text' (in `lang`): what one language's text has and another's lacks."""
+    return corpus.words(lang, "labels.only_text").format(text=corpus.words(lang, "labels.text_of")[text_lang])
+
+
 # --- editorial notes and gaps --------------------------------------------------------------------
 
-def note(corpus: Corpus, note_id: str, lang: str) -> str:
+def note(corpus: Corpus, note_id: str, lang: str) -> Markup:
     item = corpus.notes[note_id]
     return templating.render("note.html", note=item, title=corpus.words(lang, "labels.editorial_note"),
                              text=item["text"][lang])
 
 
-def notes_at(corpus: Corpus, document: str, anchor: str, lang: str) -> str:
-    return "".join(note(corpus, n["id"], lang) for n in corpus.notes_at(anchor, document))
+def notes_at(corpus: Corpus, document: str, anchor: str, lang: str) -> Markup:
+    return Markup("").join(note(corpus, n["id"], lang) for n in corpus.notes_at(anchor, document))
 
 
-def gap_text(corpus: Corpus, document: str, item: dict, lang: str) -> str:
-    """The placeholder shown where the other language prints a clause that this one lacks."""
-    there = item["only_in"]
-    link = urls.relative(corpus.document(document)["page"], lang, corpus.document(document)["page"], there, item["id"])
-    return (f'<em>{esc(label(lang, "only_in").format(text=label(lang, "text_of")[there]))}</em> '
-            f'<a href="{esc(link)}" hreflang="{there}" lang="{lang}">{esc(label(lang, "see_other"))}</a>')
+def gap_text(corpus: Corpus, document: str, item: dict, lang: str) -> Markup:
+    """The placeholder shown where another language prints a clause that this one lacks."""
+    there, page = item["only_in"], corpus.document(document)["page"]
+    return render(corpus, lang, "gap.html", there=there, href=urls.relative(page, lang, page, there, item["id"]))
+
+
+def gap_or_none(corpus: Corpus, document: str, item: dict, lang: str) -> Markup | None:
+    return None if present(item, lang) else gap_text(corpus, document, item, lang)
 
 
 def institution_page(institution: str) -> str:
-    """The page of an institution (its obligations), the same path in both languages."""
+    """The page of an institution (its obligations), the same path in every language."""
     return f"institutions/{institution}"
 
 
-def body_link(corpus: Corpus, institution: str, lang: str, here: str, text: str | None = None) -> str:
+def body_link(corpus: Corpus, institution: str, lang: str, here: str, text: str | None = None) -> Markup:
     """A link to an institution's page; the text is its acronym in this language (or `text`)."""
     item = corpus.institutions.get(institution)
-    label = text or corpus.institutions.acronym(institution, lang) or item["name"][lang]
-    href = urls.relative(here, lang, institution_page(institution), lang)
-    if label == item["name"][lang]:
-        return f'<a class="body" href="{esc(href)}">{esc(label)}</a>'
-    # the title on the link: Material shows it as a tooltip on hover and on keyboard focus
-    return f'<a class="body" href="{esc(href)}" title="{esc(item["name"][lang])}"><abbr>{esc(label)}</abbr></a>'
+    name = item["name"][lang]
+    return templating.render("body_link.html", text=text or corpus.institutions.acronym(institution, lang) or name,
+                             title=name, href=urls.relative(here, lang, institution_page(institution), lang))
 
 
-def printed_bodies(corpus: Corpus, printed: str, lang: str, here: str) -> str:
+def printed_bodies(corpus: Corpus, printed: str, lang: str, here: str) -> Markup:
     """A printed responsible-bodies cell, as printed, with each named body linked to its page."""
     out, position = [], 0
     for start, end, institution in corpus.institutions.spans(printed, lang):
-        out.append(esc(printed[position:start]))
+        out.append(printed[position:start])
         out.append(body_link(corpus, institution, lang, here, printed[start:end]))
         position = end
-    out.append(esc(printed[position:]))
-    return "".join(out)
-
-
-def clause(tag: str, item: dict, number: str | None, body_html: str, css: str = "clause") -> str:
-    num = f'<span class="num">{esc(number)}</span> ' if number else ""
-    return f'<{tag} class="{css}" id="{esc(item["id"])}">{num}{body_html}</{tag}>'
+    out.append(printed[position:])
+    return Markup("").join(out)  # (the printed text escaped, the links as they are)
 
 
 # --- Action Plan against Child Trafficking -------------------------------------------------------
@@ -105,37 +127,30 @@ def clause(tag: str, item: dict, number: str | None, body_html: str, css: str = 
 def activities(corpus: Corpus, lang: str, here: str = "child-trafficking-action-plan") -> str:
     plan = corpus.action_plan
     document = plan["document"]
-    columns = plan["columns"][lang]
+    columns = [plan["columns"][lang][c] for c in ("activity", "responsible", "deadline")]
     out = []
     for section in plan["sections"]:
         out.append(heading(2, f"{section['num']}. {section['title'][lang]}", section["id"]))
         out.append(block(notes_at(corpus, document, section["id"], lang)) if corpus.notes_at(section["id"], document) else "")
         groups = [(o, o["activities"]) for o in section.get("objectives", [])] or [(None, section["activities"])]
         for objective, items in groups:
-            parts = []
             if objective:
-                parts.append(clause("p", objective, None, esc(objective["text"][lang]), "objective"))
-                parts.append(notes_at(corpus, document, objective["id"], lang))
-            rows = []
-            for activity in items:
-                if present(activity, lang):
-                    responsible = printed_bodies(corpus, activity["responsible"][lang]["printed"], lang, here)
-                    partners = activity.get("partners", {}).get(lang)
-                    if partners:
-                        responsible += (f'<br><span class="partners">'
-                                        f'{printed_bodies(corpus, partners["printed"], lang, here)}</span>')
-                    rows.append(f'<tr id="{esc(activity["id"])}"><td>{esc(activity["text"][lang])}</td>'
-                                f'<td>{responsible}</td><td>{esc(activity["deadline"][lang])}</td></tr>')
-                else:
-                    rows.append(f'<tr id="{esc(activity["id"])}" class="gap"><td colspan="3">'
-                                f'{gap_text(corpus, document, activity, lang)}</td></tr>')
-                notes = notes_at(corpus, document, activity["id"], lang)
-                if notes:
-                    rows.append(f'<tr class="note-row"><td colspan="3">{notes}</td></tr>')
-            head = "".join(f'<th scope="col">{esc(columns[c])}</th>' for c in ("activity", "responsible", "deadline"))
-            parts.append(f'<table class="activities"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
-            out.append(block("".join(parts)))
+                objective = {"id": objective["id"], "text": objective["text"][lang],
+                             "notes": notes_at(corpus, document, objective["id"], lang)}
+            rows = [_activity_row(corpus, document, activity, lang, here) for activity in items]
+            out.append(block(render(corpus, lang, "activities.html", objective=objective, columns=columns, rows=rows)))
     return "".join(out)
+
+
+def _activity_row(corpus: Corpus, document: str, activity: dict, lang: str, here: str) -> dict:
+    row = {"id": activity["id"], "gap": gap_or_none(corpus, document, activity, lang),
+           "notes": notes_at(corpus, document, activity["id"], lang)}
+    if present(activity, lang):
+        partners = activity.get("partners", {}).get(lang)
+        row.update(text=activity["text"][lang], deadline=activity["deadline"][lang],
+                   responsible=printed_bodies(corpus, activity["responsible"][lang]["printed"], lang, here),
+                   partners=printed_bodies(corpus, partners["printed"], lang, here) if partners else None)
+    return row
 
 
 # --- Criminal Code penalties table ---------------------------------------------------------------
@@ -144,25 +159,16 @@ def penalties(corpus: Corpus, lang: str) -> str:
     table = corpus.penalties
     document = table["document"]
     table_page = corpus.document(document)["page"]
-    columns = table["columns"][lang]
-    head = "".join(f'<th scope="col">{esc(columns[c])}</th>' for c in ("article", "offence", "sanction"))
-    groups = []
-    for article in table["articles"]:
-        rows = []
-        for k, row in enumerate(article["rows"]):
-            sanctions_link = urls.relative(table_page, lang, "sanctions", lang, article["id"])
-            first = (f'<th scope="rowgroup" rowspan="{len(article["rows"])}"><a href="{esc(sanctions_link)}" '
-                     f'title="{esc(label(lang, "at_a_glance"))}">{esc(article["article"])}</a></th>' if k == 0 else "")
-            if present(row, lang):
-                cells = f'<td>{esc(row["offence"][lang])}</td><td>{esc(row["sanction"][lang]["printed"])}</td>'
-            else:
-                cells = f'<td colspan="2">{gap_text(corpus, document, row, lang)}</td>'
-            gap = "" if present(row, lang) else ' class="gap"'
-            rows.append(f'<tr id="{esc(row["id"])}"{gap}>{first}{cells}</tr>')
-        groups.append(f'<tbody id="{esc(article["id"])}">{"".join(rows)}</tbody>')
-    notes = "".join(notes_at(corpus, document, anchor, lang)
-                    for article in table["articles"] for anchor in [article["id"]] + [r["id"] for r in article["rows"]])
-    return block(f'<table class="penalties"><thead><tr>{head}</tr></thead>{"".join(groups)}</table>{notes}')
+    articles = [{"id": article["id"], "article": article["article"],
+                 "link": urls.relative(table_page, lang, "sanctions", lang, article["id"]),
+                 "rows": [{"id": row["id"], "gap": gap_or_none(corpus, document, row, lang),
+                           "offence": row["offence"].get(lang), "sanction": row["sanction"].get(lang, {}).get("printed")}
+                          for row in article["rows"]]}
+                for article in table["articles"]]
+    notes = Markup("").join(notes_at(corpus, document, anchor, lang) for article in table["articles"]
+                            for anchor in [article["id"]] + [r["id"] for r in article["rows"]])
+    columns = [table["columns"][lang][c] for c in ("article", "offence", "sanction")]
+    return block(render(corpus, lang, "penalties.html", columns=columns, articles=articles, notes=notes))
 
 
 # --- NRM Agreement, Article 5 ---------------------------------------------------------------------
@@ -173,15 +179,12 @@ def commitments(corpus: Corpus, lang: str, here: str = "nrm-agreement") -> str:
     out = []
     for party in data["parties"]:
         out.append(heading(3, f"{party['letter']}. {party['heading'][lang]}", party["id"]))
-        links = ", ".join(body_link(corpus, body, lang, here) for body in party["bodies"])
-        items = [f'<p class="party-bodies">{esc(label(lang, "party_bodies"))}: {links}</p>']
-        for item in party["commitments"]:
-            if present(item, lang):
-                items.append(clause("p", item, f"{item['num']})", esc(item["text"][lang])))
-            else:
-                items.append(clause("p", item, f"{item['num']})", gap_text(corpus, document, item, lang), "clause gap"))
-            items.append(notes_at(corpus, document, item["id"], lang))
-        out.append(block(notes_at(corpus, document, party["id"], lang) + "".join(items)))
+        items = [{"id": item["id"], "num": item["num"], "text": item["text"].get(lang),
+                  "gap": gap_or_none(corpus, document, item, lang), "notes": notes_at(corpus, document, item["id"], lang)}
+                 for item in party["commitments"]]
+        bodies = Markup(", ").join(body_link(corpus, body, lang, here) for body in party["bodies"])
+        out.append(block(render(corpus, lang, "commitments.html", notes=notes_at(corpus, document, party["id"], lang),
+                                bodies=bodies, commitments=items)))
     return "".join(out)
 
 
@@ -190,64 +193,46 @@ def commitments(corpus: Corpus, lang: str, here: str = "nrm-agreement") -> str:
 def strategic_framework(corpus: Corpus, lang: str) -> str:
     data = corpus.framework
     document = data["document"]
+    name = corpus.words(lang, "labels.objective")
     out = []
     for area in data["areas"]:
         out.append(heading(3, f"{area['num']}. {area['title'][lang]}", area["id"]))
-        parts = [notes_at(corpus, document, area["id"], lang)]
-        for aim in area["aims"]:
-            parts.append(clause("p", aim, None, f'<strong>{esc(label(lang, "aim"))} {esc(aim["num"])}:</strong> '
-                                                 f'{esc(aim["text"][lang])}', "aim"))
-            parts.append(notes_at(corpus, document, aim["id"], lang))
-            objectives = []
-            for objective in aim["objectives"]:
-                name = label(lang, "objective") + (f" ({objective['letter']})" if "letter" in objective else "")
-                body = (f'<strong>{esc(name)}:</strong> {esc(objective["text"][lang])}' if present(objective, lang)
-                        else gap_text(corpus, document, objective, lang))
-                objectives.append(clause("li", objective, None, body + notes_at(corpus, document, objective["id"], lang),
-                                         "objective" if present(objective, lang) else "objective gap"))
-            parts.append(f'<ul class="objectives">{"".join(objectives)}</ul>')
-        out.append(block("".join(parts)))
+        aims = [{"id": aim["id"], "num": aim["num"], "text": aim["text"][lang],
+                 "notes": notes_at(corpus, document, aim["id"], lang),
+                 "objectives": [{"id": objective["id"], "text": objective["text"].get(lang),
+                                 "name": name + (f" ({objective['letter']})" if "letter" in objective else ""),
+                                 "gap": gap_or_none(corpus, document, objective, lang),
+                                 "notes": notes_at(corpus, document, objective["id"], lang)}
+                                for objective in aim["objectives"]]}
+                for aim in area["aims"]]
+        out.append(block(render(corpus, lang, "strategic_framework.html",
+                                notes=notes_at(corpus, document, area["id"], lang), aims=aims)))
     return "".join(out)
 
 
 # --- Definitions ------------------------------------------------------------------------------------
 
 def definitions(corpus: Corpus, document: str, lang: str) -> str:
-    items = [d for d in corpus.definitions if d["document"] == document]
-    footnotes, parts = [], []
-    for item in items:
-        body = esc(item["text"][lang]) if present(item, lang) else gap_text(corpus, document, item, lang)
-        if present(item, lang) and item.get("footnote", {}).get(lang):
-            footnotes.append((item, item["footnote"][lang]))
-            n = len(footnotes)
-            body += (f'<sup class="footnote-ref" id="fnref-{esc(item["id"])}">'
-                     f'<a href="#{esc(item["id"])}__footnote">{n}</a></sup>')
-        body += notes_at(corpus, document, item["id"], lang)
-        css = "clause" if present(item, lang) else "clause gap"
-        if "label" in item:
-            parts.append(clause("p", item, f"{item['label']})", body, css))
-        else:
-            parts.append(clause("li", item, None, body, css + " definition"))
-    html_out = "".join(parts) if all("label" in i for i in items) else f'<ul class="definitions">{"".join(parts)}</ul>'
-    if footnotes:
-        notes = "".join(f'<li id="{esc(item["id"])}__footnote">{esc(text)} '
-                        f'<a href="#fnref-{esc(item["id"])}" class="footnote-backref" aria-label="↩">↩</a></li>'
-                        for item, text in footnotes)
-        html_out += (f'<div class="footnote definitions-footnotes" aria-label="{esc(label(lang, "footnotes"))}">'
-                     f'<ol>{notes}</ol></div>')
-    return block(html_out)
+    items, footnotes = [], []
+    for item in (d for d in corpus.definitions if d["document"] == document):
+        footnote = item.get("footnote", {}).get(lang) if present(item, lang) else None
+        if footnote:
+            footnotes.append({"id": item["id"], "text": footnote})
+        items.append({"id": item["id"], "label": item.get("label"), "text": item["text"].get(lang),
+                      "gap": gap_or_none(corpus, document, item, lang), "footnote": len(footnotes) if footnote else None,
+                      "notes": notes_at(corpus, document, item["id"], lang)})
+    listed = not all(item["label"] for item in items)
+    return block(render(corpus, lang, "definitions.html", items=items, listed=listed, footnotes=footnotes))
 
 
 # --- Glossaries -------------------------------------------------------------------------------------
 
 def glossary(corpus: Corpus, glossary_id: str, lang: str) -> str:
     data = corpus.glossary(glossary_id)
-    rows = []
-    for entry, anchor in zip(data["entries"][lang], corpus.glossary_entry_ids(data, lang)):
-        rows.append(f'<dt id="{esc(anchor)}"><abbr title="{esc(entry["expansion"])}">{esc(entry["abbr"])}</abbr></dt>'
-                    f'<dd>{esc(entry["expansion"])}'
-                    f'{notes_at(corpus, data["document"], anchor, lang)}</dd>')
-    return block(f'<dl class="glossary">{"".join(rows)}</dl>')
+    entries = [{"id": anchor, "abbr": entry["abbr"], "expansion": entry["expansion"],
+                "notes": notes_at(corpus, data["document"], anchor, lang)}
+               for entry, anchor in zip(data["entries"][lang], corpus.glossary_entry_ids(data, lang))]
+    return block(render(corpus, lang, "glossary.html", entries=entries))
 
 
 # --- Annex 1: screening questionnaire --------------------------------------------------------------
@@ -258,109 +243,75 @@ def screening(corpus: Corpus, lang: str) -> str:
     out = []
     for part in data["parts"]:
         out.append(heading(3, f"{part['letter']}. {part['title'][lang]}", part["id"]))
-        parts = [notes_at(corpus, document, part["id"], lang)]
-        for question in (q for q in data["questions"] if q["part"] == part["letter"]):
-            parts.append(_question(corpus, document, question, lang))
-            for routing in (r for r in data["routing"] if r["after"] == question["id"]):
-                parts.append(clause("p", routing, None, esc(routing["text"][lang]), "routing"))
-                parts.append(notes_at(corpus, document, routing["id"], lang))
-        out.append(block("".join(parts)))
+        questions = [_question(corpus, document, question, lang)
+                     for question in data["questions"] if question["part"] == part["letter"]]
+        out.append(block(render(corpus, lang, "screening.html", notes=notes_at(corpus, document, part["id"], lang),
+                                questions=questions)))
     det = data["determination"]
     out.append(heading(3, det["title"][lang], det["id"]))
-    parts = [notes_at(corpus, document, det["id"], lang)]
-    for rule in ("adult", "child"):
-        parts.append(clause("p", det[rule], None, esc(det[rule]["text"][lang]), "rule"))
-        parts.append(notes_at(corpus, document, det[rule]["id"], lang))
-    for situation in det["child"]["situations"]:
-        paragraphs = situation["text"][lang]
-        title = f'<strong>{esc(situation["title"][lang])}</strong> ' if "title" in situation else ""
-        first = f'<p><span class="num">{situation["num"]}.</span> {title}{esc(paragraphs[0])}</p>'
-        rest = "".join(f"<p>{esc(p)}</p>" for p in paragraphs[1:])
-        parts.append(f'<div class="clause situation" id="{esc(situation["id"])}">{first}{rest}</div>')
-        parts.append(notes_at(corpus, document, situation["id"], lang))
-    out.append(block("".join(parts)))
+    rules = [{"id": det[rule]["id"], "text": det[rule]["text"][lang], "notes": notes_at(corpus, document, det[rule]["id"], lang)}
+             for rule in ("adult", "child")]
+    situations = [{"id": s["id"], "num": s["num"], "title": s["title"][lang] if "title" in s else None,
+                   "paragraphs": s["text"][lang], "notes": notes_at(corpus, document, s["id"], lang)}
+                  for s in det["child"]["situations"]]
+    out.append(block(render(corpus, lang, "determination.html", notes=notes_at(corpus, document, det["id"], lang),
+                            rules=rules, situations=situations)))
     return "".join(out)
 
 
-def _question(corpus: Corpus, document: str, question: dict, lang: str) -> str:
-    body = [f'<p><span class="num">{question["num"]}.</span> {esc(question["text"][lang])}</p>']
-    if question.get("options"):
-        boxes = "".join(f'<li><span class="box" aria-hidden="true">☐</span> {esc(o["label"][lang])}</li>'
-                        for o in question["options"])
-        body.append(f'<ul class="options" aria-label="{esc(label(lang, "tick"))}">{boxes}</ul>')
-    if question.get("other"):
-        body.append(f'<p class="other">{esc(question["other"][lang])} <span class="line" aria-hidden="true"></span></p>')
-    elif question["answer"] == "text":
-        body.append('<p class="answer-line"><span class="line" aria-hidden="true"></span></p>')
-    if question.get("hint"):
-        body.append(f'<p class="hint">{esc(question["hint"][lang])}</p>')
-    body.append(notes_at(corpus, document, question["id"], lang))
-    return f'<div class="clause question" id="{esc(question["id"])}">{"".join(body)}</div>'
+def _question(corpus: Corpus, document: str, question: dict, lang: str) -> dict:
+    data = corpus.screening
+    return {"id": question["id"], "num": question["num"], "text": question["text"][lang],
+            "options": [o["label"][lang] for o in question.get("options") or []],
+            "other": question["other"][lang] if question.get("other") else None,
+            "line": question["answer"] == "text",
+            "hint": question["hint"][lang] if question.get("hint") else None,
+            "notes": notes_at(corpus, document, question["id"], lang),
+            "routing": [{"id": r["id"], "text": r["text"][lang], "notes": notes_at(corpus, document, r["id"], lang)}
+                        for r in data["routing"] if r["after"] == question["id"]]}
 
 
 # --- Home page ------------------------------------------------------------------------------------
 
-def format_date(value: str | None, lang: str) -> str:
+def format_date(value: str | None, months: Sequence[str]) -> str:
+    """'18 korrik 2005' from '2005-07-18' ('korrik 2005' from '2005-07'), with the catalog's `months`
+    of a language (corpus.words(lang, "months"))."""
     if not value:
         return ""
     parts = [int(p) for p in value.split("-")]
-    months = MONTH_NAMES[lang]
     if len(parts) == 3:
         return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
     return f"{months[parts[1] - 1]} {parts[0]}"
 
 
-MONTH_NAMES = {
-    "sq": ["janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht", "shtator", "tetor", "nëntor", "dhjetor"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-}
-
-HOME_COLUMNS = {"sq": ("Nr.", "Dokumenti", "Forma", "Data"), "en": ("No.", "Document", "Legal form", "Date")}
-DATE_NOTES = {
-    "sq": {"approved_by": "miratimi: {doc}", "annex_to": "shtojcë e dokumentit: {doc}"},
-    "en": {"approved_by": "approved by {doc}", "annex_to": "annex to the {doc}"},
-}
-
-
 def document_date(corpus: Corpus, document: dict, lang: str) -> str:
     """A document's date, and the document that approves it or that it is annexed to:
     '18 July 2005', '(approved by …)'."""
-    when = format_date(document.get("date"), lang)
+    when = format_date(document.get("date"), corpus.words(lang, "months"))
     for key in ("approved_by", "annex_to"):
         if key in document:
             other = corpus.document(document[key])
-            text = DATE_NOTES[lang][key].format(doc=other["short_title"][lang])
+            text = corpus.words(lang, f"home.{key}").format(doc=other["short_title"][lang])
             when = f"{when} ({text})" if when else text
     return when
 
 
 def documents_table(corpus: Corpus, lang: str) -> str:
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in HOME_COLUMNS[lang])
-    rows = []
-    for number, document in enumerate(corpus.documents, start=1):
-        link = urls.relative("index", lang, document["page"], lang)
-        when = document_date(corpus, document, lang)
-        rows.append(f'<tr><td>{number}</td><td><a href="{esc(link)}">{esc(document["title"][lang])}</a></td>'
-                    f'<td>{esc(document["form"][lang])}</td><td>{esc(when)}</td></tr>')
-    return block(f'<table class="documents"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    rows = [{"href": urls.relative("index", lang, document["page"], lang), "title": document["title"][lang],
+             "form": document["form"][lang], "date": document_date(corpus, document, lang)}
+            for document in corpus.documents]
+    return block(render(corpus, lang, "documents_table.html", rows=rows))
 
 
 # --- Open data page --------------------------------------------------------------------------------
 
-DOWNLOAD_COLUMNS = {"sq": ("Të dhënat", "Përshkrimi", "Skedarët"), "en": ("Dataset", "Description", "Files")}
-
-
 def downloads(corpus: Corpus, lang: str, here: str = "open-data") -> str:
-    from .exports import CSV_ROWS, DESCRIPTIONS, datasets
+    from .exports import CSV_ROWS, datasets
 
-    head = "".join(f'<th scope="col">{esc(c)}</th>' for c in DOWNLOAD_COLUMNS[lang])
     rows = []
     for name in datasets():
         formats = ["yml", "json"] + (["csv"] if name in CSV_ROWS else [])
-        files = [f'<a href="{esc(urls.asset(here, lang, f"data/{name}.{ext}"))}" download>{ext.upper().replace("YML", "YAML")}</a>'
-                 for ext in formats]
-        files.append(f'<a href="{esc(urls.asset(here, lang, f"data/{name}.schema.json"))}">JSON Schema</a>')
-        rows.append(f'<tr id="{esc(name)}"><td><code>{esc(name)}</code></td><td>{esc(DESCRIPTIONS[name][lang])}</td>'
-                    f'<td>{" · ".join(files)}</td></tr>')
-    return block(f'<table class="documents downloads"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        rows.append({"name": name, "schema": urls.asset(here, lang, f"data/{name}.schema.json"),
+                     "files": [{"href": urls.asset(here, lang, f"data/{name}.{ext}"),
+                                "format": ext.upper().replace("YML", "YAML")} for ext in formats]})
+    return block(render(corpus, lang, "downloads.html", rows=rows))

@@ -13,7 +13,6 @@ import html
 
 from .. import LANGUAGES, OTHER, alignment
 from ..corpus import Corpus
-from ..labels import label as words
 from . import pages, parts, typst_values
 from .edition import Edition
 from .handbook import document_start, institutions_appendix, read, template_call, write
@@ -98,7 +97,7 @@ def _open_with_same_heading(sides: dict[str, list]) -> bool:
 def _side(printer: Printer, blocks: list, lang: str) -> list:
     if blocks:
         return printer.blocks(blocks)
-    text = word(lang, "only_one_side").format(text=words(lang, "text_of")[OTHER[lang]])
+    text = word(lang, "only_one_side").format(text=printer.corpus.words(lang, "labels.text_of")[OTHER[lang]])
     return [raw_block(f"#gap({typst_values.string(text)})")]
 
 

@@ -67,6 +67,6 @@ class Edition:
         day = self.date.replace("-", "") if self.date else time.strftime("%Y%m%d", time.gmtime(self.epoch))
         return f"{day}T000000Z"
 
-    def line(self, lang: str) -> str:
-        """'Edition of 28 November 2026' ('' when the date is unknown)."""
-        return word(lang, "edition").format(date=format_date(self.date, lang)) if self.date else ""
+    def line(self, lang: str, months) -> str:
+        """'Edition of 28 November 2026' ('' when the date is unknown), with the `months` of `lang`."""
+        return word(lang, "edition").format(date=format_date(self.date, months)) if self.date else ""

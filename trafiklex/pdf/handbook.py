@@ -36,7 +36,7 @@ def template_call(corpus: Corpus, lang: str, edition: Edition, bilingual: bool =
     documents = [{"title": [d["title"][each] for each in languages], "details": details(corpus, d, languages)}
                  for d in corpus.documents]
     notice = [p for each in languages for p in word(each, "notice")]
-    edition_line = " · ".join(filter(None, (edition.line(each) for each in languages)))
+    edition_line = " · ".join(filter(None, (edition.line(each, corpus.words(each, "months")) for each in languages)))
     keywords = [d["short_title"][each] for d in corpus.documents for each in languages]
     arguments = typst_values.arguments(
         title=title, subtitle=[kicker, subtitle], lang=lang, date=edition.typst_date(), keywords=keywords,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from .. import in_language
 from ..corpus import Corpus
-from ..labels import label as words, only_in
 from ..model.edition import edition_of
 from ..obligations import Obligation, for_institution
+from ..render import only_in
 from ..render_obligations import due_text
 from . import typst_values
 from .edition import Edition
@@ -20,11 +20,11 @@ def institutions_with_obligations(corpus: Corpus) -> list[str]:
 def row(corpus: Corpus, obligation: Obligation, institution: str, lang: str) -> dict:
     text, text_lang = in_language(obligation.text, lang)
     role, only = obligation.role_in(institution, lang)
-    role_text = words(lang, role) + (f" ({only_in(lang, only)})" if only else "")
+    role_text = corpus.words(lang, f"labels.{role}") + (f" ({only_in(corpus, lang, only)})" if only else "")
     deadline, _ = in_language(obligation.deadline, lang)
     return {
         "clause": edition_of(corpus).label(obligation.document, obligation.id, lang, heading=True),
-        "text": text, "text-lang": text_lang, "text-note": "" if text_lang == lang else f"({only_in(lang, text_lang)})",
+        "text": text, "text-lang": text_lang, "text-note": "" if text_lang == lang else f"({only_in(corpus, lang, text_lang)})",
         "role": role_text, "deadline": deadline, "due": due_text(corpus, obligation, lang),
     }
 
@@ -39,14 +39,14 @@ def view(corpus: Corpus, institution: str, lang: str) -> dict:
             documents.append({"title": document["short_title"][lang],
                               "rows": [row(corpus, o, institution, lang) for o in mine]})
     return {"name": item["name"][lang], "acronyms": ", ".join(item.get("acronyms", {}).get(lang, [])),
-            "kind": words(lang, "kinds")[item["kind"]], "count": word(lang, "sheet_count").format(n=len(obligations)),
+            "kind": corpus.words(lang, "labels.kinds")[item["kind"]], "count": word(lang, "sheet_count").format(n=len(obligations)),
             "documents": documents}
 
 
 def source(corpus: Corpus, institution: str, lang: str, edition: Edition) -> str:
     data = view(corpus, institution, lang)
-    columns = [words(lang, key) for key in ("clause", "text", "role", "deadline")]
-    footer = " · ".join(filter(None, (word(lang, "title"), edition.line(lang))))
+    columns = [corpus.words(lang, f"labels.{key}") for key in ("clause", "text", "role", "deadline")]
+    footer = " · ".join(filter(None, (word(lang, "title"), edition.line(lang, corpus.words(lang, "months")))))
     arguments = typst_values.arguments(
         title=f"{word(lang, 'sheet_title')}: {data['name']}", lang=lang, date=edition.typst_date(),
         name=data["name"], acronyms=data["acronyms"], kind=data["kind"], section=word(lang, "sheet_title"),

@@ -3,16 +3,10 @@
 // and on keyboard focus. It opens a menu: copy the permalink, copy the citation, or open the clause
 // in another language. Copies are announced to screen readers. No server, nothing stored.
 (function () {
-  var WORDS = {
-    sq: {cite: "Cito", menu: "Cito këtë dispozitë: ", link: "Kopjo lidhjen", citation: "Kopjo citimin",
-         other: {en: "Kjo dispozitë në anglisht", sq: "Kjo dispozitë në shqip"},
-         copiedLink: "Lidhja u kopjua", copiedCitation: "Citimi u kopjua", failed: "Nuk u kopjua"},
-    en: {cite: "Cite", menu: "Cite this clause: ", link: "Copy link", citation: "Copy citation",
-         other: {en: "This clause in English", sq: "This clause in Albanian"},
-         copiedLink: "Link copied", copiedCitation: "Citation copied", failed: "Could not copy"}
-  };
-  var lang = document.documentElement.lang === "en" ? "en" : "sq";
-  var words = WORDS[lang];
+  var data = document.getElementById("__words");  // the page's words, from the catalog (overrides/main.html)
+  if (!data) return;
+  var page = JSON.parse(data.textContent);
+  var words = page.cite;
   var clauses = document.querySelectorAll("article [data-cite]");
   if (!clauses.length) return;
 
@@ -78,7 +72,7 @@
       other.dataset.action = "other";
       other.href = links[i];
       other.hreflang = code;
-      other.textContent = words.other[code];
+      other.textContent = words.other.replace("{language}", page.language_name[code]);
       menu.appendChild(other);
     });
     menu.setAttribute("aria-label", words.menu + clause.dataset.cite);
@@ -116,7 +110,7 @@
     event.preventDefault();
     var isLink = item.dataset.action === "link";
     copy(isLink ? permalink(clause) : clause.dataset.cite).then(function () {
-      announce(isLink ? words.copiedLink : words.copiedCitation);
+      announce(isLink ? words.copied_link : words.copied_citation);
     }, function () { announce(words.failed); });
     close(true);
   });
