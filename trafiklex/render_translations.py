@@ -7,7 +7,7 @@ import html
 import re
 from collections import Counter
 
-from . import LANGUAGES, urls
+from . import urls
 from .urls import PARALLEL_FOLDER
 from .annotate import Annotator
 from .corpus import Corpus
@@ -102,17 +102,18 @@ def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
     for pair in pairs:
         anchor = row_id(pair)
         if anchor in seen:  # the second place of a clause printed in another place in each language
-            anchor = f"{anchor}-{'sq' if pair.sq_html is not None else 'en'}"
+            anchor = f"{anchor}-{next(lang for lang, fragment in pair.html.items() if fragment is not None)}"
         seen.add(anchor)
         rows.append((anchor, pair))
     anchors = {anchor for anchor, _ in rows}
     # each column is annotated as on its own document page, then every link is rebased to this page
-    annotators = {side: Annotator(corpus, side, page, document) for side in LANGUAGES}
+    languages = corpus.languages.codes
+    annotators = {side: Annotator(corpus, side, page, document) for side in languages}
     body = []
     for anchor, pair in rows:
         cells = []
-        for side in LANGUAGES:
-            fragment = pair.sq_html if side == "sq" else pair.en_html
+        for side in languages:
+            fragment = pair.html[side]
             if fragment is None or not pair.side(side):
                 moved = pair.id and any(p.id == pair.id and p.side(side) for p in pairs if p is not pair)
                 text = words["moved"].format(text=words["text_of"][side]) if moved else words["gap"][side]
@@ -123,22 +124,22 @@ def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
             cells.append(f'<td lang="{side}">{cell}</td>')
         label = _label(corpus, document, pair.id, lang)
         body.append(f'<tr id="{esc(anchor)}"><th scope="row"><a href="#{esc(anchor)}">{esc(label)}</a></th>{"".join(cells)}</tr>')
-    summary = words["summary"].format(**_counts(pairs))
+    summary = words["summary"].format(**_counts(pairs, languages))
     head = (f'<thead><tr><th scope="col">{esc(words["clause"])}</th>'
-            + "".join(f'<th scope="col" lang="{lang}">{esc(words["language"][side])}</th>' for side in LANGUAGES)
+            + "".join(f'<th scope="col" lang="{lang}">{esc(words["language"][side])}</th>' for side in languages)
             + "</tr></thead>")
     return block(f'<p class="parallel-summary">{esc(summary)}</p>'
                  f'<div class="parallel-wrap"><table class="parallel">{head}<tbody>{"".join(body)}</tbody></table></div>')
 
 
-def _counts(pairs: list[Pair]) -> dict[str, int]:
-    """Clauses (by id) in both languages, of which printed in another place in each; in one only."""
-    printed = {side: {p.id for p in pairs if p.side(side)} for side in LANGUAGES}
-    together = {p.id for p in pairs if p.both}
-    clauses = printed["sq"] | printed["en"]
-    both = printed["sq"] & printed["en"]
-    return {"n": len(clauses), "both": len(both), "moved": len(both - together),
-            "sq": len(printed["sq"] - both), "en": len(printed["en"] - both)}
+def _counts(pairs: list[Pair], languages: tuple[str, ...]) -> dict[str, int]:
+    """Clauses (by id) in every language, of which printed in another place in each; in one only."""
+    printed = {side: {p.id for p in pairs if p.side(side)} for side in languages}
+    together = {p.id for p in pairs if p.has(*languages)}
+    clauses = set().union(*printed.values())
+    every = set.intersection(*printed.values())
+    only = {side: len(printed[side] - set().union(*(printed[o] for o in languages if o != side))) for side in languages}
+    return {"n": len(clauses), "both": len(every), "moved": len(every - together), **only}
 
 
 def _cell_html(fragment: str) -> str:
@@ -199,7 +200,7 @@ def divergences(corpus: Corpus, findings: list[Finding], lang: str, here: str) -
             rows.append(
                 f'<tr class="severity-{f.severity}"><td>{_clause_link(corpus, f.document, f.clause, lang, here)}</td>'
                 f'<td>{esc(words["kind"][f.kind])}</td><td>{esc(words["severity"][f.severity])}</td>'
-                f'<td lang="en">{esc(f.detail)}</td><td lang="sq">{esc(f.sq)}</td><td lang="en">{esc(f.en)}</td></tr>')
+                f'<td lang="en">{esc(f.detail)}</td><td lang="sq">{esc(f.text("sq"))}</td><td lang="en">{esc(f.text("en"))}</td></tr>')
         head = "".join(f'<th scope="col">{esc(columns[c])}</th>' for c in ("clause", "kind", "severity", "what", "sq", "en"))
         out.append(block(f'<div class="divergence-wrap"><table class="divergences" data-search-exclude><thead><tr>{head}</tr></thead>'
                          f'<tbody>{"".join(rows)}</tbody></table></div>'))
