@@ -39,7 +39,7 @@ def functions(corpus: Corpus, lang: str, here: str) -> dict[str, Callable[..., s
         "reference_check": lambda: render_translations.reference_problems(corpus, refcheck.check(corpus), lang, here),
         "review_status": lambda: render_translations.review_status(
             corpus, staleness.stale(corpus, all_pairs(corpus), staleness.load(corpus.root)), lang, here),
-        "translator_downloads": lambda: render_translations.translator_downloads(lang, here),
+        "translator_downloads": lambda: render_translations.translator_downloads(corpus, lang, here),
     }
     assert set(found) == set(ARGUMENTS), "site_macros: ARGUMENTS and functions() must list the same macros"
     return found
