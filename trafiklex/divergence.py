@@ -32,6 +32,7 @@ from .citations import printed_numbers
 from .corpus import Corpus
 from .obligations import all_obligations
 from .htmltext import parse
+from .model.ids import ClauseId
 from .parallel import TOOLS_LANGUAGE, Pair, all_pairs, comparisons, language_name
 from .text import fold
 
@@ -157,13 +158,26 @@ def people(unit_html: str, clause: str) -> set[str]:
     unit_html = EDITORIAL_NOTE.sub(" ", unit_html)  # the site's notes quote names; they are not the text
     lines = [" ".join(parse(line).text().split()) for line in re.split(r"<br\s*/?>|</p>", unit_html)]
     names = {" ".join(m.split()) for line in lines for m in PERSON.findall(line)}
-    if clause.startswith(("signatures__", "transmission__")) and len(lines) > 1:
+    if _part_of(clause, "signatures", "transmission") and len(lines) > 1:
         names.add(re.sub(rf"^{TITLE}\s*", "", lines[1]).strip())
     return {n for n in names if n}
 
 
 def _same_person(a: str, b: str) -> float:
     return fuzz.ratio(fold(a), fold(b))
+
+
+def _part_of(clause: str, *heads: str) -> bool:
+    """The clause is a part of a clause of one of these one-level ids ("signatures__1" of "signatures")."""
+    parsed = ClauseId.parse(clause) if ClauseId.is_valid(clause) else None
+    return bool(parsed and parsed.parent and parsed.head.text in heads)
+
+
+def _is_section(key: str) -> bool:
+    """A numbered section ("sec_IX", "sec_2"), not a part of one."""
+    parsed = ClauseId.parse(key) if ClauseId.is_valid(key) else None
+    return bool(parsed and parsed.depth == 1 and parsed.head.element == "sec"
+                and re.fullmatch(r"[0-9IVX]+", parsed.head.number))
 
 
 # --- the report ---------------------------------------------------------------------------------------
@@ -211,14 +225,15 @@ def _structure(corpus: Corpus, document: str, pairs: list[Pair], languages: tupl
             continue
         lang = first if pair.side(first) else second
         other = second if lang == first else first
-        parent = pair.id.rsplit("__", 1)[0]
+        clause = ClauseId.parse(pair.id)
+        parent = str(clause.parent or clause)  # (a clause of one level is a list of its own)
         if pair.id in ids[other]:
             # the same clause, met once on each side: report it once, per list (not in a glossary,
             # which each language sorts in its own alphabetical order)
             if lang == first and parent not in glossaries:
-                moved.setdefault(parent, []).append(pair.id.rsplit("__", 1)[-1])
+                moved.setdefault(parent, []).append(clause.last.text)
             continue
-        if "__" in pair.id and parent in ids[lang] and parent not in ids[other]:
+        if clause.parent and parent in ids[lang] and parent not in ids[other]:
             continue  # part of a clause printed in this language only: the clause is reported
         detail = f"printed in the {language_name(corpus, lang)} text only"
         severity = "medium" if parent in glossaries else "high"  # an abbreviation: less
@@ -228,7 +243,7 @@ def _structure(corpus: Corpus, document: str, pairs: list[Pair], languages: tupl
         out.append(Finding("structure", "low", document, parent,
                            f"{len(items)} items printed in a different order: {', '.join(items)}", _texts(languages)))
     numbers = {lang: printed_numbers(corpus, document, lang) for lang in languages}
-    sections = {key for lang in languages for key in numbers[lang] if re.fullmatch(r"sec_[0-9IVX]+", key)}
+    sections = {key for lang in languages for key in numbers[lang] if _is_section(key)}
     for section in sorted(sections):  # (not the names of unnumbered clauses: a glossary's abbreviations)
         if numbers[first].get(section) != numbers[second].get(section):
             out.append(Finding("structure", "low", document, section, ", ".join(
@@ -286,7 +301,7 @@ def _bodies_in_text(corpus: Corpus, pair: Pair, languages: tuple[str, str]) -> l
     more) that the other language does not name, not even inflected or in another word order
     (fuzzy: rapidfuzz), nor by a body it is part of or that is part of it. (The action plan's cells
     are compared from the data: _bodies_in_data.)"""
-    if pair.document == corpus.action_plan["document"] or pair.id.startswith("signatures__"):
+    if pair.document == corpus.action_plan["document"] or _part_of(pair.id, "signatures"):
         return []  # (cells: _bodies_in_data; signature blocks: by the people who sign, _names)
     directory = corpus.institutions
     named = {lang: {i for _, _, i in directory.acronym_spans(pair.side(lang), lang)}

@@ -7,6 +7,7 @@
               in its place)
   elsewhere   is a "see …" reference to a clause about something else: a sibling of the target shares
               clearly more words with the referring clause than the target does, in every language
+              whose text makes the reference (two at least)
 
 The source's defects are reported, never fixed: the pages link every reference where it points.
 The words the check reads ("see", and the words too common to tell clauses apart) are part of the
@@ -19,13 +20,15 @@ import re
 from dataclasses import asdict, dataclass
 
 from .corpus import Corpus
+from .model.ids import ClauseId
 from .parallel import Pair, all_pairs
 from .text import fold
 
 PROBLEMS = ("nowhere", "self", "omitted", "elsewhere")
 SEE = re.compile(r"\b(?:see|shih)\b", re.I)
 # "elsewhere": the best sibling must share at least this much (cosine of the word-stem sets) with
-# the referring clause, and the target less than this share of the sibling's score, in every language.
+# the referring clause, and the target less than this share of the sibling's score, in every language
+# whose text makes the reference.
 ELSEWHERE_MIN_SIMILARITY = 0.25
 ELSEWHERE_MAX_RATIO = 0.6
 STOPWORDS = {
@@ -81,6 +84,7 @@ def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
         entry["printed"][lang] = ref.text
 
     elsewhere: dict[tuple, dict[str, str]] = {}
+    made: dict[tuple, set[str]] = {}  # (document, clause, target document, target) → the languages that make it
     for pair in pairs:
         for lang in pair.text:
             text = pair.side(lang)
@@ -93,6 +97,7 @@ def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
             for ref in refs:
                 if not ref.target:
                     continue
+                made.setdefault((pair.document, pair.id, ref.document, ref.target), set()).add(lang)
                 if (ref.document, ref.target, lang) not in texts:
                     report("nowhere", pair, lang, ref, f"{ref.document} has no clause {ref.target} in this language")
                 elif ref.document == pair.document and ref.target == pair.id:
@@ -103,9 +108,10 @@ def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
                     better = _closest_sibling(texts, pair, ref, lang, _stems(context, lang))
                     if better and better[2] >= ELSEWHERE_MIN_SIMILARITY and better[1] < ELSEWHERE_MAX_RATIO * better[2]:
                         elsewhere.setdefault((pair.document, pair.id, ref.document, ref.target), {})[lang] = (ref, better)
-    for (document, clause, _, _), by_lang in elsewhere.items():
+    for key, by_lang in elsewhere.items():
+        document, clause, _, _ = key
         suggestions = {better[0] for _, better in by_lang.values()}
-        if set(by_lang) == set(languages) and len(suggestions) == 1:  # every language agrees
+        if set(by_lang) == made[key] and len(by_lang) > 1 and len(suggestions) == 1:  # the languages agree
             pair = next(p for p in pairs if p.document == document and p.id == clause)
             for lang, (ref, better) in by_lang.items():
                 report("elsewhere", pair, lang, ref,
@@ -120,10 +126,10 @@ def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
 def _closest_sibling(texts, pair: Pair, ref, lang: str, context: set[str]) -> tuple[str, float, float] | None:
     """The clause of the target's level and parent nearest in content to the referring clause (not
     the referring clause itself): (its id, the target's similarity, its similarity)."""
-    parent, depth = ref.target.rsplit("__", 1)[0], ref.target.count("__")
+    parent = ClauseId.parse(ref.target).parent if ClauseId.is_valid(ref.target) else None
     siblings = {clause: _similarity(context, _stems(text, lang)) for (document, clause, language), text in texts.items()
-                if document == ref.document and language == lang and clause != pair.id and depth
-                and clause.count("__") == depth and clause.rsplit("__", 1)[0] == parent}
+                if document == ref.document and language == lang and clause and clause != pair.id and parent
+                and ClauseId.parse(clause).parent == parent}
     if not siblings:
         return None
     best = max(siblings, key=siblings.get)
