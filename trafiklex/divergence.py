@@ -14,10 +14,7 @@ is compared with each translation:
   references  internal references that point to different clauses
 Each finding: the document, the clause, the kind, a severity, what differs (in English, like every
 word the translator tools write themselves) and a snippet of each of the two texts compared.
-
-The vocabularies the analysis reads the texts with (month names, number words, titles of people)
-are here, by language: they are part of the analysis, tuned with its patterns, not words of the
-interface. A language without them is compared by its figures, dates in figures and names alone.
+What the comparison reads in each text (dates, numbers, people): trafiklex.text_facts.
 """
 from __future__ import annotations
 
@@ -31,10 +28,10 @@ from . import deadlines
 from .citations import printed_numbers
 from .corpus import Corpus
 from .obligations import all_obligations
-from .htmltext import parse
 from .model.ids import ClauseId
 from .parallel import TOOLS_LANGUAGE, Pair, all_pairs, comparisons, language_name
 from .text import fold
+from .text_facts import dates, numbers, part_of, people, same_person, without_references
 
 KINDS = ("structure", "numbers", "dates", "names", "bodies", "references")
 SEVERITIES = ("high", "medium", "low")
@@ -72,105 +69,6 @@ def snippet(text: str | None, around: str | None = None, width: int = 160) -> st
         if at > width // 2:
             text = "…" + text[at - width // 3:]
     return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"
-
-
-# --- numbers and dates ------------------------------------------------------------------------------
-
-MONTHS = {**{m: i for i, m in enumerate(["janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht",
-                                          "shtator", "tetor", "nentor", "dhjetor"], 1)},
-          **{m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                          "september", "october", "november", "december"], 1)},
-          "jan": 1, "feb": 2, "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-# Number words (not "një"/"one" and "dy"/"two", which are mostly articles and "both"); a quarter is
-# "e katërta" / "fourth".
-NUMBER_WORDS = {
-    "sq": {"tre": 3, "kater": 4, "pese": 5, "gjashte": 6, "shtate": 7, "tete": 8, "nente": 9,
-           "dhjete": 10, "dymbedhjete": 12, "tetembedhjete": 18, "njezet": 20, "tremujore": 3, "katert": 4,
-           "katerten": 4},
-    "en": {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20, "quarterly": 3, "fourth": 4},
-}
-_MONTH = "|".join(MONTHS)
-DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-DATE_WORDS = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({_MONTH})\.?\s+(\d{{4}})\b")
-PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d{1,4})\b")
-NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
-LABEL = re.compile(r"^\s*(?:[IVX]+|\d+|[a-zA-Z])[.)]\s")  # the clause's own printed number
-
-
-def dates(text: str) -> tuple[set[str], str]:
-    """The dates in a text, as YYYY-MM-DD or YYYY-MM, and the text without them."""
-    found = set()
-    folded = fold(text)
-
-    def numeric(m):
-        found.add(f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}")
-        return " "
-
-    def words(m):
-        found.add(f"{m[3]}-{MONTHS[m[2]]:02d}" + (f"-{int(m[1]):02d}" if m[1] else ""))
-        return " "
-
-    rest = DATE_WORDS.sub(words, DATE_NUMERIC.sub(numeric, folded))
-    return found, rest
-
-
-def numbers(text: str, lang: str) -> Counter:
-    """The numbers of a text (dates and references removed first), figures and number words alike;
-    a period "2005-7" or "2000/1" counts as its two years."""
-    _, rest = dates(text)
-    rest = LABEL.sub(" ", rest)
-    found: Counter = Counter()
-
-    def period(m):
-        start, end = m[1], m[2]
-        if len(end) < 4:
-            end = start[: 4 - len(end)] + end
-        found.update([int(start), int(end)])
-        return " "
-
-    rest = PERIOD.sub(period, rest)
-    for value in NUMBER.findall(rest):
-        found[float(value.replace(",", ".")) if "." in value or "," in value else int(value)] += 1
-    for word in re.findall(r"[a-z]+", rest):
-        if word in NUMBER_WORDS.get(lang, {}):
-            found[NUMBER_WORDS[lang][word]] += 1
-    return found
-
-
-def _without_references(corpus: Corpus, text: str, document: str, lang: str) -> str:
-    spans = corpus.find_references(text, document, lang)
-    for ref in reversed(spans):
-        text = text[:ref.start] + " " + text[ref.end:]
-    return text
-
-
-# --- names of people ---------------------------------------------------------------------------------
-
-TITLE = r"(?:Znj\.|Z\.|z\.|Ms\.|Mr\.|Drejtues|Leader)"
-NAME = r"[A-ZÇË][a-zçë]+|[A-ZÇË]{2,}"
-EDITORIAL_NOTE = re.compile(r'<div class="admonition note editorial-note".*?</p></div>', re.S)
-PERSON = re.compile(rf"{TITLE}[ \t]*((?:{NAME})(?:[ \t]+(?:{NAME})){{1,2}})")
-
-
-def people(unit_html: str, clause: str) -> set[str]:
-    """Names of people: after a title (Znj., Mr., …); in a signature block, the line under the title."""
-    unit_html = EDITORIAL_NOTE.sub(" ", unit_html)  # the site's notes quote names; they are not the text
-    lines = [" ".join(parse(line).text().split()) for line in re.split(r"<br\s*/?>|</p>", unit_html)]
-    names = {" ".join(m.split()) for line in lines for m in PERSON.findall(line)}
-    if _part_of(clause, "signatures", "transmission") and len(lines) > 1:
-        names.add(re.sub(rf"^{TITLE}\s*", "", lines[1]).strip())
-    return {n for n in names if n}
-
-
-def _same_person(a: str, b: str) -> float:
-    return fuzz.ratio(fold(a), fold(b))
-
-
-def _part_of(clause: str, *heads: str) -> bool:
-    """The clause is a part of a clause of one of these one-level ids ("signatures__1" of "signatures")."""
-    parsed = ClauseId.parse(clause) if ClauseId.is_valid(clause) else None
-    return bool(parsed and parsed.parent and parsed.head.text in heads)
 
 
 def _is_section(key: str) -> bool:
@@ -255,7 +153,7 @@ def _structure(corpus: Corpus, document: str, pairs: list[Pair], languages: tupl
 def _numbers_and_dates(corpus: Corpus, pair: Pair, languages: tuple[str, str], is_duty: bool) -> list[Finding]:
     out = []
     first, second = languages
-    texts = {lang: _without_references(corpus, pair.side(lang), pair.document, lang) for lang in languages}
+    texts = {lang: without_references(corpus, pair.side(lang), pair.document, lang) for lang in languages}
     found = {lang: dates(texts[lang])[0] for lang in languages}
     snippets = _texts(languages, snippet(pair.side(first)), snippet(pair.side(second)))
     if found[first] != found[second]:
@@ -301,7 +199,7 @@ def _bodies_in_text(corpus: Corpus, pair: Pair, languages: tuple[str, str]) -> l
     more) that the other language does not name, not even inflected or in another word order
     (fuzzy: rapidfuzz), nor by a body it is part of or that is part of it. (The action plan's cells
     are compared from the data: _bodies_in_data.)"""
-    if pair.document == corpus.action_plan["document"] or _part_of(pair.id, "signatures"):
+    if pair.document == corpus.action_plan["document"] or part_of(pair.id, "signatures"):
         return []  # (cells: _bodies_in_data; signature blocks: by the people who sign, _names)
     directory = corpus.institutions
     named = {lang: {i for _, _, i in directory.acronym_spans(pair.side(lang), lang)}
@@ -434,12 +332,12 @@ def _names(corpus: Corpus, pairs: list[Pair], languages: tuple[str, str]) -> lis
         only = {lang: [n for n in names[pair.id][lang] if fold(n) not in folded[other]]
                 for lang, other in (languages, languages[::-1])}
         for name in only[first]:
-            best = max(only[second], key=lambda other: _same_person(name, other), default=None)
+            best = max(only[second], key=lambda other: same_person(name, other), default=None)
             elsewhere = where_second.get(fold(name))
             if elsewhere and fold(name) not in {fold(n) for n in names[elsewhere][first]}:
                 moved.setdefault(frozenset((pair.id, elsewhere)), []).append(
                     f"{name}: {pair.id} ({first}), {elsewhere} ({second})")
-            elif best and _same_person(name, best) >= 75:
+            elif best and same_person(name, best) >= 75:
                 pairwise.append((name, best))
                 out.append(Finding("names", "medium", pair.document, pair.id,
                                    f"“{name}” ({first}) / “{best}” ({second}): spelled differently",
@@ -455,7 +353,7 @@ def _names(corpus: Corpus, pairs: list[Pair], languages: tuple[str, str]) -> lis
     groups: list[set[tuple[str, str, str]]] = []  # spellings of one person across the document
     for entry in seen:
         for group in groups:
-            if any(_same_person(entry[0], other[0]) >= 75 and
+            if any(same_person(entry[0], other[0]) >= 75 and
                    fuzz.ratio(fold(entry[0].split()[0]), fold(other[0].split()[0])) >= 75 for other in group):
                 group.add(entry)
                 break
