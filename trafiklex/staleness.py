@@ -18,8 +18,8 @@ from pathlib import Path
 import yaml
 
 from . import schemas, yamlio
-from .errors import DataError, Problem
 from .corpus import Corpus
+from .errors import DataError, Problem
 from .parallel import Pair, comparisons, language_name
 
 REVIEWS = Path("translations") / "reviews.yml"
@@ -97,7 +97,8 @@ def stale(corpus: Corpus, pairs: list[Pair], reviews: dict) -> list[Stale]:
         for languages in compared:
             changed = [lang for lang in languages if stored.get(lang) != fingerprint(texts.get(lang))]
             if len(changed) == 2:
-                which = "both texts" if len(compared) == 1 else " and the ".join(language_name(corpus, lang) for lang in languages)
+                which = "both texts" if len(compared) == 1 else \
+                    "the " + " and the ".join(language_name(corpus, lang) for lang in languages)
                 out.append(Stale(document, clause, "review-both", f"{which} changed {since}"))
             elif changed:
                 other = next(lang for lang in languages if lang not in changed)
