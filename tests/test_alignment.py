@@ -38,18 +38,18 @@ def test_no_text_before_the_first_anchor_gives_no_empty_unit():
 
 
 def test_clause_printed_in_one_language_only_is_a_unit_with_an_empty_side():
-    units = align([("title", "T"), ("point_1", "1."), ("point_2", "2.")],
-                  [("title", "T"), ("point_1", "1."), ("transmission", "Prot."), ("point_2", "2.")])
-    assert units == [Unit("title", "T", "T"), Unit("point_1", "1.", "1."), Unit("transmission", None, "Prot."),
-                     Unit("point_2", "2.", "2.")]
-    assert [u.one_sided for u in units] == [False, False, True, False]
+    units = align({"sq": [("title", "T"), ("point_1", "1."), ("point_2", "2.")],
+                   "en": [("title", "T"), ("point_1", "1."), ("transmission", "Prot."), ("point_2", "2.")]})
+    assert units == [Unit("title", {"sq": "T", "en": "T"}), Unit("point_1", {"sq": "1.", "en": "1."}),
+                     Unit("transmission", {"sq": None, "en": "Prot."}), Unit("point_2", {"sq": "2.", "en": "2."})]
+    assert [not u.complete for u in units] == [False, False, True, False]
     assert units[2].side("en") == "Prot." and units[2].side("sq") is None
 
 
 def test_clause_printed_in_another_order_is_one_sided_in_both_places():
-    units = align([("a", 1), ("b", 2), ("c", 3)], [("a", 1), ("c", 3), ("b", 2)])
+    units = align({"sq": [("a", 1), ("b", 2), ("c", 3)], "en": [("a", 1), ("c", 3), ("b", 2)]})
     # one of b and c stays side by side; the other stands alone where each language prints it
-    assert [(u.id, u.sq, u.en) for u in units] == [("a", 1, 1), ("c", None, 3), ("b", 2, 2), ("c", 3, None)]
+    assert [(u.id, u.side("sq"), u.side("en")) for u in units] == [("a", 1, 1), ("c", None, 3), ("b", 2, 2), ("c", 3, None)]
 
 
 def article_html(page_html: str) -> str:
@@ -68,8 +68,8 @@ def test_every_clause_of_a_built_page_is_in_exactly_one_aligned_unit(site, corpu
         ids = [u.id for u in units if u.side(lang) is not None and u.id]
         assert ids == clause_ids(html_text[lang])
         assert text_of("".join(u.side(lang) for u in units if u.side(lang))) == text_of(html_text[lang])
-    one_sided = {(u.id, "sq" if u.en is None else "en") for u in units if u.one_sided and u.id}
-    paired = sum(1 for u in units if not u.one_sided)
+    one_sided = {(u.id, "sq" if u.side("en") is None else "en") for u in units if not u.complete and u.id}
+    paired = sum(1 for u in units if u.complete)
     report("aligned units", f"{document_id:<32} {len(units):>3} units, {paired:>3} in both languages, "
                             f"{len(one_sided):>2} in one")
     expected_one_sided = {

@@ -17,7 +17,7 @@ import yaml
 from pypdf.generic import ContentStream
 
 from conftest import ROOT, page as site_page, report
-from trafiklex import LANGUAGES
+LANGUAGES = ("sq", "en")  # the languages of this edition (data/languages.yml)
 from trafiklex import corpus as corpus_module
 from trafiklex.fidelity import coverage, tokens
 from trafiklex.errors import DataError
@@ -30,12 +30,11 @@ from trafiklex.pdf.html_prepare import prepare
 from trafiklex.pdf.pandoc_ast import blocks_document, read_html, write_typst
 from trafiklex.pdf.transform import SCREEN_ONLY, Printer
 from trafiklex.pdf.typst_compile import PdfError, compile_pdf
-from trafiklex.pdf.words import word
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_pdf  # noqa: E402
 
-HANDBOOKS = {"sq": paths.handbook("sq"), "en": paths.handbook("en"), "sq-en": paths.bilingual()}
+HANDBOOKS = {"sq": paths.handbook("sq"), "en": paths.handbook("en"), "sq-en": paths.bilingual("sq", "en")}
 
 
 # --- reading the PDFs -------------------------------------------------------------------------------
@@ -225,7 +224,7 @@ def test_reader_finds_every_document_and_article_in_the_bookmarks(site, corpus, 
     documents = [title for level, title, _ in entries if level == 1]
     assert documents == [f"{n}. " + " / ".join(d["title"][lang] for lang in languages)
                          for n, d in enumerate(corpus.documents, start=1)] + \
-        [" / ".join(word(lang, "institutions_title") for lang in languages)]
+        [" / ".join(corpus.words(lang, "print.institutions_title") for lang in languages)]
     titles = [flat(title) for _, title, _ in entries]
     missing = []
     for document in corpus.documents:
@@ -239,7 +238,7 @@ def test_reader_finds_every_document_and_article_in_the_bookmarks(site, corpus, 
     named = reader.named_destinations
     assert all(d["id"] in named for d in corpus.documents)  # handbook-en.pdf#nrm-agreement opens the document
     assert "nrm-agreement:art_5" in named
-    report("PDF bookmarks", f"{paths.bilingual() if key == 'sq-en' else paths.handbook(key)}: {len(entries)} bookmarks, "
+    report("PDF bookmarks", f"{paths.bilingual('sq', 'en') if key == 'sq-en' else paths.handbook(key)}: {len(entries)} bookmarks, "
                             f"{len(named)} named destinations")
 
 
@@ -277,7 +276,7 @@ def _fonts(reader: pypdf.PdfReader) -> dict[str, dict]:
     return fonts
 
 
-@pytest.mark.parametrize("path", [paths.handbook("sq"), paths.bilingual(), paths.screening_form("en"),
+@pytest.mark.parametrize("path", [paths.handbook("sq"), paths.bilingual("sq", "en"), paths.screening_form("en"),
                                   paths.sheet("molsa", "sq")])
 def test_every_font_is_embedded(site, path):
     fonts = _fonts(pypdf.PdfReader(site / path))
@@ -396,7 +395,7 @@ def test_every_institution_with_obligations_has_a_sheet_in_both_languages(site, 
 def test_official_pins_up_a_sheet_with_exactly_their_obligations(site, corpus, institution, lang):
     text = flat("\n".join(pdf_pages(site / paths.sheet(institution, lang))))
     mine = for_institution(corpus, institution)
-    assert word(lang, "sheet_count").format(n=len(mine)) in text
+    assert corpus.words(lang, "print.sheet_count").format(n=len(mine)) in text
 
     def clause(obligation) -> str:
         return edition_of(corpus).label(obligation.document, obligation.id, lang, heading=True)
@@ -444,7 +443,7 @@ def test_every_page_links_the_pdfs_of_its_language(site, corpus):
         assert links is not None, path
         hrefs = [a.attrs["href"] for a in links.find_all("a")]
         targets = {(path.parent / href.split("#")[0]).resolve().relative_to(site.resolve()).as_posix() for href in hrefs}
-        assert {paths.handbook(lang), paths.bilingual(), paths.screening_form(lang)} <= targets, path
+        assert {paths.handbook(lang), paths.bilingual("sq", "en"), paths.screening_form(lang)} <= targets, path
         assert all((site / target).is_file() for target in targets), path
         checked += 1
     # the 404 page is served at any depth: its links start at the site's root

@@ -22,7 +22,7 @@ NRM = "nrm-agreement"
 
 
 def pair(sq: str, en: str, clause: str = "art_5__A__3", document: str = NRM) -> Pair:
-    return Pair(document, clause, sq, en, f"<p>{sq}</p>", f"<p>{en}</p>")
+    return Pair(document, clause, {"sq": sq, "en": en}, {"sq": f"<p>{sq}</p>", "en": f"<p>{en}</p>"})
 
 
 def kinds(corpus, *pairs: Pair) -> Counter:
@@ -34,7 +34,8 @@ def kinds(corpus, *pairs: Pair) -> Counter:
 CASES = {
     "structure": (
         [pair("Do te raportoje çdo muaj.", "Report every month.", "art_5__A__3"),
-         Pair(NRM, "art_5__A__4", "Do te ndihmoje viktimat.", None, "<p>Do te ndihmoje viktimat.</p>", None)],
+         Pair(NRM, "art_5__A__4", {"sq": "Do te ndihmoje viktimat.", "en": None},
+              {"sq": "<p>Do te ndihmoje viktimat.</p>", "en": None})],
         [pair("Do te raportoje çdo muaj.", "Report each month.", "art_5__A__3"),
          pair("Do te ndihmoje viktimat.", "Assist the victims.", "art_5__A__4")],
     ),
@@ -166,7 +167,7 @@ def _translations(root, *args):
 
 
 def test_every_clause_of_this_edition_is_reviewed(corpus):
-    assert staleness.stale(all_pairs(corpus), staleness.load(ROOT)) == []
+    assert staleness.stale(corpus, all_pairs(corpus), staleness.load(ROOT)) == []
 
 
 def test_changing_a_clause_flags_its_counterpart_until_it_is_reviewed(project_copy):
@@ -191,10 +192,10 @@ def test_a_removed_clause_is_flagged_and_reviewing_everything_drops_it(corpus):
     reviews = staleness.load(ROOT)
     reviews["order-25-2005"] = {**reviews["order-25-2005"], "point_9": {"sq": "0", "en": "0", "reviewed": "2026-01-01"}}
     pairs = all_pairs(corpus)
-    assert [(s.key, s.status) for s in staleness.stale(pairs, reviews)] == [("order-25-2005#point_9", "removed")]
+    assert [(s.key, s.status) for s in staleness.stale(corpus, pairs, reviews)] == [("order-25-2005#point_9", "removed")]
     updated, problems = staleness.review(pairs, reviews, None, date(2026, 11, 28))
     assert problems == [] and "point_9" not in updated["order-25-2005"]
-    assert staleness.stale(pairs, updated) == []
+    assert staleness.stale(corpus, pairs, updated) == []
 
 
 def test_reviewing_an_unknown_clause_fails_clearly(project_copy):
@@ -211,10 +212,10 @@ def test_the_translation_memory_parses_back_with_one_unit_per_aligned_clause(cor
 
     pairs = all_pairs(corpus)
     path = tmp_path / "memory.tmx"
-    path.write_bytes(tmx(pairs, "20050718T000000Z"))
+    path.write_bytes(tmx(corpus, pairs, "20050718T000000Z"))
     units = [u for u in tmxfile(path.open("rb")).units if not u.isheader()]
-    aligned = [p for p in pairs if p.id and p.sq and p.en]
-    assert len(units) == len(segments(pairs)) == len(aligned) > 300
+    aligned = [p for p in pairs if p.id and p.side("sq") and p.side("en")]
+    assert len(units) == len(segments(corpus, pairs)) == len(aligned) > 300
     by_id = {u.getid(): u for u in units}
     unit = by_id[f"{NRM}#art_5__B__16"]
     assert unit.source.startswith("16) Per qellim te raportimit te kerkuar ne B.16 me siper")
@@ -225,7 +226,7 @@ def test_the_site_offers_the_translation_memory_and_the_side_by_side_views(site,
     from translate.storage.tmx import tmxfile
 
     units = [u for u in tmxfile((site / "data" / "translation-memory.tmx").open("rb")).units if not u.isheader()]
-    assert len(units) == len(segments(all_pairs(corpus)))
+    assert len(units) == len(segments(corpus, all_pairs(corpus)))
     report = json.loads((site / "data" / "divergences.json").read_text(encoding="utf-8"))
     assert len(report) == len(divergence.report(corpus))
     for lang in ("sq", "en"):

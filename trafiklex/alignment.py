@@ -1,4 +1,4 @@
-"""Aligning the two languages of a document clause by clause, by the clause ids they share.
+"""Aligning the languages of a document clause by clause, by the clause ids they share.
 
 A document's HTML in one language is cut into segments, one per clause anchor: a segment is
 everything from one element with a clause id up to the next one (the text before the first anchor
@@ -7,11 +7,11 @@ opened again, without their id, at the start of the next, so that every segment 
 HTML: `<ul><li id="a">A</li><li id="b">B</li></ul>` gives `<ul><li id="a">A</li></ul>` and
 `<ul><li id="b">B</li></ul>`.
 
-The segments of the two languages are then paired by id, keeping the order of both texts. A clause
-printed in one language only is a unit with an empty side; so is a clause that the two languages
-print in a different order (it cannot be side by side with itself in both places).
+The segments of the languages are then joined by id, keeping the order of every text. A clause
+that a language does not print is a unit with an empty side in that language; so is a clause that
+two languages print in a different order (it cannot be side by side with itself in both places).
 
-Used by the bilingual handbook; the translator workbench reuses it.
+Used by the parallel editions (trafiklex.pdf.bilingual); the translator workbench reuses it.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import difflib
 import html
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Callable, Generic, Sequence, TypeVar
+from typing import Callable, Generic, Mapping, Sequence, TypeVar
 
 from .model.ids import ClauseId
 
@@ -32,32 +32,44 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Unit(Generic[T]):
     """One aligned unit: the clause id where it starts, and its part in each language (None where
-    that language does not print it)."""
+    that language does not print it), in the order of the languages aligned."""
     id: str
-    sq: T | None
-    en: T | None
+    parts: Mapping[str, T | None]
 
     def side(self, lang: str) -> T | None:
-        return self.sq if lang == "sq" else self.en
+        return self.parts.get(lang)
 
     @property
-    def one_sided(self) -> bool:
-        return self.sq is None or self.en is None
+    def languages(self) -> tuple[str, ...]:
+        """The languages that print it here."""
+        return tuple(lang for lang, part in self.parts.items() if part is not None)
+
+    @property
+    def complete(self) -> bool:
+        """Every language prints it here."""
+        return all(part is not None for part in self.parts.values())
 
 
-def align(sq: Sequence[tuple[str, T]], en: Sequence[tuple[str, T]]) -> list[Unit[T]]:
-    """Pair two sequences of (clause id, part) by id, in the order of both: the longest sequence of
-    ids common to both is matched; everything else becomes a one-sided unit at its place (the
-    Albanian ones first where both languages have unmatched parts at the same place)."""
-    matcher = difflib.SequenceMatcher(None, [i for i, _ in sq], [i for i, _ in en], autojunk=False)
-    units: list[Unit[T]] = []
-    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
-        if operation == "equal":
-            units += [Unit(sq[i][0], sq[i][1], en[j][1]) for i, j in zip(range(i1, i2), range(j1, j2))]
-            continue
-        units += [Unit(sq[i][0], sq[i][1], None) for i in range(i1, i2)]
-        units += [Unit(en[j][0], None, en[j][1]) for j in range(j1, j2)]
-    return units
+def align(parts: Mapping[str, Sequence[tuple[str, T]]]) -> list[Unit[T]]:
+    """Join sequences of (clause id, part), one per language, by id, in the order of all of them.
+    The first language's sequence gives the first units; each next language's is matched with the
+    units so far: the longest sequence of ids common to both is matched, everything else becomes a
+    unit of its own at its place (the units so far first, where both have unmatched parts at the
+    same place). Give the authoritative language first: its order prevails."""
+    languages = list(parts)
+    units: list[tuple[str, dict[str, T]]] = []
+    for lang in languages:
+        sequence = parts[lang]
+        matcher = difflib.SequenceMatcher(None, [i for i, _ in units], [i for i, _ in sequence], autojunk=False)
+        joined: list[tuple[str, dict[str, T]]] = []
+        for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+            if operation == "equal":
+                joined += [(units[i][0], {**units[i][1], lang: sequence[j][1]}) for i, j in zip(range(i1, i2), range(j1, j2))]
+                continue
+            joined += units[i1:i2]
+            joined += [(sequence[j][0], {lang: sequence[j][1]}) for j in range(j1, j2)]
+        units = joined
+    return [Unit(anchor, {lang: found.get(lang) for lang in languages}) for anchor, found in units]
 
 
 # --- cutting HTML into segments ----------------------------------------------------------------------
@@ -140,6 +152,7 @@ def _has_text(html_text: str) -> bool:
     return any(t.kind == "text" and t.raw.strip() and not t.raw.startswith("<!--") for t in tokens(html_text))
 
 
-def document_units(html_by_lang: dict[str, str], is_anchor: Callable[[str], bool] = is_clause_id) -> list[Unit[str]]:
-    """The aligned units of a document, given its HTML in each language ({"sq": …, "en": …})."""
-    return align(segments(html_by_lang["sq"], is_anchor), segments(html_by_lang["en"], is_anchor))
+def document_units(html_by_lang: Mapping[str, str], is_anchor: Callable[[str], bool] = is_clause_id) -> list[Unit[str]]:
+    """The aligned units of a document, given its HTML in each language (language → HTML, the
+    authoritative language first)."""
+    return align({lang: segments(html_text, is_anchor) for lang, html_text in html_by_lang.items()})

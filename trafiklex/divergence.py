@@ -1,6 +1,8 @@
-"""Where the Albanian and English texts really differ: what a careful legal translator would flag.
+"""Where the authoritative text and each translation really differ: what a careful legal translator
+would flag.
 
-For every aligned pair of clauses (trafiklex.parallel) and for the structured data:
+For every aligned clause (trafiklex.parallel) and for the structured data, the authoritative language
+is compared with each translation:
   structure   a clause printed in one language only, or in a different place; a section numbered
               differently
   numbers     numbers that differ (years, periods, amounts, counts, article numbers, durations),
@@ -10,7 +12,9 @@ For every aligned pair of clauses (trafiklex.parallel) and for the structured da
               ways (fuzzy matching with rapidfuzz)
   bodies      responsible bodies that differ (canonical institution ids, not acronyms)
   references  internal references that point to different clauses
-Each finding: the document, the clause, both snippets, the kind, a severity and what differs.
+Each finding: the document, the clause, the kind, a severity, what differs (in English, like every
+word the translator tools write themselves) and a snippet of each of the two texts compared.
+What the comparison reads in each text (dates, numbers, people): trafiklex.text_facts.
 """
 from __future__ import annotations
 
@@ -20,13 +24,14 @@ from dataclasses import asdict, dataclass
 
 from rapidfuzz import fuzz
 
-from . import LANGUAGES, OTHER, deadlines
+from . import deadlines
 from .citations import printed_numbers
 from .corpus import Corpus
 from .obligations import all_obligations
-from .htmltext import parse
-from .parallel import Pair, all_pairs
+from .model.ids import ClauseId
+from .parallel import TOOLS_LANGUAGE, Pair, all_pairs, comparisons, language_name
 from .text import fold
+from .text_facts import dates, numbers, part_of, people, same_person, without_references
 
 KINDS = ("structure", "numbers", "dates", "names", "bodies", "references")
 SEVERITIES = ("high", "medium", "low")
@@ -40,11 +45,20 @@ class Finding:
     document: str
     clause: str
     detail: str
-    sq: str = ""
-    en: str = ""
+    texts: tuple[tuple[str, str], ...] = ()  # (language, snippet) of the texts compared, the authoritative first
+
+    def text(self, lang: str) -> str:
+        return dict(self.texts).get(lang, "")
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        """The finding, with each compared text's snippet under its language's code ("sq", "en")."""
+        fields = asdict(self)
+        del fields["texts"]
+        return {**fields, **dict(self.texts)}
+
+
+def _texts(languages: tuple[str, ...], *snippets: str) -> tuple[tuple[str, str], ...]:
+    return tuple(zip(languages, snippets + ("",) * (len(languages) - len(snippets))))
 
 
 def snippet(text: str | None, around: str | None = None, width: int = 160) -> str:
@@ -57,97 +71,11 @@ def snippet(text: str | None, around: str | None = None, width: int = 160) -> st
     return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"
 
 
-# --- numbers and dates ------------------------------------------------------------------------------
-
-MONTHS = {**{m: i for i, m in enumerate(["janar", "shkurt", "mars", "prill", "maj", "qershor", "korrik", "gusht",
-                                          "shtator", "tetor", "nentor", "dhjetor"], 1)},
-          **{m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                          "september", "october", "november", "december"], 1)},
-          "jan": 1, "feb": 2, "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-# Number words (not "një"/"one" and "dy"/"two", which are mostly articles and "both"); a quarter is
-# "e katërta" / "fourth".
-WORDS = {
-    "sq": {"tre": 3, "kater": 4, "pese": 5, "gjashte": 6, "shtate": 7, "tete": 8, "nente": 9,
-           "dhjete": 10, "dymbedhjete": 12, "tetembedhjete": 18, "njezet": 20, "tremujore": 3, "katert": 4,
-           "katerten": 4},
-    "en": {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-           "ten": 10, "twelve": 12, "eighteen": 18, "twenty": 20, "quarterly": 3, "fourth": 4},
-}
-_MONTH = "|".join(MONTHS)
-DATE_NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
-DATE_WORDS = re.compile(rf"\b(?:(\d{{1,2}})\s+)?({_MONTH})\.?\s+(\d{{4}})\b")
-PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d{1,4})\b")
-NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
-LABEL = re.compile(r"^\s*(?:[IVX]+|\d+|[a-zA-Z])[.)]\s")  # the clause's own printed number
-
-
-def dates(text: str) -> tuple[set[str], str]:
-    """The dates in a text, as YYYY-MM-DD or YYYY-MM, and the text without them."""
-    found = set()
-    folded = fold(text)
-
-    def numeric(m):
-        found.add(f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}")
-        return " "
-
-    def words(m):
-        found.add(f"{m[3]}-{MONTHS[m[2]]:02d}" + (f"-{int(m[1]):02d}" if m[1] else ""))
-        return " "
-
-    rest = DATE_WORDS.sub(words, DATE_NUMERIC.sub(numeric, folded))
-    return found, rest
-
-
-def numbers(text: str, lang: str) -> Counter:
-    """The numbers of a text (dates and references removed first), figures and number words alike;
-    a period "2005-7" or "2000/1" counts as its two years."""
-    _, rest = dates(text)
-    rest = LABEL.sub(" ", rest)
-    found: Counter = Counter()
-
-    def period(m):
-        start, end = m[1], m[2]
-        if len(end) < 4:
-            end = start[: 4 - len(end)] + end
-        found.update([int(start), int(end)])
-        return " "
-
-    rest = PERIOD.sub(period, rest)
-    for value in NUMBER.findall(rest):
-        found[float(value.replace(",", ".")) if "." in value or "," in value else int(value)] += 1
-    for word in re.findall(r"[a-z]+", rest):
-        if word in WORDS[lang]:
-            found[WORDS[lang][word]] += 1
-    return found
-
-
-def _without_references(corpus: Corpus, text: str, document: str, lang: str) -> str:
-    spans = corpus.find_references(text, document, lang)
-    for ref in reversed(spans):
-        text = text[:ref.start] + " " + text[ref.end:]
-    return text
-
-
-# --- names of people ---------------------------------------------------------------------------------
-
-TITLE = r"(?:Znj\.|Z\.|z\.|Ms\.|Mr\.|Drejtues|Leader)"
-NAME = r"[A-ZÇË][a-zçë]+|[A-ZÇË]{2,}"
-EDITORIAL_NOTE = re.compile(r'<div class="admonition note editorial-note".*?</p></div>', re.S)
-PERSON = re.compile(rf"{TITLE}[ \t]*((?:{NAME})(?:[ \t]+(?:{NAME})){{1,2}})")
-
-
-def people(unit_html: str, clause: str) -> set[str]:
-    """Names of people: after a title (Znj., Mr., …); in a signature block, the line under the title."""
-    unit_html = EDITORIAL_NOTE.sub(" ", unit_html)  # the site's notes quote names; they are not the text
-    lines = [" ".join(parse(line).text().split()) for line in re.split(r"<br\s*/?>|</p>", unit_html)]
-    names = {" ".join(m.split()) for line in lines for m in PERSON.findall(line)}
-    if clause.startswith(("signatures__", "transmission__")) and len(lines) > 1:
-        names.add(re.sub(rf"^{TITLE}\s*", "", lines[1]).strip())
-    return {n for n in names if n}
-
-
-def _same_person(a: str, b: str) -> float:
-    return fuzz.ratio(fold(a), fold(b))
+def _is_section(key: str) -> bool:
+    """A numbered section ("sec_IX", "sec_2"), not a part of one."""
+    parsed = ClauseId.parse(key) if ClauseId.is_valid(key) else None
+    return bool(parsed and parsed.depth == 1 and parsed.head.element == "sec"
+                and re.fullmatch(r"[0-9IVX]+", parsed.head.number))
 
 
 # --- the report ---------------------------------------------------------------------------------------
@@ -158,9 +86,11 @@ def report(corpus: Corpus) -> list[Finding]:
 
 
 def _report(corpus: Corpus) -> list[Finding]:
-    findings = compare(corpus, all_pairs(corpus)) + _bodies_in_data(corpus) + _penalties(corpus) + _deadlines(corpus)
+    findings = compare(corpus, all_pairs(corpus))
+    for languages in comparisons(corpus):
+        findings += _bodies_in_data(corpus, languages) + _penalties(corpus, languages) + _deadlines(corpus, languages)
     order = [d["id"] for d in corpus.documents]
-    return sorted(set(findings), key=lambda f: (order.index(f.document), KINDS.index(f.kind), f.clause, f.detail))
+    return sorted(set(findings), key=lambda f: (order.index(f.document), KINDS.index(f.kind), f.clause, f.detail, f.texts))
 
 
 def compare(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
@@ -169,69 +99,76 @@ def compare(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
     duties = {(o.document, o.id) for o in all_obligations(corpus)}
     for document in dict.fromkeys(p.document for p in pairs):
         mine = [p for p in pairs if p.document == document]
-        findings += _structure(corpus, document, mine)
-        for pair in mine:
-            if not pair.both:
-                continue
-            findings += _numbers_and_dates(corpus, pair, (pair.document, pair.id) in duties)
-            findings += _references(corpus, pair)
-            findings += _bodies_in_text(corpus, pair)
-        findings += _names(mine)
+        for languages in comparisons(corpus):
+            findings += _structure(corpus, document, mine, languages)
+            for pair in mine:
+                if not pair.has(*languages):
+                    continue
+                findings += _numbers_and_dates(corpus, pair, languages, (pair.document, pair.id) in duties)
+                findings += _references(corpus, pair, languages)
+                findings += _bodies_in_text(corpus, pair, languages)
+            findings += _names(corpus, mine, languages)
         findings += _acronym_spellings(corpus, mine)
     return findings
 
 
-def _structure(corpus: Corpus, document: str, pairs: list[Pair]) -> list[Finding]:
+def _structure(corpus: Corpus, document: str, pairs: list[Pair], languages: tuple[str, str]) -> list[Finding]:
     out = []
-    ids = {lang: [p.id for p in pairs if p.side(lang)] for lang in LANGUAGES}
+    first, second = languages
+    ids = {lang: [p.id for p in pairs if p.side(lang)] for lang in languages}
     glossaries = {g["anchor"] for g in corpus.glossaries if g["document"] == document}
     moved: dict[str, list[str]] = {}
     for pair in pairs:
-        if pair.both or not pair.id or not (pair.sq or pair.en):
+        if pair.has(*languages) or not pair.id or not (pair.side(first) or pair.side(second)):
             continue
-        lang = "sq" if pair.sq else "en"
-        other = OTHER[lang]
-        parent = pair.id.rsplit("__", 1)[0]
+        lang = first if pair.side(first) else second
+        other = second if lang == first else first
+        clause = ClauseId.parse(pair.id)
+        parent = str(clause.parent or clause)  # (a clause of one level is a list of its own)
         if pair.id in ids[other]:
             # the same clause, met once on each side: report it once, per list (not in a glossary,
             # which each language sorts in its own alphabetical order)
-            if lang == "sq" and parent not in glossaries:
-                moved.setdefault(parent, []).append(pair.id.rsplit("__", 1)[-1])
+            if lang == first and parent not in glossaries:
+                moved.setdefault(parent, []).append(clause.last.text)
             continue
-        if "__" in pair.id and parent in ids[lang] and parent not in ids[other]:
+        if clause.parent and parent in ids[lang] and parent not in ids[other]:
             continue  # part of a clause printed in this language only: the clause is reported
-        detail = f"printed in the {'Albanian' if lang == 'sq' else 'English'} text only"
+        detail = f"printed in the {language_name(corpus, lang)} text only"
         severity = "medium" if parent in glossaries else "high"  # an abbreviation: less
-        out.append(Finding("structure", severity, document, pair.id, detail, sq=snippet(pair.sq), en=snippet(pair.en)))
+        out.append(Finding("structure", severity, document, pair.id, detail,
+                           _texts(languages, *(snippet(pair.side(each)) for each in languages))))
     for parent, items in moved.items():
         out.append(Finding("structure", "low", document, parent,
-                           f"{len(items)} items printed in a different order: {', '.join(items)}"))
-    numbers_sq, numbers_en = (printed_numbers(corpus, document, lang) for lang in LANGUAGES)
-    sections = {key for key in set(numbers_sq) | set(numbers_en) if re.fullmatch(r"sec_[0-9IVX]+", key)}
+                           f"{len(items)} items printed in a different order: {', '.join(items)}", _texts(languages)))
+    numbers = {lang: printed_numbers(corpus, document, lang) for lang in languages}
+    sections = {key for lang in languages for key in numbers[lang] if _is_section(key)}
     for section in sorted(sections):  # (not the names of unnumbered clauses: a glossary's abbreviations)
-        if numbers_sq.get(section) != numbers_en.get(section):
-            out.append(Finding("structure", "low", document, section,
-                               f"numbered {numbers_sq.get(section)} in Albanian, {numbers_en.get(section)} in English"))
+        if numbers[first].get(section) != numbers[second].get(section):
+            out.append(Finding("structure", "low", document, section, ", ".join(
+                f"{'numbered ' if lang == first else ''}{numbers[lang].get(section)} in {language_name(corpus, lang)}"
+                for lang in languages), _texts(languages)))
     return out
 
 
-def _numbers_and_dates(corpus: Corpus, pair: Pair, is_duty: bool) -> list[Finding]:
+def _numbers_and_dates(corpus: Corpus, pair: Pair, languages: tuple[str, str], is_duty: bool) -> list[Finding]:
     out = []
-    sq = _without_references(corpus, pair.sq, pair.document, "sq")
-    en = _without_references(corpus, pair.en, pair.document, "en")
-    dates_sq, dates_en = dates(sq)[0], dates(en)[0]
-    if dates_sq != dates_en:
+    first, second = languages
+    texts = {lang: without_references(corpus, pair.side(lang), pair.document, lang) for lang in languages}
+    found = {lang: dates(texts[lang])[0] for lang in languages}
+    snippets = _texts(languages, snippet(pair.side(first)), snippet(pair.side(second)))
+    if found[first] != found[second]:
         out.append(Finding("dates", "high" if is_duty else "medium", pair.document, pair.id,
-                           f"dates {sorted(dates_sq) or '–'} (sq) / {sorted(dates_en) or '–'} (en)",
-                           snippet(pair.sq), snippet(pair.en)))
-    numbers_sq, numbers_en = numbers(sq, "sq"), numbers(en, "en")
-    only_sq, only_en = numbers_sq - numbers_en, numbers_en - numbers_sq
-    if only_sq or only_en:
+                           " / ".join(f"{'dates ' if lang == first else ''}{sorted(found[lang]) or '–'} ({lang})"
+                                      for lang in languages), snippets))
+    counted = {lang: numbers(texts[lang], lang) for lang in languages}
+    only = {first: counted[first] - counted[second], second: counted[second] - counted[first]}
+    if only[first] or only[second]:
         # (the head of a document is its letterhead: an address or a telephone number printed once)
         severity = "high" if is_duty else "medium" if pair.id else "low"
         out.append(Finding("numbers", severity, pair.document, pair.id,
-                           f"numbers only in sq: {_show(only_sq)}; only in en: {_show(only_en)}",
-                           snippet(pair.sq, _first(only_sq)), snippet(pair.en, _first(only_en))))
+                           "; ".join(f"{'numbers ' if lang == first else ''}only in {lang}: {_show(only[lang])}"
+                                     for lang in languages),
+                           _texts(languages, *(snippet(pair.side(lang), _first(only[lang])) for lang in languages))))
     return out
 
 
@@ -243,29 +180,30 @@ def _first(counter: Counter) -> str | None:
     return str(sorted(counter)[0]) if counter else None
 
 
-def _references(corpus: Corpus, pair: Pair) -> list[Finding]:
+def _references(corpus: Corpus, pair: Pair, languages: tuple[str, str]) -> list[Finding]:
     targets = {lang: Counter((r.document, r.target) for r in corpus.find_references(pair.side(lang), pair.document, lang))
-               for lang in LANGUAGES}
-    if targets["sq"] == targets["en"]:
+               for lang in languages}
+    if targets[languages[0]] == targets[languages[1]]:
         return []
 
     def show(counter):
         return ", ".join(f"{d}#{t}" if d != pair.document else f"#{t}" for d, t in sorted(counter.elements())) or "–"
 
     return [Finding("references", "medium", pair.document, pair.id,
-                    f"references {show(targets['sq'])} (sq) / {show(targets['en'])} (en)", snippet(pair.sq), snippet(pair.en))]
+                    "references " + " / ".join(f"{show(targets[lang])} ({lang})" for lang in languages),
+                    _texts(languages, *(snippet(pair.side(lang)) for lang in languages)))]
 
 
-def _bodies_in_text(corpus: Corpus, pair: Pair) -> list[Finding]:
+def _bodies_in_text(corpus: Corpus, pair: Pair, languages: tuple[str, str]) -> list[Finding]:
     """Bodies named in the running text of one language (by acronym or by a name of two words or
     more) that the other language does not name, not even inflected or in another word order
     (fuzzy: rapidfuzz), nor by a body it is part of or that is part of it. (The action plan's cells
     are compared from the data: _bodies_in_data.)"""
-    if pair.document == corpus.action_plan["document"] or pair.id.startswith("signatures__"):
+    if pair.document == corpus.action_plan["document"] or part_of(pair.id, "signatures"):
         return []  # (cells: _bodies_in_data; signature blocks: by the people who sign, _names)
     directory = corpus.institutions
     named = {lang: {i for _, _, i in directory.acronym_spans(pair.side(lang), lang)}
-             | set(directory.mentions(pair.side(lang), lang)) for lang in LANGUAGES}
+             | set(directory.mentions(pair.side(lang), lang)) for lang in languages}
 
     def also_named(institution: str, lang: str) -> bool:
         text = fold(pair.side(lang))
@@ -275,19 +213,20 @@ def _bodies_in_text(corpus: Corpus, pair: Pair) -> list[Finding]:
             for spelling in directory.spellings(institution, lang))
 
     only = {lang: sorted(i for i in named[lang] - named[other] if not also_named(i, other))
-            for lang, other in (("sq", "en"), ("en", "sq"))}
-    if not (only["sq"] or only["en"]):
+            for lang, other in (languages, languages[::-1])}
+    if not any(only.values()):
         return []
     return [Finding("bodies", "medium", pair.document, pair.id,
-                    f"bodies named only in sq: {_names_of(corpus, only['sq'])}; only in en: {_names_of(corpus, only['en'])}",
-                    snippet(pair.sq), snippet(pair.en))]
+                    "; ".join(f"{'bodies named ' if lang == languages[0] else ''}only in {lang}: {_names_of(corpus, only[lang])}"
+                              for lang in languages),
+                    _texts(languages, *(snippet(pair.side(lang)) for lang in languages)))]
 
 
 def _acronym_spellings(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
     """One body's acronym printed in two similar ways (BTKF / BKTF, NRCVT / NCRVT, MPCS / MPÇS)."""
     printed: dict[str, set[tuple[str, str, str]]] = {}
     for pair in pairs:
-        for lang in LANGUAGES:
+        for lang in pair.text:
             for start, end, institution in corpus.institutions.acronym_spans(pair.side(lang) or "", lang):
                 printed.setdefault(institution, set()).add((pair.side(lang)[start:end], lang, pair.id))
     out = []
@@ -299,13 +238,14 @@ def _acronym_spellings(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
             where = {s: sorted({f"{lang} {clause}" for x, lang, clause in places if x == s})[:3] for s in (a, b)}
             how = " (diacritics only)" if fold(a) == fold(b) else ""
             out.append(Finding("names", "low", pairs[0].document, sorted(places)[0][2],
-                               f"{institution}: printed “{a}” ({', '.join(where[a])}) and “{b}” ({', '.join(where[b])}){how}"))
+                               f"{institution}: printed “{a}” ({', '.join(where[a])}) and “{b}” ({', '.join(where[b])}){how}",
+                               _texts(corpus.languages.codes)))
     return out
 
 
 def _names_of(corpus: Corpus, institutions) -> str:
-    """Bodies by their English name (and id), for a finding's detail."""
-    return "; ".join(f"{corpus.institutions.get(i)['name']['en']} ({i})" for i in sorted(institutions)) or "–"
+    """Bodies by their name in the details' language (and id), for a finding's detail."""
+    return "; ".join(f"{corpus.institutions.get(i)['name'][TOOLS_LANGUAGE]} ({i})" for i in sorted(institutions)) or "–"
 
 
 def _acronym_stem(acronym: str) -> str:
@@ -315,48 +255,56 @@ def _acronym_stem(acronym: str) -> str:
     return re.sub(r"(?:-?S|-(?:TE|VE|IT|I|JA|SE))$", "", stem)
 
 
-def _bodies_in_data(corpus: Corpus) -> list[Finding]:
+def _bodies_in_data(corpus: Corpus, languages: tuple[str, str]) -> list[Finding]:
     out = []
+    first, second = languages
     for obligation in all_obligations(corpus):
         if obligation.kind == "commitment" or len(obligation.bodies) < 2:
             continue
         for role in ("bodies", "partners"):
             mapping = getattr(obligation, role)
-            sq, en = set(mapping.get("sq", ())), set(mapping.get("en", ()))
-            if (sq or en) and sq != en and obligation.text.get("sq") and obligation.text.get("en"):
+            named = {lang: set(mapping.get(lang, ())) for lang in languages}
+            if any(named.values()) and named[first] != named[second] and obligation.text.get(first) \
+                    and obligation.text.get(second):
                 word = "responsible" if role == "bodies" else "partners"
                 out.append(Finding("bodies", "high" if role == "bodies" else "low", obligation.document, obligation.id,
-                                   f"{word} only in sq: {_names_of(corpus, sq - en)}; only in en: {_names_of(corpus, en - sq)}",
-                                   snippet(obligation.text["sq"]), snippet(obligation.text["en"])))
+                                   "; ".join(f"{word + ' ' if lang == first else ''}only in {lang}: "
+                                             f"{_names_of(corpus, named[lang] - named[other])}"
+                                             for lang, other in (languages, languages[::-1])),
+                                   _texts(languages, *(snippet(obligation.text[lang]) for lang in languages))))
     return out
 
 
-def _penalties(corpus: Corpus) -> list[Finding]:
+def _penalties(corpus: Corpus, languages: tuple[str, str]) -> list[Finding]:
     out = []
     for article in corpus.penalties["articles"]:
         for row in article["rows"]:
-            sq, en = (row["sanction"].get(lang, {}) for lang in LANGUAGES)
+            first, second = (row["sanction"].get(lang, {}) for lang in languages)
             strip = lambda s: {k: v for k, v in s.items() if k != "printed"}  # noqa: E731
-            if strip(sq) != strip(en):
-                differs = sorted(k for k in set(strip(sq)) | set(strip(en)) if sq.get(k) != en.get(k))
+            if strip(first) != strip(second):
+                differs = sorted(k for k in set(strip(first)) | set(strip(second)) if first.get(k) != second.get(k))
                 out.append(Finding("numbers", "high", corpus.penalties["document"], row["id"],
-                                   f"sanction differs in {', '.join(differs)}", sq.get("printed", ""), en.get("printed", "")))
+                                   f"sanction differs in {', '.join(differs)}",
+                                   _texts(languages, first.get("printed", ""), second.get("printed", ""))))
     return out
 
 
-def _deadlines(corpus: Corpus) -> list[Finding]:
+def _deadlines(corpus: Corpus, languages: tuple[str, str]) -> list[Finding]:
     out = []
+    first, second = languages
     for obligation in all_obligations(corpus):
         printed = obligation.deadline
-        if not (printed.get("sq") and printed.get("en")):
+        if not (printed.get(first) and printed.get(second)):
             continue
         date = corpus.document(obligation.document).get("date")
-        sq, en = deadlines.parse(printed["sq"], date), deadlines.parse(printed["en"], date)
-        if sq != en:
-            same_month = (sq.get("by") or sq.get("from")) == (en.get("by") or en.get("from"))
+        parsed = {lang: deadlines.parse(printed[lang], date) for lang in languages}
+        if parsed[first] != parsed[second]:
+            same_month = (parsed[first].get("by") or parsed[first].get("from")) == \
+                (parsed[second].get("by") or parsed[second].get("from"))
             out.append(Finding("dates", "low" if same_month else "high", obligation.document, obligation.id,
-                               f"deadline read as {_deadline_words(sq)} (sq) / {_deadline_words(en)} (en)",
-                               printed["sq"], printed["en"]))
+                               "deadline read as " + " / ".join(f"{_deadline_words(parsed[lang])} ({lang})"
+                                                                for lang in languages),
+                               _texts(languages, printed[first], printed[second])))
     return out
 
 
@@ -367,42 +315,45 @@ def _deadline_words(parsed: dict) -> str:
     return ", ".join(words) or "no date"
 
 
-def _names(pairs: list[Pair]) -> list[Finding]:
-    """Names of people: different between the languages of a clause, or spelled two ways."""
+def _names(corpus: Corpus, pairs: list[Pair], languages: tuple[str, str]) -> list[Finding]:
+    """Names of people: different between the two texts of a clause, or spelled two ways."""
     out = []
+    first, second = languages
     seen: list[tuple[str, str, str]] = []  # (name, lang, clause)
-    pairwise: list[tuple[str, str]] = []  # (sq, en) spellings of one person in one clause
-    names = {pair.id: {lang: people(pair.sq_html if lang == "sq" else pair.en_html, pair.id) for lang in LANGUAGES}
-             for pair in pairs if pair.both}
-    where_en = {fold(name): clause for clause, both in names.items() for name in both["en"]}
-    moved: dict[frozenset, list[str]] = {}  # a person who signs in another place in English
+    pairwise: list[tuple[str, str]] = []  # (first, second) spellings of one person in one clause
+    names = {pair.id: {lang: people(pair.html[lang], pair.id) for lang in languages}
+             for pair in pairs if pair.has(*languages)}
+    where_second = {fold(name): clause for clause, both in names.items() for name in both[second]}
+    moved: dict[frozenset, list[str]] = {}  # a person who signs in another place in the translation
     for pair in (p for p in pairs if p.id in names):
-        for lang in LANGUAGES:
+        for lang in languages:
             seen += [(name, lang, pair.id) for name in names[pair.id][lang]]
-        folded = {lang: {fold(n) for n in names[pair.id][lang]} for lang in LANGUAGES}
-        only = {lang: [n for n in names[pair.id][lang] if fold(n) not in folded[OTHER[lang]]]
-                for lang in LANGUAGES}
-        for name in only["sq"]:
-            best = max(only["en"], key=lambda other: _same_person(name, other), default=None)
-            elsewhere = where_en.get(fold(name))
-            if elsewhere and fold(name) not in {fold(n) for n in names[elsewhere]["sq"]}:
-                moved.setdefault(frozenset((pair.id, where_en[fold(name)])), []).append(
-                    f"{name}: {pair.id} (sq), {where_en[fold(name)]} (en)")
-            elif best and _same_person(name, best) >= 75:
+        folded = {lang: {fold(n) for n in names[pair.id][lang]} for lang in languages}
+        only = {lang: [n for n in names[pair.id][lang] if fold(n) not in folded[other]]
+                for lang, other in (languages, languages[::-1])}
+        for name in only[first]:
+            best = max(only[second], key=lambda other: same_person(name, other), default=None)
+            elsewhere = where_second.get(fold(name))
+            if elsewhere and fold(name) not in {fold(n) for n in names[elsewhere][first]}:
+                moved.setdefault(frozenset((pair.id, elsewhere)), []).append(
+                    f"{name}: {pair.id} ({first}), {elsewhere} ({second})")
+            elif best and same_person(name, best) >= 75:
                 pairwise.append((name, best))
-                out.append(Finding("names", "medium", pair.document, pair.id, f"“{name}” (sq) / “{best}” (en): spelled differently",
-                                   snippet(pair.sq, name), snippet(pair.en, best)))
+                out.append(Finding("names", "medium", pair.document, pair.id,
+                                   f"“{name}” ({first}) / “{best}” ({second}): spelled differently",
+                                   _texts(languages, snippet(pair.side(first), name), snippet(pair.side(second), best))))
             else:
                 out.append(Finding("names", "high", pair.document, pair.id,
-                                   f"“{name}” (sq) is not named in the English text" + (f", which names “{best}”" if best else ""),
-                                   snippet(pair.sq, name), snippet(pair.en, best)))
+                                   f"“{name}” ({first}) is not named in the {language_name(corpus, second)} text"
+                                   + (f", which names “{best}”" if best else ""),
+                                   _texts(languages, snippet(pair.side(first), name), snippet(pair.side(second), best))))
     for clauses, places in moved.items():
         out.append(Finding("structure", "low", pairs[0].document, min(clauses),
-                           f"people named in a different order: {'; '.join(sorted(places))}"))
+                           f"people named in a different order: {'; '.join(sorted(places))}", _texts(languages)))
     groups: list[set[tuple[str, str, str]]] = []  # spellings of one person across the document
     for entry in seen:
         for group in groups:
-            if any(_same_person(entry[0], other[0]) >= 75 and
+            if any(same_person(entry[0], other[0]) >= 75 and
                    fuzz.ratio(fold(entry[0].split()[0]), fold(other[0].split()[0])) >= 75 for other in group):
                 group.add(entry)
                 break
@@ -418,5 +369,5 @@ def _names(pairs: list[Pair]) -> list[Finding]:
         out.append(Finding("names", "low" if diacritics_only else "medium", pairs[0].document,
                            sorted(group, key=lambda e: e[2])[0][2],
                            f"one person, {len(spellings)} spellings"
-                           + (" (diacritics only)" if diacritics_only else "") + f": {where}"))
+                           + (" (diacritics only)" if diacritics_only else "") + f": {where}", _texts(languages)))
     return out

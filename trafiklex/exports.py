@@ -11,7 +11,6 @@ from pathlib import Path
 
 import yaml
 
-from . import LANGUAGES
 from .corpus import DATA_FILES, Corpus
 from .clause_data import clause_records, clause_rows
 from .obligations import all_obligations
@@ -28,30 +27,31 @@ def _due(due: dict | None) -> dict:
     return {f"due_{key}": due.get(key, "") for key in DUE_KEYS}
 
 
-def _pair(prefix: str, value: dict | None) -> dict:
+def _per_language(languages, prefix: str, value: dict | None) -> dict:
+    """A column per language: `text_sq`, `text_en`…"""
     value = value or {}
-    return {f"{prefix}_{lang}": value.get(lang, "") for lang in LANGUAGES}
+    return {f"{prefix}_{lang}": value.get(lang, "") for lang in languages}
 
 
 def institution_rows(corpus: Corpus) -> list[dict]:
-    return [{"id": i["id"], "kind": i["kind"], "part_of": i.get("part_of", ""), **_pair("name", i["name"]),
-             **{f"acronyms_{l}": "; ".join(i.get("acronyms", {}).get(l, [])) for l in LANGUAGES}}
+    return [{"id": i["id"], "kind": i["kind"], "part_of": i.get("part_of", ""), **_per_language(corpus.languages, "name", i["name"]),
+             **{f"acronyms_{l}": "; ".join(i.get("acronyms", {}).get(l, [])) for l in corpus.languages}}
             for i in corpus.data("institutions.yml")["institutions"]]
 
 
 def activity_rows(corpus: Corpus) -> list[dict]:
     rows = []
     for section, objective, activity in corpus.activities():
-        row = {"id": activity["id"], "section": section["num"], **_pair("section_title", section["title"]),
-               "objective_id": objective["id"] if objective else "", **_pair("text", activity["text"])}
+        row = {"id": activity["id"], "section": section["num"], **_per_language(corpus.languages, "section_title", section["title"]),
+               "objective_id": objective["id"] if objective else "", **_per_language(corpus.languages, "text", activity["text"])}
         for cell in ("responsible", "partners"):
             value = activity.get(cell, {})
-            for lang in LANGUAGES:
+            for lang in corpus.languages:
                 ids = value.get(lang, {}).get("bodies", [])
                 row[f"{cell}_printed_{lang}"] = value.get(lang, {}).get("printed", "")
                 row[f"{cell}_ids_{lang}"] = "; ".join(ids)
                 row[f"{cell}_names_{lang}"] = _names(corpus, ids, lang)
-        row.update(_pair("deadline", activity["deadline"]))
+        row.update(_per_language(corpus.languages, "deadline", activity["deadline"]))
         row.update(_due(activity["due"]))
         row["only_in"] = activity.get("only_in", "")
         rows.append(row)
@@ -65,8 +65,8 @@ def penalty_rows(corpus: Corpus) -> list[dict]:
     rows = []
     for article in corpus.penalties["articles"]:
         for number, row in enumerate(article["rows"], start=1):
-            out = {"id": row["id"], "article": article["article"], "row": number, **_pair("offence", row["offence"])}
-            for lang in LANGUAGES:
+            out = {"id": row["id"], "article": article["article"], "row": number, **_per_language(corpus.languages, "offence", row["offence"])}
+            for lang in corpus.languages:
                 sanction = row["sanction"].get(lang, {})
                 out[f"sanction_{lang}"] = sanction.get("printed", "")
                 out.update({f"{key}_{lang}": sanction.get(key, "") for key in SANCTION_KEYS})
@@ -80,10 +80,10 @@ def commitment_rows(corpus: Corpus) -> list[dict]:
         for commitment in party["commitments"]:
             ids, partners = commitment.get("bodies", party["bodies"]), commitment.get("partners", [])
             rows.append({"id": commitment["id"], "party": party["letter"], "point": commitment["num"],
-                         "bodies_ids": "; ".join(ids), **{f"bodies_names_{l}": _names(corpus, ids, l) for l in LANGUAGES},
+                         "bodies_ids": "; ".join(ids), **{f"bodies_names_{l}": _names(corpus, ids, l) for l in corpus.languages},
                          "partners_ids": "; ".join(partners),
-                         **{f"partners_names_{l}": _names(corpus, partners, l) for l in LANGUAGES},
-                         **_pair("text", commitment["text"]), **_pair("deadline", commitment.get("deadline")),
+                         **{f"partners_names_{l}": _names(corpus, partners, l) for l in corpus.languages},
+                         **_per_language(corpus.languages, "text", commitment["text"]), **_per_language(corpus.languages, "deadline", commitment.get("deadline")),
                          **_due(commitment.get("due"))})
     return rows
 
@@ -103,13 +103,13 @@ def obligation_rows(corpus: Corpus) -> list[dict]:
     rows = []
     for record in obligation_records(corpus):
         row = {"document": record["document"], "id": record["id"], "kind": record["kind"], "section": record["section"],
-               **_pair("text", record["text"])}
+               **_per_language(corpus.languages, "text", record["text"])}
         for role in ("responsible", "partners"):
-            for lang in LANGUAGES:
+            for lang in corpus.languages:
                 ids = record[role].get(lang, [])
                 row[f"{role}_ids_{lang}"] = "; ".join(ids)
                 row[f"{role}_names_{lang}"] = _names(corpus, ids, lang)
-        row.update(_pair("deadline", record["deadline"]))
+        row.update(_per_language(corpus.languages, "deadline", record["deadline"]))
         row.update(_due(record["due"]))
         rows.append(row)
     return rows

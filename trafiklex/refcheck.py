@@ -1,4 +1,4 @@
-"""The reference check: every internal reference of either language ("Article 5.C.2", "B.16 above",
+"""The reference check: every internal reference of every language ("Article 5.C.2", "B.16 above",
 "Annex 1", "section A and C"), resolved to a clause id by trafiklex.references, and reported when it
 
   nowhere     points to a clause the document does not have (in that language)
@@ -6,9 +6,12 @@
   omitted     points to a part the source does not print (an editorial note of kind "omission" stands
               in its place)
   elsewhere   is a "see …" reference to a clause about something else: a sibling of the target shares
-              clearly more words with the referring clause than the target does, in both languages
+              clearly more words with the referring clause than the target does, in every language
+              whose text makes the reference (two at least)
 
 The source's defects are reported, never fixed: the pages link every reference where it points.
+The words the check reads ("see", and the words too common to tell clauses apart) are part of the
+analysis, by language, not words of the interface.
 """
 from __future__ import annotations
 
@@ -16,15 +19,16 @@ import math
 import re
 from dataclasses import asdict, dataclass
 
-from . import LANGUAGES
 from .corpus import Corpus
+from .model.ids import ClauseId
 from .parallel import Pair, all_pairs
 from .text import fold
 
 PROBLEMS = ("nowhere", "self", "omitted", "elsewhere")
 SEE = re.compile(r"\b(?:see|shih)\b", re.I)
 # "elsewhere": the best sibling must share at least this much (cosine of the word-stem sets) with
-# the referring clause, and the target less than this share of the sibling's score, in both languages.
+# the referring clause, and the target less than this share of the sibling's score, in every language
+# whose text makes the reference.
 ELSEWHERE_MIN_SIMILARITY = 0.25
 ELSEWHERE_MAX_RATIO = 0.6
 STOPWORDS = {
@@ -40,8 +44,8 @@ class ReferenceProblem:
     problem: str
     document: str
     clause: str          # where the reference stands
-    languages: str       # "sq", "en" or "sq en"
-    printed: str         # the reference as printed (Albanian first)
+    languages: str       # the languages that print it, in their order: "sq", "en" or "sq en"
+    printed: str         # the reference as printed in each of them, joined by " / "
     target: str          # document#clause it resolves to
     detail: str
     nearest: str = ""    # for "elsewhere": the clause nearest in content (document#clause)
@@ -51,7 +55,7 @@ class ReferenceProblem:
 
 
 def _stems(text: str, lang: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", fold(text)) if w not in STOPWORDS[lang]}
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", fold(text)) if w not in STOPWORDS.get(lang, ())}
 
 
 def _similarity(a: set[str], b: set[str]) -> float:
@@ -68,9 +72,10 @@ def check(corpus: Corpus, pairs: list[Pair] | None = None) -> list[ReferenceProb
 
 def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
     every = all_pairs(corpus)
-    texts = {(p.document, p.id, lang): p.side(lang) for p in every for lang in LANGUAGES if p.side(lang)}
+    languages = corpus.languages.codes
+    texts = {(p.document, p.id, lang): p.side(lang) for p in every for lang in p.languages}
     omitted = {(p.document, p.id) for p in every
-               if 'data-kind="omission"' in (p.sq_html or "") + (p.en_html or "")}
+               if any('data-kind="omission"' in (fragment or "") for fragment in p.html.values())}
     found: dict[tuple, dict] = {}   # (problem, document, clause, target) → {lang: printed}, detail
 
     def report(problem, pair, lang, ref, detail, nearest=""):
@@ -79,8 +84,9 @@ def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
         entry["printed"][lang] = ref.text
 
     elsewhere: dict[tuple, dict[str, str]] = {}
+    made: dict[tuple, set[str]] = {}  # (document, clause, target document, target) → the languages that make it
     for pair in pairs:
-        for lang in LANGUAGES:
+        for lang in pair.text:
             text = pair.side(lang)
             if not text:
                 continue
@@ -91,6 +97,7 @@ def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
             for ref in refs:
                 if not ref.target:
                     continue
+                made.setdefault((pair.document, pair.id, ref.document, ref.target), set()).add(lang)
                 if (ref.document, ref.target, lang) not in texts:
                     report("nowhere", pair, lang, ref, f"{ref.document} has no clause {ref.target} in this language")
                 elif ref.document == pair.document and ref.target == pair.id:
@@ -101,16 +108,17 @@ def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
                     better = _closest_sibling(texts, pair, ref, lang, _stems(context, lang))
                     if better and better[2] >= ELSEWHERE_MIN_SIMILARITY and better[1] < ELSEWHERE_MAX_RATIO * better[2]:
                         elsewhere.setdefault((pair.document, pair.id, ref.document, ref.target), {})[lang] = (ref, better)
-    for (document, clause, _, _), by_lang in elsewhere.items():
+    for key, by_lang in elsewhere.items():
+        document, clause, _, _ = key
         suggestions = {better[0] for _, better in by_lang.values()}
-        if set(by_lang) == set(LANGUAGES) and len(suggestions) == 1:  # both languages agree
+        if set(by_lang) == made[key] and len(by_lang) > 1 and len(suggestions) == 1:  # the languages agree
             pair = next(p for p in pairs if p.document == document and p.id == clause)
             for lang, (ref, better) in by_lang.items():
                 report("elsewhere", pair, lang, ref,
                        f"the clause is about something else; {better[0]} shares more of the referring clause's words",
                        nearest=f"{ref.document}#{better[0]}")
-    return [ReferenceProblem(problem, document, clause, " ".join(lang for lang in LANGUAGES if lang in entry["printed"]),
-                             " / ".join(entry["printed"][lang] for lang in LANGUAGES if lang in entry["printed"]),
+    return [ReferenceProblem(problem, document, clause, " ".join(lang for lang in languages if lang in entry["printed"]),
+                             " / ".join(entry["printed"][lang] for lang in languages if lang in entry["printed"]),
                              target, entry["detail"], entry["nearest"])
             for (problem, document, clause, target), entry in found.items()]
 
@@ -118,10 +126,10 @@ def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
 def _closest_sibling(texts, pair: Pair, ref, lang: str, context: set[str]) -> tuple[str, float, float] | None:
     """The clause of the target's level and parent nearest in content to the referring clause (not
     the referring clause itself): (its id, the target's similarity, its similarity)."""
-    parent, depth = ref.target.rsplit("__", 1)[0], ref.target.count("__")
+    parent = ClauseId.parse(ref.target).parent if ClauseId.is_valid(ref.target) else None
     siblings = {clause: _similarity(context, _stems(text, lang)) for (document, clause, language), text in texts.items()
-                if document == ref.document and language == lang and clause != pair.id and depth
-                and clause.count("__") == depth and clause.rsplit("__", 1)[0] == parent}
+                if document == ref.document and language == lang and clause and clause != pair.id and parent
+                and ClauseId.parse(clause).parent == parent}
     if not siblings:
         return None
     best = max(siblings, key=siblings.get)

@@ -1,71 +1,27 @@
-"""The translator's workbench on the site: a document's two languages side by side, clause by clause;
-the divergence report; the reference check; which clauses need review. HTML blocks for the pages,
-in the page's language (the findings' details are generated in English and marked so)."""
+"""The translator's workbench on the site: a document's languages side by side, clause by clause; the
+divergence report; the reference check; which clauses need review. HTML blocks for the pages, from
+templates (trafiklex/templates/translators/), in the page's language (the findings' details are
+written in the tools' own language and marked so)."""
 from __future__ import annotations
 
 import html
 import re
 from collections import Counter
 
-from . import LANGUAGES, urls
-from .urls import PARALLEL_FOLDER
+from . import urls
 from .annotate import Annotator
 from .corpus import Corpus
 from .divergence import KINDS, SEVERITIES, Finding
 from .model.edition import edition_of
 from .model.ids import ClauseId
-from .parallel import Pair, document_pairs
+from .parallel import TOOLS_LANGUAGE, Pair, document_pairs
 from .refcheck import PROBLEMS, ReferenceProblem
 from .render import block, esc
 from .staleness import Stale
+from .templating import Markup, render
 from .translator_files import FILES
+from .urls import PARALLEL_FOLDER
 
-WORDS = {
-    "sq": {
-        "language": {"sq": "Shqip (teksti autentik)", "en": "Anglisht"},
-        "clause": "Dispozita", "head": "Kreu i dokumentit",
-        "gap": {"sq": "Nuk është në tekstin shqip.", "en": "Nuk është në tekstin anglisht."},
-        "moved": "e shtypur në një vend tjetër në {text}",
-        "text_of": {"sq": "tekstin shqip", "en": "tekstin anglisht"},
-        "summary": "{n} dispozita: {both} në të dy gjuhët (nga to {moved} të shtypura në një vend tjetër), {sq} vetëm në "
-                   "shqip, {en} vetëm në anglisht.",
-        "kind": {"structure": "Struktura", "numbers": "Numrat", "dates": "Datat", "names": "Emrat",
-                 "bodies": "Institucionet", "references": "Referencat"},
-        "severity": {"high": "e lartë", "medium": "mesatare", "low": "e ulët"},
-        "problem": {"nowhere": "nuk të çon askund", "self": "të çon te vetja", "omitted": "të çon te një pjesë që mungon në burim",
-                    "elsewhere": "të çon te një dispozitë për tjetër gjë"},
-        "status": {"review-en": "rishikoni anglishten", "review-sq": "rishikoni shqipen", "review-both": "rishikoni të dyja",
-                   "unreviewed": "e parishikuar", "removed": "e hequr"},
-        "columns": {"clause": "Dispozita", "kind": "Lloji", "severity": "Rëndësia", "what": "Çfarë ndryshon",
-                    "sq": "Shqip", "en": "Anglisht", "count": "Gjetje", "total": "Gjithsej", "document": "Dokumenti",
-                    "reference": "Referenca", "target": "Të çon te", "problem": "Problemi", "status": "Gjendja",
-                    "languages": "Gjuha"},
-        "nearest": "më afër në përmbajtje", "none": "Asnjë.", "side_by_side": "Shqip | anglisht krah për krah",
-        "all_reviewed": "Të gjitha dispozitat janë rishikuar që kur kanë ndryshuar për herë të fundit.",
-    },
-    "en": {
-        "language": {"sq": "Albanian (authentic text)", "en": "English"},
-        "clause": "Clause", "head": "Head of the document",
-        "gap": {"sq": "Not in the Albanian text.", "en": "Not in the English text."},
-        "moved": "printed in another place in the {text}",
-        "text_of": {"sq": "Albanian text", "en": "English text"},
-        "summary": "{n} clauses: {both} in both languages (of which {moved} printed in another place), {sq} in Albanian "
-                   "only, {en} in English only.",
-        "kind": {"structure": "Structure", "numbers": "Numbers", "dates": "Dates", "names": "Names",
-                 "bodies": "Bodies", "references": "References"},
-        "severity": {"high": "high", "medium": "medium", "low": "low"},
-        "problem": {"nowhere": "points nowhere", "self": "points to itself", "omitted": "points to a part missing from the source",
-                    "elsewhere": "points to a clause about something else"},
-        "status": {"review-en": "review the English", "review-sq": "review the Albanian", "review-both": "review both",
-                   "unreviewed": "never reviewed", "removed": "removed"},
-        "columns": {"clause": "Clause", "kind": "Kind", "severity": "Severity", "what": "What differs",
-                    "sq": "Albanian", "en": "English", "count": "Findings", "total": "Total", "document": "Document",
-                    "reference": "Reference", "target": "Points to", "problem": "Problem", "status": "Status",
-                    "languages": "Language"},
-        "nearest": "nearest in content", "none": "None.", "side_by_side": "Albanian | English side by side",
-        "all_reviewed": "Every clause has been reviewed since it last changed.",
-    },
-}
 ID_ATTRIBUTE = re.compile(r'\s(?:id|aria-labelledby|aria-describedby)="[^"]*"')
 HEADING = re.compile(r"<(/?)h[1-6]\b([^>]*)>")
 HREF = re.compile(r'href="([^"]*)"')
@@ -79,11 +35,31 @@ def row_id(pair: Pair) -> str:
     return pair.id or "head"
 
 
+def _template(corpus: Corpus, name: str, lang: str, **context) -> str:
+    """A template of translators/, with the words of `lang`, as an HTML block of the page."""
+    return block(render(f"translators/{name}", t=corpus.catalog.translator(lang), lang=lang, details=TOOLS_LANGUAGE,
+                        **context))
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _language_names(corpus: Corpus, lang: str) -> dict[str, str]:
+    """Each language's name in `lang`, as inside a sentence ("shqip", "Albanian")."""
+    return corpus.words(lang, "labels.language_name")
+
+
+def _text_of(corpus: Corpus, lang: str, side: str) -> str:
+    """'the English text', in `lang`."""
+    return corpus.words(lang, "translators.text_of").format(language=_language_names(corpus, lang)[side])
+
+
 def _label(corpus: Corpus, document: str, clause: str, lang: str) -> str:
     """The clause's numbering in words; where the numbering does not tell it from the clause it is
     part of (a glossary entry, a signature), with the last part of its id."""
     if not clause:
-        return WORDS[lang]["head"]
+        return corpus.words(lang, "translators.head")
     edition, parsed = edition_of(corpus), ClauseId.parse(clause)
     label = edition.label(document, clause, lang, heading=True)
     if parsed.parent and edition.label(document, str(parsed.parent), lang, heading=True) == label:
@@ -91,54 +67,58 @@ def _label(corpus: Corpus, document: str, clause: str, lang: str) -> str:
     return label
 
 
+# --- the side-by-side view ------------------------------------------------------------------------------
+
 def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
-    """The document's two languages side by side, one row per clause, each row an anchor (the clause
-    id, as on the document page); a clause printed in one language only has an empty cell."""
-    words = WORDS[lang]
+    """The document's languages side by side, one row per clause, each row an anchor (the clause
+    id, as on the document page); a clause a language does not print has an empty cell there."""
+    languages = corpus.languages
     pairs = document_pairs(corpus, document)
     page = corpus.document(document)["page"]
     seen: set[str] = set()
-    rows = []
+    anchored = []
     for pair in pairs:
         anchor = row_id(pair)
         if anchor in seen:  # the second place of a clause printed in another place in each language
-            anchor = f"{anchor}-{'sq' if pair.sq_html is not None else 'en'}"
+            anchor = f"{anchor}-{next(side for side, fragment in pair.html.items() if fragment is not None)}"
         seen.add(anchor)
-        rows.append((anchor, pair))
-    anchors = {anchor for anchor, _ in rows}
+        anchored.append((anchor, pair))
+    anchors = {anchor for anchor, _ in anchored}
     # each column is annotated as on its own document page, then every link is rebased to this page
-    annotators = {side: Annotator(corpus, side, page, document) for side in LANGUAGES}
-    body = []
-    for anchor, pair in rows:
+    annotators = {side: Annotator(corpus, side, page, document) for side in languages.codes}
+    rows = []
+    for anchor, pair in anchored:
         cells = []
-        for side in LANGUAGES:
-            fragment = pair.sq_html if side == "sq" else pair.en_html
+        for side in languages.codes:
+            fragment = pair.html[side]
             if fragment is None or not pair.side(side):
                 moved = pair.id and any(p.id == pair.id and p.side(side) for p in pairs if p is not pair)
-                text = words["moved"].format(text=words["text_of"][side]) if moved else words["gap"][side]
-                cells.append(f'<td class="parallel-gap"><em>{esc(text)}</em></td>')
+                gap = corpus.words(lang, "translators.moved" if moved else "translators.gap")
+                cells.append({"gap": gap.format(text=_text_of(corpus, lang, side))})
                 continue
             cell = annotators[side].annotate(_cell_html(fragment))
             cell = HREF.sub(lambda m: _href(m.group(1), anchors, (page, side), (here, lang)), cell)
-            cells.append(f'<td lang="{side}">{cell}</td>')
-        label = _label(corpus, document, pair.id, lang)
-        body.append(f'<tr id="{esc(anchor)}"><th scope="row"><a href="#{esc(anchor)}">{esc(label)}</a></th>{"".join(cells)}</tr>')
-    summary = words["summary"].format(**_counts(pairs))
-    head = (f'<thead><tr><th scope="col">{esc(words["clause"])}</th>'
-            + "".join(f'<th scope="col" lang="{lang}">{esc(words["language"][side])}</th>' for side in LANGUAGES)
-            + "</tr></thead>")
-    return block(f'<p class="parallel-summary">{esc(summary)}</p>'
-                 f'<div class="parallel-wrap"><table class="parallel">{head}<tbody>{"".join(body)}</tbody></table></div>')
+            cells.append({"gap": None, "lang": side, "html": Markup(cell)})
+        rows.append({"anchor": anchor, "label": _label(corpus, document, pair.id, lang), "cells": cells})
+    names = _language_names(corpus, lang)
+    columns = [_capitalized(corpus.words(lang, "translators.authentic").format(language=names[side])
+                            if side == languages.authoritative else names[side]) for side in languages.codes]
+    return _template(corpus, "parallel.html", lang, summary=_summary(corpus, pairs, lang), columns=columns,
+                     rows=rows)
 
 
-def _counts(pairs: list[Pair]) -> dict[str, int]:
-    """Clauses (by id) in both languages, of which printed in another place in each; in one only."""
-    printed = {side: {p.id for p in pairs if p.side(side)} for side in LANGUAGES}
-    together = {p.id for p in pairs if p.both}
-    clauses = printed["sq"] | printed["en"]
-    both = printed["sq"] & printed["en"]
-    return {"n": len(clauses), "both": len(both), "moved": len(both - together),
-            "sq": len(printed["sq"] - both), "en": len(printed["en"] - both)}
+def _summary(corpus: Corpus, pairs: list[Pair], lang: str) -> str:
+    """Clauses (by id) in every language, of which printed in another place in each; in one only."""
+    languages = corpus.languages.codes
+    printed = {side: {p.id for p in pairs if p.side(side)} for side in languages}
+    together = {p.id for p in pairs if p.has(*languages)}
+    every = set.intersection(*printed.values())
+    names = _language_names(corpus, lang)
+    only = ", ".join(corpus.words(lang, "translators.summary_only").format(
+        n=len(printed[side] - set().union(*(printed[other] for other in languages if other != side))),
+        language=names[side]) for side in languages)
+    return corpus.words(lang, "translators.summary").format(
+        n=len(set().union(*printed.values())), every=len(every), moved=len(every - together), only=only)
 
 
 def _cell_html(fragment: str) -> str:
@@ -157,111 +137,89 @@ def _href(written: str, rows: set[str], source: tuple[str, str], here: tuple[str
     return f'href="{esc(urls.rebase(href, *source, *here))}"'
 
 
-# --- the report ---------------------------------------------------------------------------------------
+def parallel_index(corpus: Corpus, lang: str, here: str) -> str:
+    """Links to the side-by-side view of every document."""
+    links = [{"href": urls.relative(here, lang, parallel_page(document["page"]), lang),
+              "label": document["short_title"][lang]} for document in corpus.documents]
+    return _template(corpus, "parallel_index.html", lang, links=links)
 
-def _clause_link(corpus: Corpus, document: str, clause: str, lang: str, here: str) -> str:
+
+def parallel_title(corpus: Corpus, document: str, lang: str) -> str:
+    names = _language_names(corpus, lang)
+    languages = " | ".join(names[side] for side in corpus.languages.codes)
+    side_by_side = _capitalized(corpus.words(lang, "translators.side_by_side").format(languages=languages))
+    return f'{corpus.document(document)["short_title"][lang]}: {side_by_side}'
+
+
+# --- the reports -----------------------------------------------------------------------------------------
+
+def _clause_link(corpus: Corpus, document: str, clause: str, lang: str, here: str) -> dict:
     page = corpus.document(document)["page"]
-    href = urls.relative(here, lang, parallel_page(page), lang, clause or "head")
-    return f'<a href="{esc(href)}">{esc(_label(corpus, document, clause, lang))}</a>'
+    return {"href": urls.relative(here, lang, parallel_page(page), lang, clause or "head"),
+            "label": _label(corpus, document, clause, lang)}
 
 
 def divergence_summary(corpus: Corpus, findings: list[Finding], lang: str) -> str:
-    words = WORDS[lang]
-    columns = words["columns"]
-    documents = [d["id"] for d in corpus.documents]
     counts = Counter((f.document, f.kind) for f in findings)
-    head = f'<th scope="col">{esc(columns["document"])}</th>' + "".join(
-        f'<th scope="col">{esc(words["kind"][k])}</th>' for k in KINDS) + f'<th scope="col">{esc(columns["total"])}</th>'
-    rows = []
-    for document in documents:
-        cells = "".join(f"<td>{counts[(document, k)]}</td>" for k in KINDS)
-        total = sum(counts[(document, k)] for k in KINDS)
-        title = corpus.document(document)["short_title"][lang]
-        rows.append(f'<tr><th scope="row"><a href="#div-{esc(document)}">{esc(title)}</a></th>{cells}<td>{total}</td></tr>')
-    totals = "".join(f"<td>{sum(counts[(d, k)] for d in documents)}</td>" for k in KINDS)
-    rows.append(f'<tr class="total"><th scope="row">{esc(columns["total"])}</th>{totals}<td>{len(findings)}</td></tr>')
-    return block(f'<table class="divergence-summary" data-search-exclude><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    documents = [d["id"] for d in corpus.documents]
+    rows = [{"id": document, "title": corpus.document(document)["short_title"][lang],
+             "counts": [counts[(document, k)] for k in KINDS], "total": sum(counts[(document, k)] for k in KINDS)}
+            for document in documents]
+    totals = [sum(counts[(d, k)] for d in documents) for k in KINDS]
+    return _template(corpus, "divergence_summary.html", lang, kinds=KINDS, rows=rows, totals=totals, total=len(findings))
 
 
 def divergences(corpus: Corpus, findings: list[Finding], lang: str, here: str) -> str:
-    """The findings, document by document, most severe first within each kind."""
-    words, columns = WORDS[lang], WORDS[lang]["columns"]
+    """The findings, document by document, most severe first within each kind; each under a Markdown
+    heading (in the page's table of contents)."""
+    languages = corpus.languages.codes
+    names = _language_names(corpus, lang)
     out = []
     for document in corpus.documents:
-        mine = [f for f in findings if f.document == document["id"]]
-        out.append(f'\n## {esc(document["short_title"][lang])} {{ #div-{document["id"]} }}\n')
+        mine = sorted((f for f in findings if f.document == document["id"]),
+                      key=lambda f: (KINDS.index(f.kind), SEVERITIES.index(f.severity)))
+        heading = render("translators/heading.md", level=2, text=document["short_title"][lang], id=f"div-{document['id']}")
+        out.append(f"\n{heading}\n")
         if not mine:
-            out.append(block(f"<p>{esc(words['none'])}</p>"))
+            out.append(_template(corpus, "paragraph.html", lang, text=corpus.words(lang, "translators.none")))
             continue
-        mine.sort(key=lambda f: (KINDS.index(f.kind), SEVERITIES.index(f.severity)))
-        rows = []
-        for f in mine:
-            rows.append(
-                f'<tr class="severity-{f.severity}"><td>{_clause_link(corpus, f.document, f.clause, lang, here)}</td>'
-                f'<td>{esc(words["kind"][f.kind])}</td><td>{esc(words["severity"][f.severity])}</td>'
-                f'<td lang="en">{esc(f.detail)}</td><td lang="sq">{esc(f.sq)}</td><td lang="en">{esc(f.en)}</td></tr>')
-        head = "".join(f'<th scope="col">{esc(columns[c])}</th>' for c in ("clause", "kind", "severity", "what", "sq", "en"))
-        out.append(block(f'<div class="divergence-wrap"><table class="divergences" data-search-exclude><thead><tr>{head}</tr></thead>'
-                         f'<tbody>{"".join(rows)}</tbody></table></div>'))
+        rows = [{"severity": f.severity, "kind": f.kind, "detail": f.detail,
+                 "link": _clause_link(corpus, f.document, f.clause, lang, here),
+                 "texts": [(side, f.text(side)) for side in languages]} for f in mine]
+        out.append(_template(corpus, "divergences.html", lang, findings=rows,
+                             columns=[_capitalized(names[side]) for side in languages]))
     return "".join(out)
 
 
 def reference_problems(corpus: Corpus, problems: list[ReferenceProblem], lang: str, here: str) -> str:
-    words, columns = WORDS[lang], WORDS[lang]["columns"]
     if not problems:
-        return block(f"<p>{esc(words['none'])}</p>")
+        return _template(corpus, "paragraph.html", lang, text=corpus.words(lang, "translators.none"))
     rows = []
     for p in sorted(problems, key=lambda p: (PROBLEMS.index(p.problem), p.document, p.clause)):
         target_document, _, target = p.target.partition("#")
-        rows.append(
-            f'<tr><td>{_clause_link(corpus, p.document, p.clause, lang, here)}</td><td>{esc(p.printed)}</td>'
-            f'<td>{_clause_link(corpus, target_document, target, lang, here)}</td>'
-            f'<td>{esc(words["problem"][p.problem])}</td><td lang="en">{esc(p.detail)}'
-            + (f' ({words["nearest"]}: {_clause_link(corpus, *p.nearest.split("#"), lang, here)})' if p.nearest else "")
-            + '</td></tr>')
-    head = "".join(f'<th scope="col">{esc(columns[c])}</th>' for c in ("clause", "reference", "target", "problem", "what"))
-    return block(f'<table class="reference-problems" data-search-exclude><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        nearest = _clause_link(corpus, *p.nearest.split("#"), lang, here) if p.nearest else None
+        rows.append({"problem": p.problem, "printed": p.printed, "detail": p.detail, "nearest": nearest,
+                     "link": _clause_link(corpus, p.document, p.clause, lang, here),
+                     "target": _clause_link(corpus, target_document, target, lang, here)})
+    return _template(corpus, "reference_problems.html", lang, problems=rows)
 
 
 def review_status(corpus: Corpus, stale: list[Stale], lang: str, here: str) -> str:
-    words, columns = WORDS[lang], WORDS[lang]["columns"]
     if not stale:
-        return block(f"<p>{esc(words['all_reviewed'])}</p>")
-    rows = []
-    for s in stale:
-        known = s.document in {d["id"] for d in corpus.documents} and s.status != "removed"
-        where = _clause_link(corpus, s.document, s.clause, lang, here) if known else esc(s.key)
-        rows.append(f'<tr><td>{where}</td><td>{esc(words["status"][s.status])}</td><td lang="en">{esc(s.detail)}</td></tr>')
-    head = "".join(f'<th scope="col">{esc(columns[c])}</th>' for c in ("clause", "status", "what"))
-    return block(f'<table class="review-status" data-search-exclude><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        return _template(corpus, "paragraph.html", lang, text=corpus.words(lang, "translators.all_reviewed"))
+    documents = {d["id"] for d in corpus.documents}
+    rows = [{"key": s.key, "detail": s.detail,
+             "status": corpus.words(lang, f"translators.status.review.{s.language}" if s.language
+                                    else f"translators.status.{s.status}"),
+             "link": _clause_link(corpus, s.document, s.clause, lang, here)
+             if s.document in documents and s.status != "removed" else None} for s in stale]
+    return _template(corpus, "review_status.html", lang, stale=rows)
 
 
-def parallel_index(corpus: Corpus, lang: str, here: str) -> str:
-    """Links to the side-by-side view of every document."""
-    items = []
-    for document in corpus.documents:
-        href = urls.relative(here, lang, parallel_page(document["page"]), lang)
-        items.append(f'<li><a href="{esc(href)}">{esc(document["short_title"][lang])}</a></li>')
-    return block(f'<ul class="parallel-index">{"".join(items)}</ul>')
-
-
-
-
-def parallel_title(corpus: Corpus, document: str, lang: str) -> str:
-    return f'{corpus.document(document)["short_title"][lang]}: {WORDS[lang]["side_by_side"]}'
-
-
-DOWNLOADS = {
-    "sq": [("tmx", "Kujtesa e përkthimit (TMX 1.4, shqip ↔ anglisht), një njësi për çdo dispozitë në të dy gjuhët"),
-           ("divergences", "Raporti i mospërputhjeve (JSON)"),
-           ("references", "Kontrolli i referencave (JSON)")],
-    "en": [("tmx", "Translation memory (TMX 1.4, Albanian ↔ English), one unit per clause printed in both languages"),
-           ("divergences", "The divergence report (JSON)"),
-           ("references", "The reference check (JSON)")],
-}
-
-
-def translator_downloads(lang: str, here: str) -> str:
-    items = [f'<li><a href="{esc(urls.asset(here, lang, "data/" + FILES[key]))}" download>{esc(text)}</a> '
-             f'<code>{esc(FILES[key])}</code></li>' for key, text in DOWNLOADS[lang]]
-    return block(f'<ul class="translator-downloads">{"".join(items)}</ul>')
+def translator_downloads(corpus: Corpus, lang: str, here: str) -> str:
+    names = _language_names(corpus, lang)
+    languages = " ↔ ".join(names[side] for side in (corpus.languages.authoritative, *corpus.languages.translations()))
+    items = [{"href": urls.asset(here, lang, "data/" + FILES[key]), "file": FILES[key],
+              "text": corpus.words(lang, f"translators.downloads.{key}").format(languages=languages)}
+             for key in ("tmx", "divergences", "references")]
+    return _template(corpus, "downloads.html", lang, items=items)

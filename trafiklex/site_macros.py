@@ -38,8 +38,8 @@ def functions(corpus: Corpus, lang: str, here: str) -> dict[str, Callable[..., s
         "divergences": lambda: render_translations.divergences(corpus, divergence.report(corpus), lang, here),
         "reference_check": lambda: render_translations.reference_problems(corpus, refcheck.check(corpus), lang, here),
         "review_status": lambda: render_translations.review_status(
-            corpus, staleness.stale(all_pairs(corpus), staleness.load(corpus.root)), lang, here),
-        "translator_downloads": lambda: render_translations.translator_downloads(lang, here),
+            corpus, staleness.stale(corpus, all_pairs(corpus), staleness.load(corpus.root)), lang, here),
+        "translator_downloads": lambda: render_translations.translator_downloads(corpus, lang, here),
     }
     assert set(found) == set(ARGUMENTS), "site_macros: ARGUMENTS and functions() must list the same macros"
     return found

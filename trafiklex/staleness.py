@@ -1,10 +1,12 @@
 """Which translations need review: when a clause changes in one language, its counterpart is flagged
-until a translator marks the pair reviewed (like a translation memory's fuzzy flag).
+until a translator marks the clause reviewed (like a translation memory's fuzzy flag).
 
 translations/reviews.yml keeps, for every aligned clause, a fingerprint of each language's text as it
-was when a translator last reviewed the two together. A clause whose Albanian no longer matches its
-fingerprint flags its English for review, and the other way round; a clause with no entry has never
-been reviewed; an entry whose clause is gone is reported as removed.
+was when a translator last reviewed them together. The authoritative text is compared with each
+translation: a clause whose authoritative text no longer matches its fingerprint flags each
+translation for review; one whose translation changed flags the authoritative text (check that the
+two still agree); a clause with no entry has never been reviewed; an entry whose clause is gone is
+reported as removed.
 """
 from __future__ import annotations
 
@@ -15,9 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from . import LANGUAGES, schemas, yamlio
+from . import schemas, yamlio
+from .corpus import Corpus
 from .errors import DataError, Problem
-from .parallel import Pair
+from .parallel import Pair, comparisons, language_name
 
 REVIEWS = Path("translations") / "reviews.yml"
 HEADER = """\
@@ -27,7 +30,6 @@ HEADER = """\
 # translator last reviewed the two together, and the date. A clause whose text no longer matches its
 # fingerprint flags its counterpart as needing review: scripts/translations stale lists them.
 """
-LANGUAGE_NAMES = {"sq": "Albanian", "en": "English"}
 
 
 def fingerprint(text: str | None) -> str | None:
@@ -41,8 +43,9 @@ def fingerprint(text: str | None) -> str | None:
 class Stale:
     document: str
     clause: str
-    status: str          # review-en | review-sq | review-both | unreviewed | removed
+    status: str          # review-<language> (review-en, review-sq) | review-both | unreviewed | removed
     detail: str
+    language: str = ""   # for review-<language>: the language to review
 
     @property
     def key(self) -> str:
@@ -50,7 +53,7 @@ class Stale:
 
 
 def load(root: Path) -> dict:
-    """document → clause → {sq, en, reviewed}; {} when nothing was reviewed yet."""
+    """document → clause → {<language>: fingerprint, …, reviewed}; {} when nothing was reviewed yet."""
     path = root / REVIEWS
     if not path.exists():
         return {}
@@ -75,28 +78,33 @@ def _clauses(pairs: list[Pair]) -> dict[tuple[str, str], dict[str, str | None]]:
     found: dict[tuple[str, str], dict[str, str | None]] = {}
     for pair in pairs:
         if pair.id:
-            texts = found.setdefault((pair.document, pair.id), {"sq": None, "en": None})
-            for lang in LANGUAGES:
-                texts[lang] = texts[lang] or pair.side(lang)
+            texts = found.setdefault((pair.document, pair.id), dict.fromkeys(pair.text))
+            for lang in pair.text:
+                texts[lang] = texts.get(lang) or pair.side(lang)
     return found
 
 
-def stale(pairs: list[Pair], reviews: dict) -> list[Stale]:
+def stale(corpus: Corpus, pairs: list[Pair], reviews: dict) -> list[Stale]:
     out = []
     clauses = _clauses(pairs)
+    compared = comparisons(corpus)
     for (document, clause), texts in clauses.items():
         stored = reviews.get(document, {}).get(clause)
         if stored is None:
             out.append(Stale(document, clause, "unreviewed", "never reviewed"))
             continue
-        changed = [lang for lang in LANGUAGES if stored.get(lang) != fingerprint(texts[lang])]
-        if len(changed) == 2:
-            out.append(Stale(document, clause, "review-both", f"both texts changed since the review of {stored['reviewed']}"))
-        elif changed:
-            other = "en" if changed == ["sq"] else "sq"
-            out.append(Stale(document, clause, f"review-{other}",
-                             f"the {LANGUAGE_NAMES[changed[0]]} changed since the review of {stored['reviewed']}: "
-                             f"check the {LANGUAGE_NAMES[other]}"))
+        since = f"since the review of {stored['reviewed']}"
+        for languages in compared:
+            changed = [lang for lang in languages if stored.get(lang) != fingerprint(texts.get(lang))]
+            if len(changed) == 2:
+                which = "both texts" if len(compared) == 1 else \
+                    "the " + " and the ".join(language_name(corpus, lang) for lang in languages)
+                out.append(Stale(document, clause, "review-both", f"{which} changed {since}"))
+            elif changed:
+                other = next(lang for lang in languages if lang not in changed)
+                out.append(Stale(document, clause, f"review-{other}",
+                                 f"the {language_name(corpus, changed[0])} changed {since}: "
+                                 f"check the {language_name(corpus, other)}", other))
     for document, reviewed in reviews.items():
         for clause in reviewed:
             if (document, clause) not in clauses:
@@ -106,7 +114,7 @@ def stale(pairs: list[Pair], reviews: dict) -> list[Stale]:
 
 def review(pairs: list[Pair], reviews: dict, keys: list[str] | None, today: date) -> tuple[dict, list[Problem]]:
     """Mark clauses reviewed (`keys` as "document#clause"; None: every clause): store the fingerprints
-    of both texts as they are now. Entries of removed clauses named in `keys` (or all, with None)
+    of every language's text as it is now. Entries of removed clauses named in `keys` (or all, with None)
     are dropped."""
     clauses = {f"{document}#{clause}": texts for (document, clause), texts in _clauses(pairs).items()}
     updated = {document: dict(reviewed) for document, reviewed in reviews.items()}
@@ -125,5 +133,5 @@ def review(pairs: list[Pair], reviews: dict, keys: list[str] | None, today: date
                                         expected="document#clause, as listed by scripts/translations stale"))
             continue
         updated.setdefault(document, {})[clause] = {
-            "sq": fingerprint(texts["sq"]), "en": fingerprint(texts["en"]), "reviewed": today.isoformat()}
+            **{lang: fingerprint(text) for lang, text in texts.items()}, "reviewed": today.isoformat()}
     return {d: c for d, c in updated.items() if c}, problems

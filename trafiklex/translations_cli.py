@@ -1,11 +1,13 @@
 """Command line for translators (scripts/translations):
 
-  divergences [--json] [--strict] [--min-severity S]  where the two languages differ (trafiklex.divergence)
+  divergences [--json] [--strict] [--min-severity S]  where a translation differs from the authoritative text
+                                                      (trafiklex.divergence)
   references  [--json] [--strict]                     internal references that point nowhere, to themselves,
                                                       to a missing part or to a clause about something else
   stale       [--json] [--strict]                     clauses whose counterpart changed since it was reviewed
   review      (--all | DOCUMENT#CLAUSE ...)           mark clauses reviewed (translations/reviews.yml)
-  tmx         [--output FILE]                         the aligned clauses as TMX 1.4 (sq ↔ en)
+  tmx         [--output FILE]                         the aligned clauses as TMX 1.4 (the authoritative
+                                                      language ↔ each translation)
 
 --strict: exit 1 when anything is reported (for a check in CI); bad data exits 2 with its problems.
 """
@@ -62,7 +64,7 @@ def _divergences(corpus, args) -> int:
     else:
         for f in findings:
             print(f"{f.document}#{f.clause or '(head)'}  [{f.kind}, {f.severity}]  {f.detail}")
-            for lang, text in (("sq", f.sq), ("en", f.en)):
+            for lang, text in f.texts:
                 if text:
                     print(f"    {lang}: {text}")
         kinds = Counter(f.kind for f in findings)
@@ -82,7 +84,7 @@ def _references(corpus, args) -> int:
 
 
 def _stale(corpus, args) -> int:
-    found = staleness.stale(all_pairs(corpus), staleness.load(corpus.root))
+    found = staleness.stale(corpus, all_pairs(corpus), staleness.load(corpus.root))
     if args.json:
         print(json.dumps([{"document": s.document, "clause": s.clause, "status": s.status, "detail": s.detail}
                           for s in found], ensure_ascii=False, indent=1))
@@ -109,10 +111,10 @@ def _review(corpus, args) -> int:
 
 def _tmx(corpus, args) -> int:
     pairs = all_pairs(corpus)
-    data = tmx(pairs, date.today().strftime("%Y%m%dT000000Z"))
+    data = tmx(corpus, pairs, date.today().strftime("%Y%m%dT000000Z"))
     if args.output:
         args.output.write_bytes(data)
-        print(f"{len(segments(pairs))} translation units in {args.output}", file=sys.stderr)
+        print(f"{len(segments(corpus, pairs))} translation units in {args.output}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
     return 0

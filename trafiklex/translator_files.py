@@ -17,7 +17,7 @@ def write(corpus: Corpus, folder: Path, created: str) -> None:
     """`created`: the TMX's creation date ('20261128T000000Z'), the edition's, so that rebuilding
     the same commit gives the same file."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / FILES["tmx"]).write_bytes(tmx(all_pairs(corpus), created))
+    (folder / FILES["tmx"]).write_bytes(tmx(corpus, all_pairs(corpus), created))
     _json(folder / FILES["divergences"], [f.as_dict() for f in divergence.report(corpus)])
     _json(folder / FILES["references"], [p.as_dict() for p in refcheck.check(corpus)])
 

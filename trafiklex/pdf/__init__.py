@@ -1,5 +1,6 @@
-"""The printed editions: PDF handbooks (one per language, and a bilingual one), Annex 1's screening
-form, and an obligation sheet per institution, built from the same Markdown and data as the site
+"""The printed editions: PDF handbooks (one per language, and a parallel one of the authoritative text
+with each translation), Annex 1's screening form, and an obligation sheet per institution, built
+from the same Markdown and data as the site
 (pandoc writes Typst, the `typst` package compiles it). No MkDocs here: scripts/build_pdf.py runs it,
 and scripts/build.py calls that after the site is built.
 

@@ -1,17 +1,18 @@
-"""The bilingual edition: Albanian and English side by side, aligned clause by clause
-(trafiklex.alignment). Each aligned unit is a row of two columns, the Albanian on the left; a unit
-that both languages open with a heading gets one heading in both languages (one bookmark); a
-clause printed in one language only leaves the other column with a line saying so; the parts
-rendered from the data (activity and penalty tables, glossaries, questionnaire) are laid out from
-both languages' data at once (parts.parallel_call).
+"""The parallel editions: the authoritative language and one translation side by side, aligned clause
+by clause (trafiklex.alignment), one edition per translation. Each aligned unit is a row of two
+columns, the authoritative text on the left; a unit that both languages open with a heading gets
+one heading in both languages (one bookmark); a clause printed in one language only leaves the other
+column with a line saying so; the parts rendered from the data (activity and penalty tables,
+glossaries, questionnaire) are laid out from both languages' data at once (parts.parallel_call).
 
-Both languages of a document go through pandoc together, so the English side's ids get a suffix.
+Both languages of a document go through pandoc together, so the translation's ids get a suffix
+(":en").
 """
 from __future__ import annotations
 
 import html
 
-from .. import LANGUAGES, OTHER, alignment
+from .. import alignment
 from ..corpus import Corpus
 from . import pages, parts, typst_values
 from .edition import Edition
@@ -19,95 +20,106 @@ from .handbook import document_start, institutions_appendix, read, template_call
 from .html_prepare import prepare
 from .pandoc_ast import plain_text, raw_block
 from .transform import Printer
-from .words import word
 
 UNIT_CLASS = "aligned-unit"
-SUFFIX = {"sq": "", "en": ":en"}  # the English side's ids, where both languages go through pandoc together
 
 
-def units(corpus: Corpus, document: dict) -> list[alignment.Unit[str]]:
-    """The aligned units of a document's print HTML."""
-    return alignment.document_units({lang: pages.page_html(corpus, document["page"], lang) for lang in LANGUAGES})
+def suffix(languages: tuple[str, ...], lang: str) -> str:
+    """The ids of `lang`'s side, where both languages go through pandoc together: the first
+    language's as they are, the second's with a suffix (":en")."""
+    return "" if lang == languages[0] else f":{lang}"
 
 
-def _units_html(corpus: Corpus, document: dict) -> str:
+def units(corpus: Corpus, document: dict, languages: tuple[str, str]) -> list[alignment.Unit[str]]:
+    """The aligned units of a document's print HTML in `languages` (the authoritative first)."""
+    return alignment.document_units({lang: pages.page_html(corpus, document["page"], lang) for lang in languages})
+
+
+def _units_html(corpus: Corpus, document: dict, languages: tuple[str, str]) -> str:
     out = []
-    for unit in units(corpus, document):
-        sides = "".join(f'<div class="side" lang="{lang}">{prepare(unit.side(lang) or "", SUFFIX[lang])}</div>'
-                        for lang in LANGUAGES)
+    for unit in units(corpus, document, languages):
+        sides = "".join(f'<div class="side" lang="{lang}">{prepare(unit.side(lang) or "", suffix(languages, lang))}</div>'
+                        for lang in languages)
         out.append(f'<div class="{UNIT_CLASS}" data-unit="{html.escape(unit.id)}">{sides}</div>')
     return "\n".join(out)
 
 
-def source(corpus: Corpus, edition: Edition) -> str:
-    template, documents = read(corpus, lambda d: _units_html(corpus, d))
-    per_document = [[document_start(corpus, number, document, "sq", bilingual=True),
-                     *_parallel_units(corpus, document["id"], content)]
+def source(corpus: Corpus, edition: Edition, translation: str) -> str:
+    """The parallel edition of the authoritative text and `translation`."""
+    languages = (corpus.languages.authoritative, translation)
+    template, documents = read(corpus, lambda d: _units_html(corpus, d, languages))
+    per_document = [[document_start(corpus, number, document, languages),
+                     *_parallel_units(corpus, document["id"], content, languages)]
                     for number, (document, content) in enumerate(documents, start=1)]
-    per_document.append(institutions_appendix(corpus, "sq", bilingual=True))
-    return template_call(corpus, "sq", edition, bilingual=True) + write(per_document, template)
+    per_document.append(institutions_appendix(corpus, languages))
+    return template_call(corpus, languages, edition) + write(per_document, template)
 
 
-def _parallel_units(corpus: Corpus, document: str, units_: list) -> list:
-    sides = [_sides(unit) for unit in units_]
-    printers = {lang: Printer(corpus, document, lang, labels=False) for lang in LANGUAGES}
-    for lang in LANGUAGES:  # a footnote's reference and its text can be in different units
+def _parallel_units(corpus: Corpus, document: str, units_: list, languages: tuple[str, str]) -> list:
+    sides = [_sides(unit, languages) for unit in units_]
+    printers = {lang: Printer(corpus, document, lang, labels=False) for lang in languages}
+    for lang in languages:  # a footnote's reference and its text can be in different units
         printers[lang].collect_footnotes([block for side in sides for block in side[lang]])
-    return [block for unit, side in zip(units_, sides) for block in _parallel_unit(corpus, unit, side, printers)]
+    return [block for unit, side in zip(units_, sides)
+            for block in _parallel_unit(corpus, unit, side, printers, languages)]
 
 
-def _sides(unit: dict) -> dict[str, list]:
-    sides = {lang: [] for lang in LANGUAGES}
+def _sides(unit: dict, languages: tuple[str, str]) -> dict[str, list]:
+    sides = {lang: [] for lang in languages}
     for side in unit["c"][1]:
-        sides[dict(side["c"][0][2]).get("lang", "sq")] = list(side["c"][1])
+        sides[dict(side["c"][0][2]).get("lang", languages[0])] = list(side["c"][1])
     return sides
 
 
-def _parallel_unit(corpus: Corpus, unit: dict, sides: dict[str, list], printers: dict[str, Printer]) -> list:
+def _parallel_unit(corpus: Corpus, unit: dict, sides: dict[str, list], printers: dict[str, Printer],
+                   languages: tuple[str, str]) -> list:
     """One aligned unit: a heading that both sides open with becomes one heading in both languages
-    (one bookmark); the rest is set in two columns, the Albanian on the left."""
+    (one bookmark); the rest is set in two columns, the authoritative text on the left."""
+    first, second = languages
     identifier = dict(unit["c"][0][2]).get("unit", "")
-    key = typst_values.label(printers["sq"].document, identifier) if identifier else ""
+    key = typst_values.label(printers[first].document, identifier) if identifier else ""
+    langs = typst_values.value(languages)
     out = []
     if identifier.startswith(pages.PART_PREFIX):  # the part in both languages, then what follows it
-        out.append(raw_block(_parallel_part(corpus, sides)))
+        out.append(raw_block(_parallel_part(corpus, sides, languages)))
         key = ""
-    if _open_with_same_heading(sides):
-        level = sides["sq"][0]["c"][0]
-        texts = [typst_values.string(plain_text(sides[lang].pop(0)["c"][2])) for lang in LANGUAGES]
-        heading = f"parallel-heading(level: {level}, {texts[0]}, {texts[1]})"
+    if _open_with_same_heading(sides, languages):
+        level = sides[first][0]["c"][0]
+        texts = [typst_values.string(plain_text(sides[lang].pop(0)["c"][2])) for lang in languages]
+        heading = f"parallel-heading({langs}, level: {level}, {texts[0]}, {texts[1]})"
         out.append(raw_block(f"#labelled({heading}, {typst_values.string(key)})" if key else f"#{heading}"))
         key = ""
     if any(sides.values()):
-        printed = {lang: _side(printers[lang], sides[lang], lang) for lang in LANGUAGES}
+        printed = {lang: _side(corpus, printers[lang], sides[lang], lang, languages) for lang in languages}
         end = "]" + (f"#label({typst_values.string(key)})" if key else "")
-        out += [raw_block("#parallel["), *printed["sq"], raw_block("]["), *printed["en"], raw_block(end)]
+        out += [raw_block(f"#parallel({langs})["), *printed[first], raw_block("]["), *printed[second], raw_block(end)]
     elif key:
         out.append(raw_block(f"#metadata(none)#label({typst_values.string(key)})"))
     return out
 
 
-def _open_with_same_heading(sides: dict[str, list]) -> bool:
+def _open_with_same_heading(sides: dict[str, list], languages: tuple[str, str]) -> bool:
     """Both sides start with a heading of the same level (below the printed title, which is set as
     a title, not a heading)."""
-    firsts = [sides[lang][0] if sides[lang] else None for lang in LANGUAGES]
+    firsts = [sides[lang][0] if sides[lang] else None for lang in languages]
     return all(f and f["t"] == "Header" and f["c"][0] > 1 for f in firsts) and firsts[0]["c"][0] == firsts[1]["c"][0]
 
 
-def _side(printer: Printer, blocks: list, lang: str) -> list:
+def _side(corpus: Corpus, printer: Printer, blocks: list, lang: str, languages: tuple[str, str]) -> list:
     if blocks:
         return printer.blocks(blocks)
-    text = word(lang, "only_one_side").format(text=printer.corpus.words(lang, "labels.text_of")[OTHER[lang]])
+    other = next(each for each in languages if each != lang)
+    text = corpus.words(lang, "labels.only_in").format(text=corpus.words(lang, "labels.text_of")[other])
     return [raw_block(f"#gap({typst_values.string(text)})")]
 
 
-def _parallel_part(corpus: Corpus, sides: dict[str, list]) -> str:
+def _parallel_part(corpus: Corpus, sides: dict[str, list], languages: tuple[str, str]) -> str:
     """The part rendered from both languages' data; its placeholders are taken out of the sides."""
-    placeholder = next(b for lang in LANGUAGES for b in sides[lang] if _is_part(b))
-    for lang in LANGUAGES:
+    placeholder = next(b for lang in languages for b in sides[lang] if _is_part(b))
+    for lang in languages:
         sides[lang] = [b for b in sides[lang] if not _is_part(b)]
     attributes = dict(placeholder["c"][0][2])
-    return parts.parallel_call(attributes["part"], corpus, attributes.get("argument"))
+    return parts.parallel_call(attributes["part"], corpus, languages, attributes.get("argument"))
 
 
 def _is_part(block: dict) -> bool:

@@ -1,6 +1,7 @@
-"""Building every PDF into a folder (the built site's pdf/): the handbook in each language, the
-bilingual edition, the screening form in each language, and an obligation sheet per institution
-and language. Each PDF is built from its Typst source and timed."""
+"""Building every PDF into a folder (the built site's pdf/): the handbook in each language, a parallel
+(bilingual) edition of the authoritative text with each translation, the screening form in each
+language, and an obligation sheet per institution and language. Each PDF is built from its Typst
+source and timed."""
 from __future__ import annotations
 
 import os
@@ -10,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import LANGUAGES
 from ..corpus import Corpus
 from . import bilingual, form, handbook, paths, sheets
 from .edition import Edition
@@ -31,12 +31,14 @@ class Built:
 
 
 def targets(corpus: Corpus, edition: Edition) -> list[Target]:
+    languages = corpus.languages
     out = [Target(paths.handbook(lang), lambda lang=lang: handbook.single_language(corpus, lang, edition))
-           for lang in LANGUAGES]
-    out.append(Target(paths.bilingual(), lambda: bilingual.source(corpus, edition)))
-    out += [Target(paths.screening_form(lang), lambda lang=lang: form.source(corpus, lang, edition)) for lang in LANGUAGES]
+           for lang in languages.codes]
+    out += [Target(paths.bilingual(languages.authoritative, other), lambda other=other: bilingual.source(corpus, edition, other))
+            for other in languages.translations()]
+    out += [Target(paths.screening_form(lang), lambda lang=lang: form.source(corpus, lang, edition)) for lang in languages.codes]
     out += [Target(paths.sheet(institution, lang), lambda i=institution, lang=lang: sheets.source(corpus, i, lang, edition))
-            for institution in sheets.institutions_with_obligations(corpus) for lang in LANGUAGES]
+            for institution in sheets.institutions_with_obligations(corpus) for lang in languages.codes]
     return out
 
 

@@ -10,10 +10,10 @@ import time
 from dataclasses import dataclass
 from typing import Mapping
 
+from ..corpus import Corpus
 from ..errors import DataError, Problem
 from ..render import format_date
 from .typst_values import Code
-from .words import word
 
 # the fixed time when none is given: 2005-07-18, the date of the NRM Agreement (scripts/build.py
 # passes it to MkDocs too)
@@ -67,6 +67,6 @@ class Edition:
         day = self.date.replace("-", "") if self.date else time.strftime("%Y%m%d", time.gmtime(self.epoch))
         return f"{day}T000000Z"
 
-    def line(self, lang: str, months) -> str:
-        """'Edition of 28 November 2026' ('' when the date is unknown), with the `months` of `lang`."""
-        return word(lang, "edition").format(date=format_date(self.date, months)) if self.date else ""
+    def line(self, corpus: Corpus, lang: str) -> str:
+        """'Edition of 28 November 2026' ('' when the date is unknown)."""
+        return corpus.words(lang, "print.edition").format(date=format_date(self.date, corpus.words(lang, "months"))) if self.date else ""

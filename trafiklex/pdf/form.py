@@ -5,14 +5,12 @@ from __future__ import annotations
 from ..corpus import Corpus
 from . import parts, typst_values
 from .edition import Edition
-from .words import word
 
 
 def source(corpus: Corpus, lang: str, edition: Edition) -> str:
     document = corpus.document(corpus.screening["document"])
     arguments = typst_values.arguments(
-        title=word(lang, "form_title"), document_title=document["title"][lang], note=word(lang, "form_note"),
-        lang=lang, date=edition.typst_date(), view=parts.screening(corpus, lang))
+        title=corpus.words(lang, "print.form_title"), document_title=document["title"][lang],
+        note=corpus.words(lang, "print.form_note"), lang=lang, date=edition.typst_date(),
+        view=parts.screening(corpus, lang))
     return f'#import "form.typ": *\n#screening-form({arguments})\n'
-
-

@@ -1,6 +1,7 @@
-"""The Typst source of the handbook in one language, and what it shares with the bilingual edition
+"""The Typst source of the handbook in one language, and what it shares with the parallel editions
 (trafiklex.pdf.bilingual): the template call with the title page, the start of each document, and
-the way through pandoc.
+the way through pandoc. Each takes the languages it prints: one for a handbook, the authoritative
+language and a translation for a parallel edition.
 
 Every document's page goes the same way: Markdown with macros → HTML (pages) → pandoc's tree
 (pandoc_ast) → changed for print (transform) → Typst, inside the handbook template
@@ -17,7 +18,6 @@ from .edition import Edition
 from .html_prepare import prepare
 from .pandoc_ast import blocks_document, raw_block, read_html, write_typst
 from .transform import Printer
-from .words import word
 
 
 def details(corpus: Corpus, document: dict, languages: tuple[str, ...]) -> str:
@@ -27,39 +27,46 @@ def details(corpus: Corpus, document: dict, languages: tuple[str, ...]) -> str:
                                  if part) for lang in languages)
 
 
-def template_call(corpus: Corpus, lang: str, edition: Edition, bilingual: bool = False) -> str:
-    """The first lines of a handbook's source: the template and its title page."""
-    languages = ("sq", "en") if bilingual else (lang,)
-    title = [word(each, "title") for each in languages]
-    kicker = word(lang, "bilingual_kicker") if bilingual else word(lang, "kicker")
-    subtitle = word(lang, "bilingual_subtitle") if bilingual else word(lang, "subtitle")
+def template_call(corpus: Corpus, languages: tuple[str, ...], edition: Edition) -> str:
+    """The first lines of a handbook's source: the template and its title page (the first language's
+    words, and the title, notice and contents in each language)."""
+    lang = languages[0]
+    title = [corpus.words(each, "print.title") for each in languages]
+    if len(languages) > 1:
+        kicker = " · ".join(corpus.words(each, "print.parallel_kicker") for each in languages)
+        names = corpus.words(lang, "labels.language_name")
+        subtitle = corpus.words(lang, "print.parallel_subtitle").format(first=names[languages[0]], second=names[languages[1]])
+        subtitle = subtitle[:1].upper() + subtitle[1:]
+    else:
+        kicker, subtitle = corpus.words(lang, "print.kicker"), corpus.words(lang, "print.subtitle")
     documents = [{"title": [d["title"][each] for each in languages], "details": details(corpus, d, languages)}
                  for d in corpus.documents]
-    notice = [p for each in languages for p in word(each, "notice")]
-    edition_line = " · ".join(filter(None, (edition.line(each, corpus.words(each, "months")) for each in languages)))
+    authoritative = corpus.languages.authoritative
+    notice = [p.format(language=corpus.words(each, "labels.language_name")[authoritative])
+              for each in languages for p in corpus.words(each, "print.notice")]
+    edition_line = " · ".join(filter(None, (edition.line(corpus, each) for each in languages)))
     keywords = [d["short_title"][each] for d in corpus.documents for each in languages]
     arguments = typst_values.arguments(
         title=title, subtitle=[kicker, subtitle], lang=lang, date=edition.typst_date(), keywords=keywords,
         documents=documents, edition=edition_line, notice=notice,
-        contents=" / ".join(word(each, "contents") for each in languages))
+        contents=" / ".join(corpus.words(each, "print.contents") for each in languages))
     return f'#import "handbook.typ": *\n#show: handbook.with({arguments})\n\n'
 
 
-def document_start(corpus: Corpus, number: int, document: dict, lang: str, bilingual: bool = False) -> dict:
-    languages = ("sq", "en") if bilingual else (lang,)
+def document_start(corpus: Corpus, number: int, document: dict, languages: tuple[str, ...]) -> dict:
     return raw_block(typst_values.call(
         "document-start", number=number, title=" / ".join(document["title"][each] for each in languages),
         short=" / ".join(document["short_title"][each] for each in languages),
         details=details(corpus, document, languages), key=document["id"]))
 
 
-def institutions_appendix(corpus: Corpus, lang: str, bilingual: bool = False) -> list[dict]:
+def institutions_appendix(corpus: Corpus, languages: tuple[str, ...]) -> list[dict]:
     """The appendix after the documents: every institution, its acronyms and its number of obligations."""
-    languages = ("sq", "en") if bilingual else (lang,)
-    start = typst_values.call("appendix-start", title=" / ".join(word(each, "institutions_title") for each in languages),
-                              intro=[{"lang": each, "text": word(each, "institutions_intro")} for each in languages],
+    start = typst_values.call("appendix-start", title=" / ".join(corpus.words(each, "print.institutions_title") for each in languages),
+                              intro=[{"lang": each, "text": corpus.words(each, "print.institutions_intro")} for each in languages],
                               key="appendix:institutions")
-    table = parts.parallel_call("institutions", corpus) if bilingual else parts.call("institutions", corpus, lang)
+    table = parts.parallel_call("institutions", corpus, languages) if len(languages) > 1 \
+        else parts.call("institutions", corpus, languages[0])
     return [raw_block(start), raw_block(table)]
 
 
@@ -82,7 +89,7 @@ def write(per_document: list[list], template: dict) -> str:
 
 def single_language(corpus: Corpus, lang: str, edition: Edition) -> str:
     template, documents = read(corpus, lambda d: prepare(pages.page_html(corpus, d["page"], lang)))
-    per_document = [[document_start(corpus, number, document, lang), *Printer(corpus, document["id"], lang).blocks(content)]
+    per_document = [[document_start(corpus, number, document, (lang,)), *Printer(corpus, document["id"], lang).blocks(content)]
                     for number, (document, content) in enumerate(documents, start=1)]
-    per_document.append(institutions_appendix(corpus, lang))
-    return template_call(corpus, lang, edition) + write(per_document, template)
+    per_document.append(institutions_appendix(corpus, (lang,)))
+    return template_call(corpus, (lang,), edition) + write(per_document, template)

@@ -15,16 +15,21 @@ from . import typst_values
 from .typst_values import label
 
 
+def words(corpus: Corpus, lang: str, key: str):
+    """The interface words of the site's labels (the catalog's `labels` section)."""
+    return corpus.words(lang, f"labels.{key}")
+
+
 def notes(corpus: Corpus, document: str, anchor: str, lang: str) -> list[dict]:
-    return [{"label": label(document, f"note-{n['id']}"), "title": corpus.words(lang, "labels.editorial_note"), "text": n["text"][lang]}
-            for n in corpus.notes_at(anchor, document)]
+    return [{"label": label(document, f"note-{n['id']}"), "title": words(corpus, lang, "editorial_note"),
+             "text": n["text"][lang]} for n in corpus.notes_at(anchor, document)]
 
 
 def gap(corpus: Corpus, item: dict, lang: str) -> str | None:
     """Where this language does not print a clause: the sentence saying which language does."""
     if present(item, lang):
         return None
-    return corpus.words(lang, "labels.only_in").format(text=corpus.words(lang, "labels.text_of")[item["only_in"]])
+    return words(corpus, lang, "only_in").format(text=words(corpus, lang, "text_of")[item["only_in"]])
 
 
 # --- Action Plan against Child Trafficking -------------------------------------------------------
@@ -88,7 +93,7 @@ def glossary(corpus: Corpus, glossary_id: str, lang: str) -> dict:
     entries = [{"label": label(document, anchor), "abbr": entry["abbr"], "expansion": entry["expansion"],
                 "notes": notes(corpus, document, anchor, lang)}
                for entry, anchor in zip(data["entries"][lang], corpus.glossary_entry_ids(data, lang))]
-    return {"columns": [corpus.words(lang, "labels.abbreviation"), corpus.words(lang, "labels.meaning")], "entries": entries}
+    return {"columns": [words(corpus, lang, "abbreviation"), words(corpus, lang, "meaning")], "entries": entries}
 
 
 # --- Annex 1: screening questionnaire --------------------------------------------------------------
@@ -122,7 +127,7 @@ def screening(corpus: Corpus, lang: str) -> dict:
                         "title": s["title"][lang] if "title" in s else None, "paragraphs": s["text"][lang],
                         "notes": notes(corpus, document, s["id"], lang)} for s in det["child"]["situations"]],
     }
-    return {"parts": parts, "determination": determination, "tick": corpus.words(lang, "labels.tick")}
+    return {"parts": parts, "determination": determination, "tick": words(corpus, lang, "tick")}
 
 
 # --- Appendix: the institutions and how many obligations each has ------------------------------------
@@ -131,7 +136,7 @@ def institutions(corpus: Corpus, lang: str) -> dict:
     """The site's directory of institutions (render_obligations.directory_rows), for print."""
     rows = [{"label": f"institution:{row['id']}", "name": row["name"], "acronyms": " / ".join(text for _, text in row["acronyms"]),
              "kind": row["kind"], "total": str(row["total"])} for row in directory_rows(corpus, lang)]
-    return {"columns": [corpus.words(lang, f"labels.{key}") for key in ("institution", "acronyms", "kind", "obligations")], "rows": rows}
+    return {"columns": [words(corpus, lang, key) for key in ("institution", "acronyms", "kind", "obligations")], "rows": rows}
 
 
 # --- the Typst calls -------------------------------------------------------------------------------
@@ -150,12 +155,13 @@ def call(part: str, corpus: Corpus, lang: str, argument: str | None = None) -> s
     return typst_values.call(f"print-{part}", view(part, corpus, lang, argument))
 
 
-def parallel_call(part: str, corpus: Corpus, argument: str | None = None) -> str:
-    """The Typst that prints a part in both languages side by side: `#parallel-activities((…), (…))`.
-    The clause labels are the Albanian side's; the English side's get an ':en' suffix (a label names
-    one place)."""
-    return typst_values.call(f"parallel-{part}", view(part, corpus, "sq", argument),
-                             _relabelled(view(part, corpus, "en", argument), ":en"))
+def parallel_call(part: str, corpus: Corpus, languages: tuple[str, str], argument: str | None = None) -> str:
+    """The Typst that prints a part in two languages side by side: `#parallel-activities((…), (…))`,
+    each view with its language (`lang`). The clause labels are the first language's; the second's
+    get a suffix with its code (':en': a label names one place)."""
+    first, second = languages
+    return typst_values.call(f"parallel-{part}", {**view(part, corpus, first, argument), "lang": first},
+                             _relabelled({**view(part, corpus, second, argument), "lang": second}, f":{second}"))
 
 
 def _relabelled(item, suffix: str):

@@ -11,9 +11,9 @@ def handbook(lang: str) -> str:
     return f"{FOLDER}/handbook-{lang}.pdf"
 
 
-def bilingual() -> str:
-    """The bilingual edition (Albanian and English in parallel)."""
-    return f"{FOLDER}/handbook-sq-en.pdf"
+def bilingual(authoritative: str, translation: str) -> str:
+    """The parallel edition of the authoritative text and a translation: 'pdf/handbook-sq-en.pdf'."""
+    return f"{FOLDER}/handbook-{authoritative}-{translation}.pdf"
 
 
 def screening_form(lang: str) -> str:

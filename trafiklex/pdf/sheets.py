@@ -3,7 +3,6 @@ give it (trafiklex.obligations), grouped by document in printed order, with the 
 numbering, the text, its role, and the deadline as printed and as parsed."""
 from __future__ import annotations
 
-from .. import in_language
 from ..corpus import Corpus
 from ..model.edition import edition_of
 from ..obligations import Obligation, for_institution
@@ -11,20 +10,34 @@ from ..render import only_in
 from ..render_obligations import due_text
 from . import typst_values
 from .edition import Edition
-from .words import word
+
 
 def institutions_with_obligations(corpus: Corpus) -> list[str]:
     return [i for i in corpus.institutions.by_id if for_institution(corpus, i)]
 
 
+def in_language(corpus: Corpus, texts: dict[str, str], lang: str) -> tuple[str, str]:
+    """A text in `lang`, or else in the authoritative language, or else in the first language that
+    has it (and which language it is in)."""
+    others = sorted(corpus.languages.others(lang), key=lambda each: each != corpus.languages.authoritative)
+    found = next((each for each in (lang, *others) if texts.get(each)), others[0] if others else lang)
+    return texts.get(found, ""), found
+
+
+def only_in(corpus: Corpus, lang: str, text_lang: str) -> str:
+    """'only in the Albanian text' (in `lang`)."""
+    return corpus.words(lang, "labels.only_text").format(text=corpus.words(lang, "labels.text_of")[text_lang])
+
+
 def row(corpus: Corpus, obligation: Obligation, institution: str, lang: str) -> dict:
-    text, text_lang = in_language(obligation.text, lang)
+    text, text_lang = in_language(corpus, obligation.text, lang)
     role, only = obligation.role_in(institution, lang)
     role_text = corpus.words(lang, f"labels.{role}") + (f" ({only_in(corpus, lang, only)})" if only else "")
-    deadline, _ = in_language(obligation.deadline, lang)
+    deadline, _ = in_language(corpus, obligation.deadline, lang)
     return {
         "clause": edition_of(corpus).label(obligation.document, obligation.id, lang, heading=True),
-        "text": text, "text-lang": text_lang, "text-note": "" if text_lang == lang else f"({only_in(corpus, lang, text_lang)})",
+        "text": text, "text-lang": text_lang,
+        "text-note": "" if text_lang == lang else f"({only_in(corpus, lang, text_lang)})",
         "role": role_text, "deadline": deadline, "due": due_text(corpus, obligation, lang),
     }
 
@@ -39,17 +52,19 @@ def view(corpus: Corpus, institution: str, lang: str) -> dict:
             documents.append({"title": document["short_title"][lang],
                               "rows": [row(corpus, o, institution, lang) for o in mine]})
     return {"name": item["name"][lang], "acronyms": ", ".join(item.get("acronyms", {}).get(lang, [])),
-            "kind": corpus.words(lang, "labels.kinds")[item["kind"]], "count": word(lang, "sheet_count").format(n=len(obligations)),
+            "kind": corpus.words(lang, "labels.kinds")[item["kind"]],
+            "count": corpus.words(lang, "print.sheet_count").format(n=len(obligations)),
             "documents": documents}
 
 
 def source(corpus: Corpus, institution: str, lang: str, edition: Edition) -> str:
     data = view(corpus, institution, lang)
     columns = [corpus.words(lang, f"labels.{key}") for key in ("clause", "text", "role", "deadline")]
-    footer = " · ".join(filter(None, (word(lang, "title"), edition.line(lang, corpus.words(lang, "months")))))
+    footer = " · ".join(filter(None, (corpus.words(lang, "print.title"), edition.line(corpus, lang))))
+    title = corpus.words(lang, "print.sheet_title")
     arguments = typst_values.arguments(
-        title=f"{word(lang, 'sheet_title')}: {data['name']}", lang=lang, date=edition.typst_date(),
-        name=data["name"], acronyms=data["acronyms"], kind=data["kind"], section=word(lang, "sheet_title"),
-        count=data["count"], intro=word(lang, "sheet_intro"), columns=columns, documents=data["documents"],
+        title=f"{title}: {data['name']}", lang=lang, date=edition.typst_date(),
+        name=data["name"], acronyms=data["acronyms"], kind=data["kind"], section=title,
+        count=data["count"], intro=corpus.words(lang, "print.sheet_intro"), columns=columns, documents=data["documents"],
         footer=footer)
     return f'#import "sheet.typ": *\n#obligation-sheet({arguments})\n'
