@@ -121,8 +121,20 @@ def on_env(env, config, files):
     languages = _edition(config).corpus.languages
     t = _edition(config).corpus.catalog.translator(config.theme["language"])
     env.globals.update(t=t, edition_languages=languages, pdf_paths=pdf_paths,
-                       language_names=[t("labels.language_name")[code] for code in languages])
+                       language_names=[t("labels.language_name")[code] for code in languages],
+                       material_search_worker=_material_search_worker(config))
     return env
+
+
+def _material_search_worker(config) -> str:
+    """The file name of the theme's search worker (it changes with every release of the theme):
+    found in the theme's folders, so that an upgrade cannot leave the site's wrapper pointing nowhere."""
+    found = sorted({path.name for folder in config.theme.dirs
+                    for path in Path(folder).glob("assets/javascripts/workers/search.*.min.js")})
+    if len(found) != 1:
+        _stop([Problem("mkdocs.yml", f"the theme's search worker is not one file: {found or 'none found'}",
+                       expected="one assets/javascripts/workers/search.*.min.js in the theme (mkdocs-material)")])
+    return found[0]
 
 
 @event_priority(50)  # before mkdocs-static-i18n sorts the files by language
@@ -172,8 +184,14 @@ def on_page_content(content, page, config, files):
     return site_page.content(edition, path, lang)
 
 
+SITE_WORKER = "search-folding.js?material="  # what overrides/main.html puts in the theme's settings
+
+
 def on_post_page(output, page, config):
     source = f"docs/{page.file.src_uri}"
+    if 'id="__config"' in output and SITE_WORKER not in output.split('id="__config"', 1)[1].split("</script>", 1)[0]:
+        _stop([Problem("overrides/main.html", "the theme's settings on the page do not name the site's search worker",
+                       expected="the theme's config block in the form overrides/main.html adapts (mkdocs-material changed?)")])
     _stop([Problem(source, f"the built page has an inline script that is not the theme's: {body[:60]!r}",
                    expected="no markup in the data or pages that makes a <script> (the policy allows only the theme's)")
            for body in csp.foreign_scripts(output)])

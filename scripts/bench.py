@@ -102,21 +102,11 @@ def site_build(project: Path, out: Path) -> float:
 def markdown_renders(project: Path) -> dict:
     """Each page's conversions from Markdown when the site, the search index, the side-by-side views,
     the translators' reports and the printed editions' HTML are all made (in this process)."""
-    from trafiklex import search_index, site_page
     from trafiklex import corpus as corpus_module
-    from trafiklex.divergence import report as divergences
-    from trafiklex.model.edition import edition_of
-    from trafiklex.pdf import pages as print_pages
+    from trafiklex.projections import make_all
 
     corpus = corpus_module.load(project)
-    edition = edition_of(corpus)
-    for lang in corpus.languages:
-        for path in edition.page_paths(lang):
-            site_page.content(edition, path, lang)
-        search_index.build(edition, lang)
-        for document in corpus.documents:
-            print_pages.page_html(corpus, document["page"], lang)
-    divergences(corpus)
+    edition = make_all(corpus)
     counts = [edition.renders[(path, lang)] for lang in corpus.languages for path in edition.page_paths(lang)]
     return {"pages": len(counts), "max": max(counts), "min": min(counts)}
 

@@ -20,6 +20,19 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+PROJECT = ["data", "docs", "sources", "schemas", "translations", "hooks", "locales", "overrides"]
+
+
+def copy_project(root: Path) -> Path:
+    """A copy of the project (what a build reads: its data, pages, words, theme and configuration) at
+    `root`, to change and build without touching this one."""
+    for name in PROJECT:
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel"))
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    return root
+
+
 @pytest.fixture(scope="session")
 def corpus():
     return corpus_module.load(ROOT)

@@ -8,7 +8,6 @@ and the cases that must build (inert markup) run through the real build command.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -17,12 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, report
+from conftest import ROOT, copy_project, report
 from trafiklex import validate
 from trafiklex.errors import DataError
 
 CASES = yaml.safe_load((Path(__file__).parent / "bad_inputs.yml").read_text(encoding="utf-8"))["cases"]
-PROJECT = ["data", "docs", "sources", "schemas", "translations", "hooks", "locales", "overrides"]
 BUILT = [c for c in CASES if "inert" in c["expect"]]      # only a build can show the markup inert
 CHECKED = [c for c in CASES if "inert" not in c["expect"]]
 THROUGH_THE_BUILD_TOO = ["YAML syntax error", "duty assigned to a clause that no page prints", "broken internal link"]
@@ -48,11 +46,7 @@ def _edit(root: Path, edit: dict):
 
 
 def _project(case: dict, tmp: Path) -> Path:
-    root = tmp / "project"
-    for name in PROJECT:
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    root = copy_project(tmp / "project")
     _edit(root, case["edit"])
     return root
 

@@ -41,20 +41,9 @@ def test_clause_printed_in_one_language_is_a_signposted_gap_in_the_other(site, c
 def test_every_page_goes_through_markdown_once(corpus):
     """The edition renders each page once, whatever asks for it: the site, the search index, the
     side-by-side views and the translators' reports, and the printed editions."""
-    from trafiklex import search_index, site_page
-    from trafiklex.divergence import report as divergences
-    from trafiklex.model.edition import edition_of
-    from trafiklex.parallel import all_pairs
-    from trafiklex.pdf import pages as print_pages
+    from trafiklex.projections import make_all
 
-    edition = edition_of(corpus)
-    for lang in corpus.languages:
-        for path in edition.page_paths(lang):
-            site_page.content(edition, path, lang)
-        search_index.build(edition, lang)
-        for document in corpus.documents:
-            print_pages.page_html(corpus, document["page"], lang)
-    all_pairs(corpus), divergences(corpus)
+    edition = make_all(corpus)
     pages = [(path, lang) for lang in corpus.languages for path in edition.page_paths(lang)]
     assert len(pages) == 2 * (15 + 66 + 7)  # written pages, institution pages, side-by-side views
     assert {edition.renders[page] for page in pages} == {1}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, report
+from conftest import ROOT, copy_project, report
 from trafiklex import search_index, site_page, validate
 from trafiklex.citations import citation
 from trafiklex.divergence import report as divergences
@@ -21,7 +21,6 @@ from trafiklex.model.edition import edition_of
 from trafiklex.parallel import document_pairs
 
 FIXTURE = Path(__file__).parent / "fixtures" / "eighth_document"
-PROJECT = ["data", "docs", "sources", "schemas", "translations", "hooks", "locales", "overrides"]
 DOCUMENT, PAGE = "eighth-document", "eighth-document"
 
 
@@ -37,11 +36,7 @@ def add_eighth_document(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("eighth") / "project"
-    for name in PROJECT:
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    root = copy_project(tmp_path_factory.mktemp("eighth") / "project")
     add_eighth_document(root)
     return root
 

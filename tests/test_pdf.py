@@ -422,11 +422,11 @@ def test_official_finds_the_sheet_on_their_institution_page(site, corpus):
             path = site / ("" if lang == "sq" else "en") / "institutions" / f"{institution}.html"
             links = [a.attrs["href"] for a in parse(path.read_text(encoding="utf-8")).find_all("a")
                      if "/pdf/institutions/" in a.attrs.get("href", "")]
-            expected = [paths.sheet_link(institution, lang)] if institution in with_obligations else []
+            expected = [paths.sheet_link(institution, lang, "sq")] if institution in with_obligations else []
             assert links == expected, (institution, lang, links)
             for link in links:
                 assert (path.parent / link).resolve() == (site / paths.sheet(institution, lang)).resolve()
-    assert paths.sheet_link("molsa", "en") == "../../pdf/institutions/molsa-en.pdf"
+    assert paths.sheet_link("molsa", "en", "sq") == "../../pdf/institutions/molsa-en.pdf"
     report("institution sheets", f"{len(with_obligations)} institution pages × 2 languages link their sheet")
 
 

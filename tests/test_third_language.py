@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, report
+from conftest import ROOT, copy_project, report
 from trafiklex import search_index, site_page, validate
 from trafiklex.model.edition import edition_of
 
-PROJECT = ["data", "docs", "sources", "schemas", "translations", "hooks", "locales", "overrides"]
 CODE, FROM = "eo", "en"
 NAME = "Pseudo-English"
 
@@ -77,11 +76,7 @@ def add_third_language(root: Path) -> None:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("third") / "project"
-    for name in PROJECT:
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "node_modules").symlink_to(ROOT / "node_modules")
+    root = copy_project(tmp_path_factory.mktemp("third") / "project")
     add_third_language(root)
     return root
 

@@ -19,7 +19,7 @@ PYTHON = (re.compile(r"""\.words?\(\s*[\w.\[\]"']+\s*,\s*f?(["'])([\w.{}]+)\1"""
 TEMPLATES = (re.compile(r"""(?<![\w.])t\(\s*(["'])([\w.]+)\1"""),
              re.compile(r"""set (\w+) = t\("([\w.]+)"\)"""), r"""\b{}\.()(\w+)""")
 SOURCES = [(PYTHON, ["trafiklex/**/*.py", "hooks/*.py", "scripts/*.py"]),
-           (TEMPLATES, ["trafiklex/templates/*", "overrides/**/*.html"])]
+           (TEMPLATES, ["trafiklex/templates/**/*.*", "overrides/**/*.html"])]
 
 
 def _keys_used() -> dict[str, list[str]]:

@@ -71,7 +71,7 @@ class Annotator:
         if reference.document == self.document:
             return f"#{reference.target}"
         page = self.corpus.document(reference.document)["page"]
-        return urls.relative(self.page, self.lang, page, self.lang, reference.target or None)
+        return urls.relative(self.page, self.lang, page, self.lang, reference.target or None, root=self.corpus.languages.default)
 
     def _spans(self, text: str, text_lang: str, seen_terms: set, acronyms: bool = True) -> list[Span]:
         spans: list[Span] = []

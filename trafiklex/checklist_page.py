@@ -56,8 +56,8 @@ def checklist(corpus: Corpus, lang: str, here: str = PAGE) -> str:
     routing = {q["id"]: [r for r in data["routing"] if r["after"] == q["id"]] for q in data["questions"]}
     tool = render(corpus, lang, "checklist.html", data=data, questions=questions, routing=routing,
                   determination=data["determination"], age_groups=AGE_GROUPS,
-                  annex=urls.relative(here, lang, ANNEX_PAGE, lang, "sec_V"),
-                  stylesheet=urls.asset(here, lang, "assets/stylesheets/checklist.css"),
-                  script=urls.asset(here, lang, "assets/javascripts/checklist.js"),
+                  annex=urls.relative(here, lang, ANNEX_PAGE, lang, "sec_V", root=corpus.languages.default),
+                  stylesheet=urls.asset(here, lang, "assets/stylesheets/checklist.css", root=corpus.languages.default),
+                  script=urls.asset(here, lang, "assets/javascripts/checklist.js", root=corpus.languages.default),
                   child_note=note(corpus, CHILD_RULE_NOTE, lang), rules=json_data(page_data(corpus, lang)))
     return "\n\n" + tool + "\n\n"

@@ -35,7 +35,7 @@ def mark(page_html: str, corpus: Corpus, document_id: str, page: str, lang: str,
         anchor, attrs = match.group("id"), match.group("attrs") + match.group("rest")
         if not ClauseId.is_valid(anchor) or anchor in NOT_CITED or 'class="gap' in attrs or " gap" in attrs:
             return match.group(0)
-        links = [urls.relative(page, lang, page, other, nearest(anchor, ids) or None) for other, ids in other_ids.items()]
+        links = [urls.relative(page, lang, page, other, nearest(anchor, ids) or None, root=corpus.languages.default) for other, ids in other_ids.items()]
         marks = MARKS.format(citation(corpus, document_id, anchor, lang, numbers), " ".join(links), " ".join(other_ids))
         return match.group(0)[:-1] + str(marks) + ">"
 

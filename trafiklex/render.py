@@ -91,7 +91,7 @@ def notes_at(corpus: Corpus, document: str, anchor: str, lang: str) -> Markup:
 def gap_text(corpus: Corpus, document: str, item: dict, lang: str) -> Markup:
     """The placeholder shown where another language prints a clause that this one lacks."""
     there, page = item["only_in"], corpus.document(document)["page"]
-    return render(corpus, lang, "gap.html", there=there, href=urls.relative(page, lang, page, there, item["id"]))
+    return render(corpus, lang, "gap.html", there=there, href=urls.relative(page, lang, page, there, item["id"], root=corpus.languages.default))
 
 
 def gap_or_none(corpus: Corpus, document: str, item: dict, lang: str) -> Markup | None:
@@ -108,7 +108,7 @@ def body_link(corpus: Corpus, institution: str, lang: str, here: str, text: str 
     item = corpus.institutions.get(institution)
     name = item["name"][lang]
     return templating.render("body_link.html", text=text or corpus.institutions.acronym(institution, lang) or name,
-                             title=name, href=urls.relative(here, lang, institution_page(institution), lang))
+                             title=name, href=urls.relative(here, lang, institution_page(institution), lang, root=corpus.languages.default))
 
 
 def printed_bodies(corpus: Corpus, printed: str, lang: str, here: str) -> Markup:
@@ -160,7 +160,7 @@ def penalties(corpus: Corpus, lang: str) -> str:
     document = table["document"]
     table_page = corpus.document(document)["page"]
     articles = [{"id": article["id"], "article": article["article"],
-                 "link": urls.relative(table_page, lang, "sanctions", lang, article["id"]),
+                 "link": urls.relative(table_page, lang, "sanctions", lang, article["id"], root=corpus.languages.default),
                  "rows": [{"id": row["id"], "gap": gap_or_none(corpus, document, row, lang),
                            "offence": row["offence"].get(lang), "sanction": row["sanction"].get(lang, {}).get("printed")}
                           for row in article["rows"]]}
@@ -297,7 +297,7 @@ def document_date(corpus: Corpus, document: dict, lang: str) -> str:
 
 
 def documents_table(corpus: Corpus, lang: str) -> str:
-    rows = [{"href": urls.relative("index", lang, document["page"], lang), "title": document["title"][lang],
+    rows = [{"href": urls.relative("index", lang, document["page"], lang, root=corpus.languages.default), "title": document["title"][lang],
              "form": document["form"][lang], "date": document_date(corpus, document, lang)}
             for document in corpus.documents]
     return block(render(corpus, lang, "documents_table.html", rows=rows))
@@ -311,7 +311,7 @@ def downloads(corpus: Corpus, lang: str, here: str = "open-data") -> str:
     rows = []
     for name in datasets():
         formats = ["yml", "json"] + (["csv"] if name in CSV_ROWS else [])
-        rows.append({"name": name, "schema": urls.asset(here, lang, f"data/{name}.schema.json"),
-                     "files": [{"href": urls.asset(here, lang, f"data/{name}.{ext}"),
+        rows.append({"name": name, "schema": urls.asset(here, lang, f"data/{name}.schema.json", root=corpus.languages.default),
+                     "files": [{"href": urls.asset(here, lang, f"data/{name}.{ext}", root=corpus.languages.default),
                                 "format": ext.upper().replace("YML", "YAML")} for ext in formats]})
     return block(render(corpus, lang, "downloads.html", rows=rows))

@@ -56,7 +56,7 @@ def row(corpus: Corpus, obligation: Obligation, lang: str, here: str) -> dict:
     text, text_lang = text_in(corpus, obligation.text, lang)
     deadline, deadline_lang = text_in(corpus, obligation.deadline, lang)
     return {"id": obligation.id, "document_id": obligation.document, "document": document["short_title"][lang],
-            "href": urls.relative(here, lang, document["page"], lang, obligation.id),
+            "href": urls.relative(here, lang, document["page"], lang, obligation.id, root=corpus.languages.default),
             "clause": edition_of(corpus).label(obligation.document, obligation.id, lang, heading=True),
             "text": text, "text_lang": text_lang,
             "text_only_in": only_in(corpus, lang, text_lang) if text_lang != lang else None,
@@ -107,7 +107,7 @@ def institution(corpus: Corpus, institution_id: str, lang: str) -> str:
         out.append(block(render(corpus, lang, "no_obligations.html")))
     else:
         out.append(block(_per_document_counts(corpus, obligations, institution_id, lang)))
-        out.append(block(render(corpus, lang, "sheet_link.html", href=paths.sheet_link(institution_id, lang))))
+        out.append(block(render(corpus, lang, "sheet_link.html", href=paths.sheet_link(institution_id, lang, corpus.languages.default))))
         for document in corpus.documents:
             mine = [o for o in obligations if o.document == document["id"]]
             if mine:
@@ -150,7 +150,7 @@ def _glossary_mentions(corpus: Corpus, institution_id: str, lang: str, here: str
         anchor = f"{glossary['anchor']}__{institution_id}"
         target = anchor if entries[lang] else glossary["anchor"]
         mentions.append({"title": document["short_title"][lang],
-                         "href": urls.relative(here, lang, document["page"], lang, target),
+                         "href": urls.relative(here, lang, document["page"], lang, target, root=corpus.languages.default),
                          "entries": [{"lang": each, "abbr": e["abbr"], "expansion": e["expansion"]}
                                      for each, found in entries.items() for e in found]})
     return mentions
@@ -214,7 +214,7 @@ def due_table(corpus: Corpus, lang: str, here: str = "obligations") -> str:
                           for k in sections],
         deadlines=every + [(m, m) for m in months] + [("recurring", words["recurring"]), ("ongoing", words["ongoing"]),
                                                       ("none", words["no_deadline"])],
-        script=urls.asset(here, lang, "assets/javascripts/obligations.js")))
+        script=urls.asset(here, lang, "assets/javascripts/obligations.js", root=corpus.languages.default)))
 
 
 def _sort_value(obligation: Obligation) -> str:

@@ -76,7 +76,7 @@ def sanctions(corpus: Corpus, lang: str, here: str = "sanctions") -> str:
                        for other in corpus.languages.others(lang)
                        if row["sanction"].get(other) and _numbers(row["sanction"][other]) != _numbers(sanction)]
             rows.append({"id": row["id"], "offence": row["offence"][lang], "printed": sanction["printed"],
-                         "link": urls.relative(here, lang, strategy, lang, row["id"]),
+                         "link": urls.relative(here, lang, strategy, lang, row["id"], root=corpus.languages.default),
                          "bar": bar(sanction, words), "summary": words, "differs": differs})
         articles.append({"id": article["id"], "article": article["article"], "rows": rows})
     return block(render(corpus, lang, "sanctions.html", articles=articles))

@@ -97,7 +97,7 @@ def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
                 cells.append({"gap": gap.format(text=_text_of(corpus, lang, side))})
                 continue
             cell = annotators[side].annotate(_cell_html(fragment))
-            cell = HREF.sub(lambda m: _href(m.group(1), anchors, (page, side), (here, lang)), cell)
+            cell = HREF.sub(lambda m: _href(m.group(1), anchors, (page, side), (here, lang), languages.default), cell)
             cells.append({"gap": None, "lang": side, "html": Markup(cell)})
         rows.append({"anchor": anchor, "label": _label(corpus, document, pair.id, lang), "cells": cells})
     names = _language_names(corpus, lang)
@@ -128,18 +128,18 @@ def _cell_html(fragment: str) -> str:
     return HEADING.sub(lambda m: "</p>" if m.group(1) else f'<p class="parallel-heading"{m.group(2)}>', fragment)
 
 
-def _href(written: str, rows: set[str], source: tuple[str, str], here: tuple[str, str]) -> str:
+def _href(written: str, rows: set[str], source: tuple[str, str], here: tuple[str, str], root: str) -> str:
     """A link inside a cell, written for the clause's own page (`source`: page, language): to a row of
     this page where it names one of its clauses, else to the same place as on the source page."""
     href = html.unescape(written)
     if href.startswith("#") and href[1:] in rows:
         return f'href="{esc(href)}"'
-    return f'href="{esc(urls.rebase(href, *source, *here))}"'
+    return f'href="{esc(urls.rebase(href, *source, *here, root=root))}"'
 
 
 def parallel_index(corpus: Corpus, lang: str, here: str) -> str:
     """Links to the side-by-side view of every document."""
-    links = [{"href": urls.relative(here, lang, parallel_page(document["page"]), lang),
+    links = [{"href": urls.relative(here, lang, parallel_page(document["page"]), lang, root=corpus.languages.default),
               "label": document["short_title"][lang]} for document in corpus.documents]
     return _template(corpus, "parallel_index.html", lang, links=links)
 
@@ -155,7 +155,7 @@ def parallel_title(corpus: Corpus, document: str, lang: str) -> str:
 
 def _clause_link(corpus: Corpus, document: str, clause: str, lang: str, here: str) -> dict:
     page = corpus.document(document)["page"]
-    return {"href": urls.relative(here, lang, parallel_page(page), lang, clause or "head"),
+    return {"href": urls.relative(here, lang, parallel_page(page), lang, clause or "head", root=corpus.languages.default),
             "label": _label(corpus, document, clause, lang)}
 
 
@@ -219,7 +219,7 @@ def review_status(corpus: Corpus, stale: list[Stale], lang: str, here: str) -> s
 def translator_downloads(corpus: Corpus, lang: str, here: str) -> str:
     names = _language_names(corpus, lang)
     languages = " ↔ ".join(names[side] for side in (corpus.languages.authoritative, *corpus.languages.translations()))
-    items = [{"href": urls.asset(here, lang, "data/" + FILES[key]), "file": FILES[key],
+    items = [{"href": urls.asset(here, lang, "data/" + FILES[key], root=corpus.languages.default), "file": FILES[key],
               "text": corpus.words(lang, f"translators.downloads.{key}").format(languages=languages)}
              for key in ("tmx", "divergences", "references")]
     return _template(corpus, "downloads.html", lang, items=items)

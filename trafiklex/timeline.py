@@ -61,7 +61,7 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> Markup:
             level = next(row for row in count()
                          if all(end < covers[0] or start > covers[1] for start, end in taken.get(row, [])))
             taken.setdefault(level, []).append(covers)
-            href = urls.relative(here, lang, page, lang, activity["id"])
+            href = urls.relative(here, lang, page, lang, activity["id"], root=corpus.languages.default)
             dots.append({"x": x, "level": level, "ongoing": ongoing, "href": href,
                          "title": _title(corpus, edition, plan["document"], activity, lang)})
         height = LANE_HEAD + max(len(taken), 1) * ROW + 6

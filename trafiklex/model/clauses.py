@@ -27,6 +27,17 @@ KIND_OF_ELEMENT = {"art": "article", "point": "point", "sec": "section", "item":
                    "entry_into_force": "entry_into_force", "place_date": "place_date", "transmission": "transmission"}
 
 
+def kind_of(clause_id: ClauseId) -> str:
+    """The kind of a clause of the running text, by its id (the data's clauses say their own kind):
+    `art_5` an article, `sec_II` a section, `sec_II__a` or `art_1__item_2` an item, `signatures__3`
+    a signatory."""
+    if clause_id.depth == 1 and clause_id.head.text in KIND_OF_ELEMENT:  # a named part: "entry_into_force"
+        return KIND_OF_ELEMENT[clause_id.head.text]
+    if clause_id.last.element:
+        return KIND_OF_ELEMENT.get(clause_id.last.element, "clause")
+    return "signatory" if clause_id.last.text == "signatory" or clause_id.head.text == "signatures" else "item"
+
+
 def is_clause_anchor(anchor: str) -> bool:
     return ClauseId.is_valid(anchor)
 
@@ -130,10 +141,7 @@ def cut(page_html: str, document: str, lang: str) -> tuple[str, list[Clause]]:
             preamble = fragment
             continue
         tag, classes = _element(fragment, anchor)
-        clause_id = ClauseId.parse(anchor)
-        clauses.append(Clause(id=anchor, document=document, lang=lang,
-                              kind=KIND_OF_ELEMENT.get(clause_id.last.element or clause_id.head.element or clause_id.head.text,
-                                                       "clause"),
+        clauses.append(Clause(id=anchor, document=document, lang=lang, kind=kind_of(ClauseId.parse(anchor)),
                               html=fragment, text=plain_text(fragment), tag=tag, gap="gap" in classes))
     _structure(clauses)
     return preamble, clauses

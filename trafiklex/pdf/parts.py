@@ -1,7 +1,9 @@
-"""The structured parts that print differently from the site, read from the data for one language:
-the action plan's activity tables, the Criminal Code penalties table, the glossaries of
-abbreviations and the Annex 1 questionnaire. Each function returns plain values (dicts, lists,
-strings) that the Typst templates lay out (templates/parts.typ); `call()` writes the call.
+"""The structured parts that print differently from the site — the action plan's activity tables,
+the Criminal Code penalties table, the glossaries of abbreviations and the Annex 1 questionnaire —
+read from the edition model for one language: the clauses of the document's text (each with the
+data item it was rendered from, its editorial notes and whether this language prints it), in their
+printed order. Each function returns plain values (dicts, lists, strings) that the Typst templates
+lay out (templates/parts.typ); `call()` writes the call.
 
 Every clause keeps its id as a Typst label ("<document>:<clause id>"); the texts are the data's,
 as printed; the words around them (editorial notes, "printed only in…") are the site's.
@@ -9,7 +11,8 @@ as printed; the words around them (editorial notes, "printed only in…") are th
 from __future__ import annotations
 
 from ..corpus import Corpus
-from ..render import present
+from ..model.clauses import Clause
+from ..model.edition import edition_of
 from ..render_obligations import directory_rows
 from . import typst_values
 from .typst_values import label
@@ -20,48 +23,61 @@ def words(corpus: Corpus, lang: str, key: str):
     return corpus.words(lang, f"labels.{key}")
 
 
-def notes(corpus: Corpus, document: str, anchor: str, lang: str) -> list[dict]:
-    return [{"label": label(document, f"note-{n['id']}"), "title": words(corpus, lang, "editorial_note"),
-             "text": n["text"][lang]} for n in corpus.notes_at(anchor, document)]
+class Text:
+    """A document's clauses in one language, by kind and by the clause they belong to."""
 
+    def __init__(self, corpus: Corpus, document: str, lang: str):
+        self.corpus, self.document, self.lang = corpus, document, lang
+        self.clauses = edition_of(corpus).text(document, lang).clauses
 
-def gap(corpus: Corpus, item: dict, lang: str) -> str | None:
-    """Where this language does not print a clause: the sentence saying which language does."""
-    if present(item, lang):
-        return None
-    return words(corpus, lang, "only_in").format(text=words(corpus, lang, "text_of")[item["only_in"]])
+    def of_kind(self, kind: str, parent: str | None = None) -> list[Clause]:
+        return [c for c in self.clauses if c.kind == kind and (parent is None or c.parent == parent)]
+
+    def notes(self, clause: Clause) -> list[dict]:
+        return [{"label": label(self.document, f"note-{note}"), "title": words(self.corpus, self.lang, "editorial_note"),
+                 "text": self.corpus.notes[note]["text"][self.lang]} for note in clause.notes]
+
+    def gap(self, clause: Clause) -> str | None:
+        """Where this language does not print a clause: the sentence saying which language does."""
+        if not clause.gap:
+            return None
+        return words(self.corpus, self.lang, "only_in").format(
+            text=words(self.corpus, self.lang, "text_of")[clause.printed_in[0]])
+
+    def label(self, clause: Clause) -> str:
+        return label(self.document, clause.id)
 
 
 # --- Action Plan against Child Trafficking -------------------------------------------------------
 
 def activities(corpus: Corpus, lang: str) -> dict:
     plan = corpus.action_plan
-    document = plan["document"]
+    text = Text(corpus, plan["document"], lang)
     sections = []
-    for section in plan["sections"]:
-        groups = [(o, o["activities"]) for o in section.get("objectives", [])] or [(None, section["activities"])]
+    for section in text.of_kind("section"):
+        objectives = text.of_kind("objective", section.id)
+        groups = [(o, text.of_kind("activity", o.id)) for o in objectives] or [(None, text.of_kind("activity", section.id))]
         sections.append({
-            "label": label(document, section["id"]),
-            "title": f"{section['num']}. {section['title'][lang]}",
-            "notes": notes(corpus, document, section["id"], lang),
+            "label": text.label(section),
+            "title": f"{section.data['num']}. {section.data['title'][lang]}",
+            "notes": text.notes(section),
             "groups": [{
                 "objective": None if objective is None else {
-                    "label": label(document, objective["id"]), "text": objective["text"][lang],
-                    "notes": notes(corpus, document, objective["id"], lang)},
-                "rows": [_activity(corpus, document, activity, lang) for activity in items],
+                    "label": text.label(objective), "text": objective.data["text"][lang], "notes": text.notes(objective)},
+                "rows": [_activity(text, activity) for activity in items],
             } for objective, items in groups],
         })
     columns = plan["columns"][lang]
     return {"columns": [columns[c] for c in ("activity", "responsible", "deadline")], "sections": sections}
 
 
-def _activity(corpus: Corpus, document: str, activity: dict, lang: str) -> dict:
-    row = {"label": label(document, activity["id"]), "gap": gap(corpus, activity, lang),
-           "notes": notes(corpus, document, activity["id"], lang)}
-    if present(activity, lang):
-        partners = activity.get("partners", {}).get(lang)
-        row.update(text=activity["text"][lang], responsible=activity["responsible"][lang]["printed"],
-                   partners=partners["printed"] if partners else None, deadline=activity["deadline"][lang])
+def _activity(text: Text, activity: Clause) -> dict:
+    row = {"label": text.label(activity), "gap": text.gap(activity), "notes": text.notes(activity)}
+    if not activity.gap:
+        data, lang = activity.data, text.lang
+        partners = data.get("partners", {}).get(lang)
+        row.update(text=data["text"][lang], responsible=data["responsible"][lang]["printed"],
+                   partners=partners["printed"] if partners else None, deadline=data["deadline"][lang])
     return row
 
 
@@ -69,63 +85,62 @@ def _activity(corpus: Corpus, document: str, activity: dict, lang: str) -> dict:
 
 def penalties(corpus: Corpus, lang: str) -> dict:
     table = corpus.penalties
-    document = table["document"]
-    columns = table["columns"][lang]
-    articles = []
-    for article in table["articles"]:
+    text = Text(corpus, table["document"], lang)
+    articles, notes = [], []
+    for article in text.of_kind("code_article"):
         rows = []
-        for row in article["rows"]:
-            item = {"label": label(document, row["id"]), "gap": gap(corpus, row, lang)}
-            if present(row, lang):
-                item.update(offence=row["offence"][lang], sanction=row["sanction"][lang]["printed"])
+        notes += text.notes(article)
+        for row in text.of_kind("penalty_row", article.id):
+            item = {"label": text.label(row), "gap": text.gap(row)}
+            if not row.gap:
+                item.update(offence=row.data["offence"][lang], sanction=row.data["sanction"][lang]["printed"])
             rows.append(item)
-        articles.append({"label": label(document, article["id"]), "article": article["article"], "rows": rows})
-    anchors = [a for article in table["articles"] for a in [article["id"]] + [r["id"] for r in article["rows"]]]
-    return {"columns": [columns[c] for c in ("article", "offence", "sanction")], "articles": articles,
-            "notes": [n for anchor in anchors for n in notes(corpus, document, anchor, lang)]}
+            notes += text.notes(row)
+        articles.append({"label": text.label(article), "article": article.data["article"], "rows": rows})
+    columns = table["columns"][lang]
+    return {"columns": [columns[c] for c in ("article", "offence", "sanction")], "articles": articles, "notes": notes}
 
 
 # --- Glossaries of abbreviations ---------------------------------------------------------------------
 
 def glossary(corpus: Corpus, glossary_id: str, lang: str) -> dict:
     data = corpus.glossary(glossary_id)
-    document = data["document"]
-    entries = [{"label": label(document, anchor), "abbr": entry["abbr"], "expansion": entry["expansion"],
-                "notes": notes(corpus, document, anchor, lang)}
-               for entry, anchor in zip(data["entries"][lang], corpus.glossary_entry_ids(data, lang))]
+    text = Text(corpus, data["document"], lang)
+    entries = [{"label": text.label(entry), "abbr": entry.data[lang]["abbr"], "expansion": entry.data[lang]["expansion"],
+                "notes": text.notes(entry)} for entry in text.of_kind("glossary_entry", data["anchor"])]
     return {"columns": [words(corpus, lang, "abbreviation"), words(corpus, lang, "meaning")], "entries": entries}
 
 
 # --- Annex 1: screening questionnaire --------------------------------------------------------------
 
 def screening(corpus: Corpus, lang: str) -> dict:
-    data = corpus.screening
-    document = data["document"]
+    text = Text(corpus, corpus.screening["document"], lang)
+    routings = text.of_kind("routing")
     parts = []
-    for part in data["parts"]:
+    for part in text.of_kind("questionnaire_part"):
         questions = []
-        for question in (q for q in data["questions"] if q["part"] == part["letter"]):
+        for question in text.of_kind("question", part.id):
+            item = question.data
             questions.append({
-                "label": label(document, question["id"]), "num": str(question["num"]), "text": question["text"][lang],
-                "options": [o["label"][lang] for o in question.get("options", [])],
-                "other": question["other"][lang] if question.get("other") else None,
-                "line": question["answer"] == "text" and not question.get("other"),
-                "hint": question["hint"][lang] if question.get("hint") else None,
-                "notes": notes(corpus, document, question["id"], lang),
-                "routing": [{"label": label(document, r["id"]), "text": r["text"][lang],
-                             "notes": notes(corpus, document, r["id"], lang)}
-                            for r in data["routing"] if r["after"] == question["id"]],
+                "label": text.label(question), "num": str(item["num"]), "text": item["text"][lang],
+                "options": [o["label"][lang] for o in item.get("options", [])],
+                "other": item["other"][lang] if item.get("other") else None,
+                "line": item["answer"] == "text" and not item.get("other"),
+                "hint": item["hint"][lang] if item.get("hint") else None,
+                "notes": text.notes(question),
+                "routing": [{"label": text.label(r), "text": r.data["text"][lang], "notes": text.notes(r)}
+                            for r in routings if r.data["after"] == question.id],
             })
-        parts.append({"label": label(document, part["id"]), "title": f"{part['letter']}. {part['title'][lang]}",
-                      "notes": notes(corpus, document, part["id"], lang), "questions": questions})
-    det = data["determination"]
+        parts.append({"label": text.label(part), "title": f"{part.data['letter']}. {part.data['title'][lang]}",
+                      "notes": text.notes(part), "questions": questions})
+    det, = text.of_kind("determination")
+    rules = text.of_kind("determination_rule", det.id)
     determination = {
-        "label": label(document, det["id"]), "title": det["title"][lang], "notes": notes(corpus, document, det["id"], lang),
-        "rules": [{"label": label(document, det[rule]["id"]), "text": det[rule]["text"][lang],
-                   "notes": notes(corpus, document, det[rule]["id"], lang)} for rule in ("adult", "child")],
-        "situations": [{"label": label(document, s["id"]), "num": str(s["num"]),
-                        "title": s["title"][lang] if "title" in s else None, "paragraphs": s["text"][lang],
-                        "notes": notes(corpus, document, s["id"], lang)} for s in det["child"]["situations"]],
+        "label": text.label(det), "title": det.data["title"][lang], "notes": text.notes(det),
+        "rules": [{"label": text.label(rule), "text": rule.data["text"][lang], "notes": text.notes(rule)} for rule in rules],
+        "situations": [{"label": text.label(s), "num": str(s.data["num"]),
+                        "title": s.data["title"][lang] if "title" in s.data else None, "paragraphs": s.data["text"][lang],
+                        "notes": text.notes(s)} for rule in rules for s in text.of_kind("situation", rule.id)],
     }
     return {"parts": parts, "determination": determination, "tick": words(corpus, lang, "tick")}
 

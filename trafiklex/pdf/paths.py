@@ -25,12 +25,12 @@ def sheet(institution: str, lang: str) -> str:
     return f"{FOLDER}/institutions/{institution}-{lang}.pdf"
 
 
-def sheet_link(institution: str, lang: str, from_page: str | None = None) -> str:
+def sheet_link(institution: str, lang: str, root: str, from_page: str | None = None) -> str:
     """The relative link to an institution's sheet in `lang`, from a page of the site in `lang`
     (default: the institution's own page, 'institutions/<id>')."""
-    return urls.asset(from_page or f"institutions/{institution}", lang, sheet(institution, lang))
+    return urls.asset(from_page or f"institutions/{institution}", lang, sheet(institution, lang), root=root)
 
 
-def link(path: str, from_page: str, lang: str) -> str:
+def link(path: str, from_page: str, lang: str, root: str) -> str:
     """The relative link to any PDF (a path from the site root) from a page of the site."""
-    return urls.asset(from_page, lang, path)
+    return urls.asset(from_page, lang, path, root=root)

@@ -1,0 +1,25 @@
+"""Every output of the edition model made in this process, without MkDocs: each page's content as the
+site shows it, the search index of every language, the printed editions' HTML of every document,
+the side-by-side pairs and the translators' divergence report. What the benchmark and the tests use
+to show that each page goes through Markdown once, whatever asks for it."""
+from __future__ import annotations
+
+from . import search_index, site_page
+from .corpus import Corpus
+from .divergence import report as divergences
+from .model.edition import Edition, edition_of
+from .parallel import all_pairs
+from .pdf import pages as print_pages
+
+
+def make_all(corpus: Corpus) -> Edition:
+    edition = edition_of(corpus)
+    for lang in corpus.languages:
+        for path in edition.page_paths(lang):
+            site_page.content(edition, path, lang)
+        search_index.build(edition, lang)
+        for document in corpus.documents:
+            print_pages.page_html(corpus, document["page"], lang)
+    all_pairs(corpus)
+    divergences(corpus)
+    return edition
