@@ -27,7 +27,7 @@ from trafiklex.obligations import all_obligations, for_institution
 from trafiklex.pdf import pages, paths, sheets
 from trafiklex.pdf.edition import Edition
 from trafiklex.pdf.html_prepare import prepare
-from trafiklex.pdf.pandoc_ast import blocks_document, read_html, write_typst
+from trafiklex.pdf.pandoc_ast import blocks_document, read_html_parts, write_typst
 from trafiklex.pdf.transform import SCREEN_ONLY, Printer
 from trafiklex.pdf.typst_compile import PdfError, compile_pdf
 
@@ -520,8 +520,8 @@ def test_characters_that_typst_markup_would_change_print_as_written(corpus, tmp_
     samples = ["a -? b", "e--f g---h i...j k~l", "a /* b */ c // d", "@ref <lbl> $x$ #x `code` \\ back",
                "'q' \"d\" ‘c’", "1. not a list", "- not a bullet", "= not a heading", "+ plus", "/ term: x",
                "a_b_c *s*", "[x](y) {z}", "\\u{41}", "-5 °C, 2005-2007, a -1"]
-    tree = read_html("".join(f"<p>{html.escape(s)}</p>" for s in samples))
-    blocks = Printer(corpus, "order-25-2005", "en").blocks(tree["blocks"])
+    tree, (read,) = read_html_parts(["".join(f"<p>{html.escape(s)}</p>" for s in samples)])
+    blocks = Printer(corpus, "order-25-2005", "en").blocks(read)
     source = '#import "style.typ": *\n#show: base\n#set document(title: "t")\n= T\n' + write_typst(blocks_document(blocks, tree))
     compile_pdf(source, tmp_path / "t.pdf", Edition(None, 0), "t.pdf")
     printed = pdf_pages(tmp_path / "t.pdf")[0].splitlines()[1:]

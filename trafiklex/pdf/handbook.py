@@ -9,14 +9,13 @@ Every document's page goes the same way: Markdown with macros â†’ HTML (pages) â
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 
 from .. import render
 from ..corpus import Corpus
 from . import pages, parts, typst_values
 from .edition import Edition
 from .html_prepare import prepare
-from .pandoc_ast import blocks_document, raw_block, read_html, write_typst
+from .pandoc_ast import blocks_document, raw_block, read_html_parts, write_typst
 from .transform import Printer
 
 
@@ -71,18 +70,16 @@ def institutions_appendix(corpus: Corpus, languages: tuple[str, ...]) -> list[di
 
 
 def read(corpus: Corpus, html_of) -> tuple[dict, list[tuple[dict, list]]]:
-    """Each document's HTML through pandoc (a document at a time, since clause ids repeat across
-    documents; several at once): the tree of the last one (for its API version), and each document
-    with its blocks."""
-    with ThreadPoolExecutor() as pool:
-        trees = list(pool.map(lambda document: read_html(html_of(document)), corpus.documents))
-    return trees[-1], [(document, tree["blocks"]) for document, tree in zip(corpus.documents, trees)]
+    """Every document's HTML through pandoc, in one pass: the tree (for its API version), and each
+    document with its blocks."""
+    tree, parts = read_html_parts([html_of(document) for document in corpus.documents])
+    return tree, list(zip(corpus.documents, parts))
 
 
 def write(per_document: list[list], template: dict) -> str:
-    """The Typst of each document's blocks (several at once), one after the other."""
-    with ThreadPoolExecutor() as pool:
-        return "\n".join(pool.map(lambda blocks: write_typst(blocks_document(blocks, template)), per_document))
+    """The Typst of every document's blocks, one after the other, in one pass through pandoc (the
+    clause labels name their document, so they are unique across the edition)."""
+    return write_typst(blocks_document([block for blocks in per_document for block in blocks], template))
 
 
 # --- one language ------------------------------------------------------------------------------------

@@ -10,13 +10,19 @@ READER = "html"
 WRITER = "typst-smart"  # -smart: quotation marks and apostrophes are written as printed, never re-guessed
 
 
-def _convert(text: str, to: str, source_format: str) -> str:
+def _convert(text: str, to: str, source_format: str, quiet: bool = False) -> str:
     # sandbox: pandoc reads no file and fetches nothing (no request to any other host)
-    return pypandoc.convert_text(text, to, format=source_format, verify_format=False, sandbox=True)
+    return pypandoc.convert_text(text, to, format=source_format, verify_format=False, sandbox=True,
+                                 extra_args=["--quiet"] if quiet else [])
 
 
-def read_html(html_text: str) -> dict:
-    return json.loads(_convert(html_text, "json", READER))
+def read_html_parts(parts: list[str]) -> tuple[dict, list[list]]:
+    """Several HTML documents through pandoc in one pass: the tree, and each document's blocks. (Each
+    is wrapped in a division of its own; the same clause ids recur from one to the next, which pandoc
+    would warn about: here that is expected.)"""
+    wrapped = "".join(f'<div class="pandoc-part">{html_text}</div>' for html_text in parts)
+    tree = json.loads(_convert(wrapped, "json", READER, quiet=True))
+    return tree, [block["c"][1] for block in tree["blocks"]]
 
 
 def write_typst(document: dict) -> str:
