@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-import yaml
 from pypdf.generic import ContentStream
 
 from conftest import ROOT, page as site_page, report

@@ -4,7 +4,6 @@ institution, a dataset, a language) too, and no script of the site holds words o
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

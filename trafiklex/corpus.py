@@ -334,7 +334,7 @@ def cross_check(corpus: Corpus) -> list[Problem]:
         for lang in corpus.languages:
             if lang not in glossary["entries"]:
                 report("glossaries.yml", ("glossaries", g, "entries"), f"the glossary '{glossary['id']}' has no '{lang}' list",
-                       f"the entries as printed in each language of the edition")
+                       "the entries as printed in each language of the edition")
             for e, entry in enumerate(glossary["entries"].get(lang, [])):
                 path = ("glossaries", g, "entries", lang, e)
                 if entry["institution"] not in directory:

@@ -14,7 +14,6 @@ query, by the search worker wrapper; nothing here changes the text.
 from __future__ import annotations
 
 import html
-import re
 
 from lxml import html as lxml_html
 

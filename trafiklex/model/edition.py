@@ -8,12 +8,10 @@ printed editions and the open data. Plain Python: no MkDocs here.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..corpus import Corpus
 from ..errors import DataError, Problem
@@ -21,7 +19,7 @@ from ..page_source import expand_text
 from ..pagecheck import front_matter
 from .clauses import Clause, cut
 from .ids import ClauseId
-from .markdown_render import Converter, is_local
+from .markdown_render import Converter
 
 DOCS = "docs"
 # pages made from the data, not written by hand: front matter key → (macro, folder)
@@ -235,80 +233,9 @@ class Edition:
 
     # --- checks ---------------------------------------------------------------------------------------
     def check(self) -> list[Problem]:
-        """What only the rendered pages can tell: no page uses an anchor twice, each editorial note is
-        shown once on its document's page, each assignment names a clause its language prints, each
-        document has the same clause ids in every language but for those the data declares printed
-        in one language only (so that a link survives a language switch), and every link between
-        the pages leads somewhere."""
-        problems = [p for lang in self.languages for path in self.page_paths(lang) for p in self._check_page(path, lang)]
-        problems += self._check_assignments()
-        problems += [p for d in self.documents for p in self._check_parity(d["id"])]
-        return problems + [p for lang in self.languages for p in self.check_links(lang)]
-
-    def _check_page(self, path: str, lang: str) -> list[Problem]:
-        page = self.page(path, lang)
-        counts = Counter(page.ids())
-        problems = [Problem(page.source, f"the anchor '#{anchor}' is used {count} times on the page",
-                            expected="each id once per page") for anchor, count in sorted(counts.items()) if count > 1]
-        if page.document:
-            for note in self.corpus.notes_for(page.document):
-                count = counts.get(f"note-{note['id']}", 0)
-                if count != 1:
-                    problems.append(Problem(note["file"], f"the editorial note '{note['id']}' is shown {count} times on "
-                                            f"{page.source}", line=note["line"],
-                                            expected='shown once: anchored to a data-rendered clause, or placed with '
-                                                     '{{ note("' + note["id"] + '") }} in the page'))
-        return problems
-
-    def _check_assignments(self) -> list[Problem]:
-        problems = []
-        located = self.corpus.files["assignments.yml"]
-        for a, assignment in enumerate(located.data["assignments"]):
-            if assignment["document"] not in {d["id"] for d in self.documents}:
-                continue
-            page = self.corpus.document(assignment["document"])["page"]
-            for lang in assignment["bodies"]:
-                if lang not in self.languages:
-                    continue
-                clause = self.clause(assignment["document"], assignment["id"], lang)
-                if not clause or not (clause.body_text if clause.heading else clause.text):
-                    problems.append(Problem(located.file, f"no clause '{assignment['id']}' with text in {DOCS}/{lang}/{page}.md",
-                                            line=located.line(("assignments", a, "id")), field=f"assignments.{a}.id",
-                                            expected=f"the id of a clause that the {lang} page prints (its {{: #id }} or heading id)"))
-        return problems
-
-    def _check_parity(self, document_id: str) -> list[Problem]:
-        page = self.corpus.document(document_id)["page"]
-        ids = {lang: self.text(document_id, lang).ids() for lang in self.languages}
-        problems = []
-        for lang in self.languages:
-            for other in self.corpus.languages.others(lang):
-                declared = self.corpus.declared_only_in(document_id, lang, other)
-                for anchor in sorted(ids[lang] - ids[other] - declared):
-                    problems.append(Problem(f"{DOCS}/{other}/{page}.md", f"no clause '{anchor}', which the {lang} page has",
-                                            expected=f"the anchor {{: #{anchor} }} here too, or the clause listed under only_in: "
-                                                     f"{lang} for {document_id} in data/documents.yml"))
-        return problems
-
-    def check_links(self, lang: str) -> list[Problem]:
-        """Every link between the site's pages leads to a page, and to a clause or heading on it."""
-        problems = []
-        paths = set(self.page_paths(lang))
-        for path in paths:
-            page = self.page(path, lang)
-            for href in page.links:
-                if not is_local(href) or not href.split("#")[0].endswith(".html") and href.split("#")[0]:
-                    continue
-                target_path, _, anchor = href.partition("#")
-                target = path if not target_path else posixpath.normpath(
-                    posixpath.join(posixpath.dirname(path), target_path)).removesuffix(".html")
-                if target not in paths:
-                    problems.append(Problem(page.source, f"the link '{href}' leads to no page of the site",
-                                            expected="a link to a page of docs/ (other-page.md or other-page.md#clause-id)"))
-                elif anchor and anchor not in set(self.page(target, lang).ids()):
-                    problems.append(Problem(page.source, f"the link '{href}' leads to {target}.html, which does not contain "
-                                            f"an anchor '#{anchor}'", expected="the id of a clause or heading of that page"))
-        return problems
+        """What only the rendered pages can tell (trafiklex.model.checks)."""
+        from .checks import check
+        return check(self)
 
 
 def _enrich(edition: Edition) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..corpus import Corpus
 from ..model.edition import edition_of
 from ..obligations import Obligation, for_institution
-from ..render import only_in
+from ..render import only_in, text_in
 from ..render_obligations import due_text
 from . import typst_values
 from .edition import Edition
@@ -16,24 +16,11 @@ def institutions_with_obligations(corpus: Corpus) -> list[str]:
     return [i for i in corpus.institutions.by_id if for_institution(corpus, i)]
 
 
-def in_language(corpus: Corpus, texts: dict[str, str], lang: str) -> tuple[str, str]:
-    """A text in `lang`, or else in the authoritative language, or else in the first language that
-    has it (and which language it is in)."""
-    others = sorted(corpus.languages.others(lang), key=lambda each: each != corpus.languages.authoritative)
-    found = next((each for each in (lang, *others) if texts.get(each)), others[0] if others else lang)
-    return texts.get(found, ""), found
-
-
-def only_in(corpus: Corpus, lang: str, text_lang: str) -> str:
-    """'only in the Albanian text' (in `lang`)."""
-    return corpus.words(lang, "labels.only_text").format(text=corpus.words(lang, "labels.text_of")[text_lang])
-
-
 def row(corpus: Corpus, obligation: Obligation, institution: str, lang: str) -> dict:
-    text, text_lang = in_language(corpus, obligation.text, lang)
+    text, text_lang = text_in(corpus, obligation.text, lang)
     role, only = obligation.role_in(institution, lang)
     role_text = corpus.words(lang, f"labels.{role}") + (f" ({only_in(corpus, lang, only)})" if only else "")
-    deadline, _ = in_language(corpus, obligation.deadline, lang)
+    deadline, _ = text_in(corpus, obligation.deadline, lang)
     return {
         "clause": edition_of(corpus).label(obligation.document, obligation.id, lang, heading=True),
         "text": text, "text-lang": text_lang,
