@@ -4,6 +4,8 @@ so that the same sources always give the same PDF. A warning is an error, as in 
 build."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import typst
@@ -23,12 +25,28 @@ class PdfError(Exception):
     """A PDF could not be made; the message says which and why."""
 
 
+# Typst keeps what it has laid out in memory for the next compilation in the same process: a large
+# edition (a handbook, a bilingual edition) is compiled in a process of its own, which gives it all back.
+ISOLATED_FROM = 100_000  # characters of Typst source
+
+
 def compile_pdf(source: str, output: Path, edition: Edition, name: str) -> None:
-    """Write the PDF of the Typst `source` to `output`; `name` says which PDF in error messages."""
+    """Write the PDF of the Typst `source` to `output`; `name` says which PDF in error messages. A
+    large source is compiled in a fresh process (the same function, there)."""
+    if len(source) >= ISOLATED_FROM:
+        run = subprocess.run([sys.executable, "-m", __name__, str(output), name, str(edition.epoch)],
+                             input=source.encode("utf-8"), capture_output=True)
+        if run.returncode != 0:
+            raise PdfError(run.stderr.decode("utf-8", "replace").strip() or f"{name}: the Typst process failed")
+        return None
+    return _compile(source, output, edition.epoch, name)
+
+
+def _compile(source: str, output: Path, epoch: int, name: str) -> None:
     try:
         pdf, warnings = typst.compile_with_warnings(
             source.encode("utf-8"), root=str(TEMPLATES), font_paths=[], ignore_system_fonts=True,
-            timestamp=edition.epoch, pdf_standards=STANDARD)
+            timestamp=epoch, pdf_standards=STANDARD)
     except typst.TypstError as error:
         raise PdfError(f"{name}: Typst could not compile it:\n{_diagnostic(error)}") from None
     if warnings:
@@ -46,3 +64,19 @@ def _diagnostic(item) -> str:
 
 
 MAX_LINE = 240
+
+
+def main() -> int:
+    """`python -m trafiklex.pdf.typst_compile OUTPUT NAME EPOCH < source.typ`: one compilation in a
+    process of its own; a problem is the PdfError's message on stderr and exit status 1."""
+    output, name, epoch = sys.argv[1:4]
+    try:
+        _compile(sys.stdin.buffer.read().decode("utf-8"), Path(output), int(epoch), name)
+    except PdfError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
