@@ -21,7 +21,11 @@ from pathlib import Path
 
 import material
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.S)
+# a script element, its attributes read one by one (so that src= inside another attribute's value
+# is not taken for a src attribute), in any letter case
+SCRIPT = re.compile(r"""<script\b((?:(?:\s+|(?<=["']))[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>"""
+                    r"(.*?)</script\s*>", re.S | re.I)
+ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 THEME_PARTIALS = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
@@ -43,6 +47,17 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
     return tuple(patterns)
 
 
+def inline_scripts(page_html: str) -> list[str]:
+    """The bodies of the page's inline scripts (not those loaded by src=, not JSON data)."""
+    found = []
+    for match in SCRIPT.finditer(page_html):
+        attributes = {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "")
+                      for m in ATTRIBUTE.finditer(match.group(1))}
+        if "src" not in attributes and attributes.get("type", "").strip().lower() != "application/json":
+            found.append(match.group(2))
+    return found
+
+
 def theme_script(body: str) -> bool:
     """Whether an inline script is one of the theme's own, exactly."""
     return any(pattern.fullmatch(body) for pattern in _theme_patterns())
@@ -53,13 +68,13 @@ def _hash(body: str) -> str:
 
 
 def policy(page_html: str) -> str:
-    hashes = sorted({_hash(body) for body in INLINE_SCRIPT.findall(page_html) if theme_script(body)})
+    hashes = sorted({_hash(body) for body in inline_scripts(page_html) if theme_script(body)})
     return f"{BASE}; script-src 'self' {' '.join(hashes)}".strip()
 
 
 def foreign_scripts(page_html: str) -> list[str]:
     """The inline scripts of a page that are not the theme's."""
-    return [body for body in INLINE_SCRIPT.findall(page_html) if not theme_script(body)]
+    return [body for body in inline_scripts(page_html) if not theme_script(body)]
 
 
 def add_policy(page_html: str) -> str:
@@ -94,7 +109,7 @@ def shim_script(shim_source: str, worker: str) -> str:
 
 
 def offline_policy(page_html: str, shim_source: str) -> str:
-    hashes = {_hash(body) for body in INLINE_SCRIPT.findall(page_html) if theme_script(body)}
+    hashes = {_hash(body) for body in inline_scripts(page_html) if theme_script(body)}
     config = CONFIG.search(page_html)
     if config:
         hashes.add(_hash(shim_script(shim_source, json.loads(config.group(1))["search"])))

@@ -69,31 +69,35 @@ def tree_problems(root: Path) -> list[Problem]:
 def read_bytes(path: Path, name: str, limit: int = MAX_INPUT_FILE_BYTES) -> bytes:
     """The bytes of one input file, which must be a plain file (not a link, a folder or a pipe) of
     at most `limit` bytes. Raises DataError naming the file and what is wrong."""
-    try:
+    try:  # (not following a link, and not waiting on a pipe)
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except FileNotFoundError:
         fail(name, "the file is missing", expected="the file")
-    except IsADirectoryError:
-        fail(name, "is a folder, not a file", expected="a file")
     except OSError as error:
         if error.errno == errno.ELOOP:
             fail(name, "is a symbolic link", expected=NO_LINKS)
-        fail(name, f"the file cannot be read: {error.strerror}", expected="a file the build can read")
-    with os.fdopen(descriptor, "rb") as file:
-        mode = os.fstat(file.fileno())
-        if stat.S_ISDIR(mode.st_mode):
+        if error.errno == errno.EISDIR:
             fail(name, "is a folder, not a file", expected="a file")
-        if not stat.S_ISREG(mode.st_mode):
+        fail(name, f"the file cannot be read: {error.strerror}", expected="a file the build can read")
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            fail(name, "is a folder, not a file", expected="a file")
+        if not stat.S_ISREG(status.st_mode):
             fail(name, "is not a plain file (a device, pipe or socket)", expected="a file")
-        if mode.st_size > limit:
-            fail(name, f"the file is {mode.st_size:,} bytes", expected=f"at most {limit:,} bytes (EDITING.md, Limits)")
-        try:
-            data = file.read(limit + 1)
-        except OSError as error:
-            fail(name, f"the file cannot be read: {error.strerror}", expected="a file the build can read")
-    if len(data) > limit:  # (it grew while it was read)
+        if status.st_size > limit:
+            fail(name, f"the file is {status.st_size:,} bytes", expected=f"at most {limit:,} bytes (EDITING.md, Limits)")
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(descriptor, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        fail(name, f"the file cannot be read: {error.strerror}", expected="a file the build can read")
+    finally:
+        os.close(descriptor)
+    if size > limit:  # (it grew while it was read)
         fail(name, f"the file is more than {limit:,} bytes", expected=f"at most {limit:,} bytes (EDITING.md, Limits)")
-    return data
+    return b"".join(chunks)
 
 
 def check_tree(root: Path) -> None:

@@ -95,12 +95,12 @@ class _Page(HTMLParser):
                 parts.append(part)
         return "/".join(parts)
 
-    def _check_address(self, tag: str, name: str, value: str):
+    def _check_address(self, tag: str, name: str, value: str, navigation: bool | None = None):
         address = _address(value)
         values = [v.split()[0] for v in address.split(",") if v.split()] if name in ("srcset", "imagesrcset") else [address]
+        navigation = (tag, name) in NAVIGATION if navigation is None else navigation
         for one in values:
             scheme = _scheme(one)
-            navigation = (tag, name) in NAVIGATION
             if scheme and not (navigation and scheme in NAVIGATION_SCHEMES):
                 self.refuse(f"<{tag} {name}=\"{shown(value, 80)}\">: {'a link to' if navigation else 'loads from'} "
                             f"a {scheme}: address")
@@ -145,10 +145,8 @@ class _Page(HTMLParser):
         if unknown:
             self.refuse(f"<link rel=\"{shown(attributes.get('rel', ''), 40)}\"> (link types allowed: "
                         f"{', '.join(sorted(LINK_RELS))})")
-        elif rels & LOADING_RELS:
-            self._check_address("img", "src", attributes.get("href", ""))  # (as anything that loads)
         else:
-            self._check_address("a", "href", attributes.get("href", ""))
+            self._check_address("link", "href", attributes.get("href", ""), navigation=not rels & LOADING_RELS)
 
     def _script(self, attributes: dict):
         kind = attributes.get("type")
