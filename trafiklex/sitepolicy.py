@@ -38,7 +38,7 @@ LOADING_RELS = {"icon", "stylesheet"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background", "cite", "longdesc", "ping",
                   "srcset", "imagesrcset", "xlink:href", "manifest", "codebase", "archive", "classid", "usemap",
                   "lowsrc", "dynsrc", "icon", "profile", "itemtype", "xml:base"}
-NAVIGATION = {("a", "href"), ("area", "href"), ("link", "href"), ("blockquote", "cite"), ("q", "cite"),
+NAVIGATION = {("a", "href"), ("a", "xlink:href"), ("area", "href"), ("link", "href"), ("blockquote", "cite"), ("q", "cite"),
               ("del", "cite"), ("ins", "cite")}  # addresses a reader follows; all other addresses load
 NAVIGATION_SCHEMES = {"http", "https", "mailto", "tel"}
 _SPACE = re.compile(r"[\x00-\x20\x7f]+")
