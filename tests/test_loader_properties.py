@@ -139,7 +139,7 @@ def project(tmp_path_factory):
     """A copy of the project's data and pages; schema checks of unchanged files remembered (the
     validation of each input then costs what its changed file costs)."""
     root = tmp_path_factory.mktemp("fuzz") / "project"
-    for name in ("data", "docs", "sources", "schemas", "translations"):
+    for name in ("data", "docs", "sources", "schemas", "translations", "locales"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel"))
     real_check, seen = schemas.check, {}
 
@@ -164,7 +164,7 @@ def _validate(root: Path, name: str, data: bytes):
         COUNTS["data: still valid"] += 1
     except DataError as error:
         _refused(error)
-        assert any(p.file.startswith(("data/", "docs/")) for p in error.problems), error.report()
+        assert any(p.file.startswith(("data/", "docs/", "locales/")) for p in error.problems), error.report()
         COUNTS["data: refused"] += 1
     finally:
         path.write_bytes(original)

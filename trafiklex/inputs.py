@@ -1,5 +1,5 @@
 """The project's inputs on disk: the folders the build reads (data, pages, schemas, sources, reviews,
-theme overrides) hold only plain files and folders of the project, each read whole and within its
+interface words, theme overrides) hold only plain files and folders of the project, each read whole and within its
 limit. A symbolic link is refused wherever it is (it could publish a file from outside the project,
 or make the build write outside it through a generated folder), and so are devices, pipes and
 sockets; a file that cannot be read is named with the reason, never with a traceback."""
@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import DataError, Problem, fail
 from .limits import MAX_INPUT_FILE_BYTES
 
-INPUT_FOLDERS = ("data", "docs", "schemas", "sources", "translations", "overrides")
+INPUT_FOLDERS = ("data", "docs", "schemas", "sources", "translations", "locales", "overrides")
 INPUT_FILES = ("mkdocs.yml",)
 NO_LINKS = "a file or folder of the project itself (symbolic links are refused: they can reach outside it)"
 
