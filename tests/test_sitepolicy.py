@@ -56,6 +56,7 @@ REFUSED = [
     ('<details open ONTOGGLE="alert(1)">', "an event-handler attribute ontoggle"),
     ('<a href="javascript:alert(1)">x</a>', "a link to a javascript: address"),
     ('<a HREF="JAVASCRIPT:alert(1)">x</a>', "a link to a javascript: address"),
+    ('<a href="javascript:alert(1)" href="#safe">x</a>', "a link to a javascript: address"),
     ('<a href="&#106;avascript&#x3a;alert(1)">x</a>', "a link to a javascript: address"),
     ('<a href=" java\tscr\nipt:alert(1)">x</a>', "a link to a javascript: address"),
     ('<a href="\x01javascript:alert(1)">x</a>', "a link to a javascript: address"),

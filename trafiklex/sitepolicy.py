@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import yamlio
 from .csp import theme_script
 from .errors import Problem, shown
 
@@ -110,7 +111,9 @@ class _Page(HTMLParser):
                 self.refuse(f"<{tag} {name}=\"{shown(value, 80)}\">: loads from outside the site")
 
     def handle_starttag(self, tag, attrs):
-        attributes = {name: value or "" for name, value in attrs}
+        attributes: dict[str, str] = {}
+        for name, value in attrs:  # (a browser takes the first of two attributes of one name)
+            attributes.setdefault(name, value or "")
         if tag == "script":
             self.script_tags += 1
             self._script(attributes)
@@ -118,7 +121,7 @@ class _Page(HTMLParser):
             self.style = True
         if tag in REFUSED_ELEMENTS:
             self.refuse(f"a <{tag}> element")
-        for name, value in attributes.items():
+        for name, value in ((name, value or "") for name, value in attrs):  # (every one, repeated or not)
             if name.startswith("on"):
                 self.refuse(f"an event-handler attribute {name}=\"{shown(value, 60)}\" on <{tag}>")
             elif name in URL_ATTRIBUTES:
@@ -210,11 +213,16 @@ def check_stylesheet(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _source(site: Path, page: PurePosixPath, project: Path) -> str:
-    """The page's Markdown, when it is built from one (en/links.html ← docs/en/links.md)."""
-    lang, rest = ("en", page.relative_to("en")) if page.parts[0] == "en" else ("sq", page)
+def _source(page: PurePosixPath, project: Path, languages: list[str]) -> str:
+    """The page's Markdown, when it is built from one (en/links.html ← docs/en/links.md; the first
+    language's pages are at the root)."""
+    lang, rest = (page.parts[0], page.relative_to(page.parts[0])) if page.parts[0] in languages[1:] else (languages[0], page)
     source = Path("docs") / lang / rest.with_suffix(".md")
     return f" (built from {source.as_posix()})" if (project / source).is_file() else ""
+
+
+def _languages(project: Path) -> list[str]:
+    return [item["code"] for item in yamlio.load(project / "data" / "languages.yml", project).data["languages"]]
 
 
 def check_site(site: Path, project: Path) -> list[Problem]:
@@ -223,6 +231,7 @@ def check_site(site: Path, project: Path) -> list[Problem]:
 
     theme = Path(material.__file__).parent / "templates"
     scripts = allowed_scripts(project)
+    languages = _languages(project)
     problems = []
     paths = sorted({p for pattern in PAGES for p in site.rglob(pattern) if p.is_file()})
     for path in paths:
@@ -233,7 +242,7 @@ def check_site(site: Path, project: Path) -> list[Problem]:
             problems.append(Problem(f"site/{page}", "the built file is not UTF-8", expected="UTF-8"))
             continue
         for line, what in check_page(text, page, scripts, theme):
-            problems.append(Problem(f"site/{page}", what + _source(site, PurePosixPath(page), project), line=line,
+            problems.append(Problem(f"site/{page}", what + _source(PurePosixPath(page), project, languages), line=line,
                                     expected="nothing outside the site's policy (trafiklex/sitepolicy.py): no "
                                              "scripts but the site's, no event handlers, no javascript: or data: "
                                              "addresses, no meta refresh, nothing loaded from another host"))
