@@ -187,7 +187,9 @@ def test_a_data_file_cut_and_spliced_is_read_or_refused_naming_a_file(project, n
 VALUES = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=40),
               st.sampled_from(["", " ", "mopo", "sq", "en", "only_in", "2005-13", "q_1", "art_1", "sec_1__obj_1",
-                               "order-25-2005", "=cmd", "ongoing", "x" * 9000, "w" * 61])),
+                               "order-25-2005", "=cmd", "ongoing"]),
+              st.integers(limits.MAX_FIELD_CHARS - 1, limits.MAX_FIELD_CHARS + 1).map(lambda n: "x " * (n // 2)),
+              st.integers(limits.MAX_WORD_CHARS, limits.MAX_WORD_CHARS + 1).map(lambda n: "w" * n)),
     lambda children: st.one_of(st.lists(children, max_size=3),
                                st.dictionaries(st.sampled_from(["id", "sq", "en", "text", "bodies", "printed", "due",
                                                                 "by", "deadline", "only_in", "document", "x"]),
