@@ -17,11 +17,14 @@ MAX_NUMBER = 10**15               # whole numbers: fines, years (a JSON reader k
 # controls of the writing direction, which make text show other than it is stored
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
+# fields that are never printed, so that a long "word" there is no problem: the regular expressions
+# of data/documents.yml's references (`pattern`, `each`)
+UNPRINTED = frozenset({"pattern", "each"})
 
 
-def text_problem(text: str) -> tuple[str, str] | None:
+def text_problem(text: str, printed: bool = True) -> tuple[str, str] | None:
     """What is wrong with one text of the data (a field's value or a key), and what was expected;
-    None when it is within the limits."""
+    None when it is within the limits (the word limit only for a text that is `printed`)."""
     control = CONTROL.search(text)
     if control:
         return (f"the text has a control character (U+{ord(control.group()):04X}) at character {control.start() + 1}",
@@ -29,7 +32,7 @@ def text_problem(text: str) -> tuple[str, str] | None:
     if len(text) > MAX_FIELD_CHARS:
         return (f"the text is {len(text):,} characters long",
                 f"at most {MAX_FIELD_CHARS:,} characters in one field (EDITING.md, Limits)")
-    word = WORD.search(text)
+    word = WORD.search(text) if printed else None
     if word:
         return (f"a word of {len(word.group()):,} characters ('{word.group()[:20]}…')",
                 f"words of at most {MAX_WORD_CHARS} characters, which fit on a printed line (EDITING.md, Limits)")

@@ -51,10 +51,10 @@ _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _KINDS = {yaml.MappingStartEvent: "a mapping", yaml.SequenceStartEvent: "a list", yaml.ScalarEvent: "a value"}
 
 
-def _scalar(event: yaml.ScalarEvent, name: str):
+def _scalar(event: yaml.ScalarEvent, name: str, key=None):
     value = event.value
     line = event.start_mark.line + 1
-    problem = limits.text_problem(value)
+    problem = limits.text_problem(value, printed=key not in limits.UNPRINTED)
     if problem:
         fail(name, problem[0], line=line, expected=problem[1])
     if not event.implicit[0]:  # quoted or block: a text
@@ -135,7 +135,7 @@ def _build(events, name: str):
             here = ()
             lines[here] = line
         if isinstance(event, yaml.ScalarEvent):
-            value = _scalar(event, name)
+            value = _scalar(event, name, here[-1] if here else None)
         else:
             if len(stack) >= limits.MAX_DEPTH:
                 fail(name, f"the data is nested more than {limits.MAX_DEPTH} levels deep", line=line,
