@@ -22,6 +22,7 @@ usage: .venv/bin/python scripts/bench.py [--update] [--quick]   (--quick: no ×5
 from __future__ import annotations
 
 import argparse
+import copy
 import gzip
 import json
 import os
@@ -134,7 +135,7 @@ def synthesize(project: Path, factor: int):
             originals, copies = group["activities"], []
             for round_ in range(factor):
                 for k, activity in enumerate(originals):
-                    clone = dict(activity)
+                    clone = copy.deepcopy(activity)  # (shared values would be written as YAML aliases)
                     base = activity["id"].rsplit("_", 1)[0]
                     clone["id"] = f"{base}_{round_ * len(originals) + k + 1}"
                     copies.append(clone)

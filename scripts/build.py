@@ -1,12 +1,18 @@
 """Build the site (both languages) into site/ — all or nothing.
 
-MkDocs builds into a fresh temporary folder; only a build that succeeds replaces site/, so a failed
-build never leaves a half-built site. Exits non-zero with MkDocs' message (no traceback) on failure.
+Before anything is built: the environment variables, the output folder (never the project, a folder
+holding it, one of its own folders, or a folder that is not a site) and the inputs (no links) are
+checked. MkDocs builds into a fresh temporary folder next to the output (the hooks make the PDFs
+meanwhile); every page it built is checked against the site's policy (trafiklex.sitepolicy); only
+then is the offline copy made and the new site swapped in, in one step (no moment without a site).
+A failed, interrupted or killed build leaves the output as it was. Exits non-zero with a message (no
+traceback) on failure.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -15,16 +21,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from trafiklex import environment, inputs, publish, sitepolicy  # noqa: E402
+from trafiklex.errors import DataError, shown  # noqa: E402
 from trafiklex.offline import write_zip  # noqa: E402
-from trafiklex.errors import DataError  # noqa: E402
-from trafiklex.pdf.edition import DEFAULT_EPOCH, Edition  # noqa: E402
+from trafiklex.pdf.edition import Edition  # noqa: E402
 
 PDF_DIR = "TRAFIKLEX_PDF_DIR"  # where hooks/site.py writes the printed editions
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_published = False  # once the new site is in place, an interrupt only stops the tidying up
+
+
+class Interrupted(Exception):
+    """Ctrl-C or a request to stop (SIGTERM)."""
 
 
 def edition_date() -> str:
     """The date of this edition: the date of the commit being built (the same for every build of it)."""
-    result = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True, text=True)
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True, text=True)
+    except OSError:  # (no git)
+        return "—"
     return result.stdout.strip() or "—"
 
 
@@ -32,38 +48,60 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # a fixed time for everything the build stamps (MkDocs' sitemap, the PDFs, the ZIP), so that two
     # builds of the same commit are identical
-    env.setdefault("SOURCE_DATE_EPOCH", str(DEFAULT_EPOCH))
+    env.setdefault("SOURCE_DATE_EPOCH", str(environment.DEFAULT_EPOCH))
     env.setdefault("EDITION_DATE", edition_date())
     try:
+        environment.check(env)
         edition = Edition.from_environment(env)
+        publish.check_output(output, [config.parent, ROOT])
+        inputs.check_tree(config.parent)
     except DataError as error:
-        print(f"{error}\nbuild failed: {output} was left as it was", file=sys.stderr)
+        print(f"{error.report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)
         return 1
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=output.parent) as scratch:
         staging, printed = Path(scratch) / "site", Path(scratch) / "printed"
         # (not mkdocs --quiet: it hides warnings, and --strict only fails on warnings it sees)
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config),
+        command = [sys.executable, str(ROOT / "scripts" / "mkdocs_build.py"), "--strict", "--config-file", str(config),
                    "--site-dir", str(staging)]
         # the hooks make the PDFs (handbooks, bilingual edition, forms, institution sheets) from the
         # same edition model as the pages, while MkDocs writes the pages, into the printed folder
         env[PDF_DIR] = str(printed)
-        site = subprocess.run(command, cwd=config.parent, env=env, text=True,
-                              stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
+        site = subprocess.Popen(command, cwd=config.parent, env=env, text=True,
+                                stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
+        try:
+            stdout, stderr = site.communicate()
+        finally:
+            if site.poll() is None:  # (interrupted: MkDocs stops too)
+                site.terminate()
+                site.wait()
         if site.returncode != 0:  # MkDocs' message names the bad data or page
             if quiet:
-                sys.stderr.write(site.stdout + site.stderr)
-            print(f"build failed: {output} was left as it was", file=sys.stderr)
+                sys.stderr.write(stdout + stderr)
+            print(f"build failed: {shown(output)} was left as it was", file=sys.stderr)
             return site.returncode
         (printed / "pdf").rename(staging / "pdf")
+        # every page built, before it is published or packed into the offline copy
+        problems = sitepolicy.check_site(staging, config.parent)
+        if problems:
+            print(f"{DataError(problems).report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)
+            return 1
         # last: the offline copy packs everything built above
         write_zip(staging, edition.epoch)
-        previous = Path(scratch) / "previous"
-        if output.exists():
-            output.rename(previous)
-        staging.rename(output)
+        global _published
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # (an interrupt now waits for the swap)
+        try:
+            publish.swap_in(staging, output, Path(scratch) / "previous")
+            _published = True
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     return 0
+
+
+def _stop(signum, frame):
+    if not _published:
+        raise Interrupted()
 
 
 def main() -> int:
@@ -73,7 +111,18 @@ def main() -> int:
                         help="the MkDocs configuration of the project to build (default: this project's)")
     parser.add_argument("--quiet", action="store_true", help="print MkDocs' output only if the build fails")
     args = parser.parse_args()
-    return build(args.output, config=args.config_file.resolve(), quiet=args.quiet)
+    for stop in STOP_SIGNALS:
+        signal.signal(stop, _stop)
+    try:
+        return build(args.output, config=args.config_file.resolve(), quiet=args.quiet)
+    except Interrupted:
+        print(f"build interrupted: {shown(args.output)} was left as it was", file=sys.stderr)
+        return 130
+    except OSError as error:  # a full disk, a folder that cannot be written to, …
+        where = f" ({shown(error.filename)})" if error.filename else ""
+        print(f"build failed: {error.strerror or shown(error)}{where}\n{shown(args.output)} was left as it was",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

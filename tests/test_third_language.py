@@ -48,10 +48,19 @@ def _with_third_only_in(value):
     return value
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Every value written out in full: the data files take no YAML anchors or aliases (and the
+    pseudo-language's values are the English ones, the same objects)."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 def _rewrite_yaml(path: Path, change):
     hint, _, body = path.read_text(encoding="utf-8").partition("\n")
     data = change(yaml.safe_load(body))
-    path.write_text(hint + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+    path.write_text(hint + "\n" + yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=200),
+                    encoding="utf-8")
 
 
 def add_third_language(root: Path) -> None:

@@ -6,12 +6,13 @@ problem with its file, line, field and what was expected.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import deadlines, references, schemas, yamlio
+from . import deadlines, inputs, pagefiles, references, schemas, yamlio
 from .errors import DataError, Problem
 from .institutions import Directory, UnresolvedName
 from .model.catalog import Catalog
@@ -194,11 +195,15 @@ class Corpus:
 
 
 def load(root: Path = ROOT) -> Corpus:
+    # first what is on disk: links and special files refused before anything is read; then the pages
+    # (the cross-checks read them), each readable and within its limits
+    inputs.check_tree(root)
+    pagefiles.check_pages(root)
     data_dir = root / "data"
     files, problems = {}, []
     for name, schema in DATA_FILES.items():
         path = data_dir / name
-        if not path.exists():
+        if not os.path.lexists(path):
             problems.append(Problem(f"data/{name}", "the data file is missing", expected=f"a file checked by schemas/{schema}.schema.json"))
             continue
         try:
@@ -208,7 +213,7 @@ def load(root: Path = ROOT) -> Corpus:
             continue
         files[name] = located
         problems.extend(schemas.check(located, schema))
-        problems.extend(_schema_hint(path, f"data/{name}", f"../schemas/{schema}.schema.json"))
+        problems.extend(_schema_hint(located, f"../schemas/{schema}.schema.json"))
     notes_files = sorted((data_dir / NOTES_DIR).glob("*.yml")) if (data_dir / NOTES_DIR).is_dir() else []
     for path in notes_files:
         try:
@@ -218,7 +223,7 @@ def load(root: Path = ROOT) -> Corpus:
             continue
         files[f"{NOTES_DIR}/{path.name}"] = located
         problems.extend(schemas.check(located, "notes"))
-        problems.extend(_schema_hint(path, f"data/{NOTES_DIR}/{path.name}", "../../schemas/notes.schema.json"))
+        problems.extend(_schema_hint(located, "../../schemas/notes.schema.json"))
     if problems:
         raise DataError(problems)
     corpus = Corpus(root=root, files=files)
@@ -247,12 +252,11 @@ def _check_language_list(corpus: Corpus) -> list[Problem]:
     return problems
 
 
-def _schema_hint(path: Path, name: str, schema: str) -> list[Problem]:
+def _schema_hint(located: yamlio.Located, schema: str) -> list[Problem]:
     """Data files start with the hint that lets editors (yaml-language-server) check them as they type."""
     hint = f"# yaml-language-server: $schema={schema}"
-    first = path.read_text(encoding="utf-8").split("\n", 1)[0].strip()
-    if first != hint:
-        return [Problem(name, "the first line is not the schema hint for editors", line=1, expected=hint)]
+    if located.first_line != hint:
+        return [Problem(located.file, "the first line is not the schema hint for editors", line=1, expected=hint)]
     return []
 
 
@@ -544,10 +548,15 @@ def _check_notes(corpus, report, document_ids):
 _cache: dict[Path, tuple[tuple, Corpus, tuple]] = {}
 
 
+def _stamp(path: Path) -> tuple:
+    status = path.lstat()  # (a link is not followed: load() refuses it)
+    return str(path), status.st_mtime_ns, status.st_size
+
+
 def _fingerprint(root: Path) -> tuple:
     files = sorted((root / "data").rglob("*.yml")) + sorted((root / "schemas").glob("*.json")) + \
         sorted((root / "locales").glob("*.yml"))
-    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    return tuple(_stamp(f) for f in files)
 
 
 def current(root: Path = ROOT) -> Corpus:
@@ -558,7 +567,7 @@ def current(root: Path = ROOT) -> Corpus:
 
 def _pages_fingerprint(root: Path) -> tuple:
     """The documents' pages (docs/<lang>/*.md; not the pages generated into subfolders)."""
-    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in sorted((root / "docs").glob("*/*.md")))
+    return tuple(_stamp(f) for f in sorted((root / "docs").glob("*/*.md")))
 
 
 def cached(root: Path = ROOT) -> Corpus:

@@ -3,6 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .limits import CONTROL
+
+
+def shown(text: str, limit: int = 500) -> str:
+    """A text as a message may show it: control characters escaped (\\x1b: they would act on the
+    terminal), and cut short after `limit` characters (a message never reproduces a whole file)."""
+    text = CONTROL.sub(lambda m: ascii(m.group())[1:-1], str(text))
+    if len(text) > limit:
+        text = f"{text[:limit]}… ({len(text):,} characters in all)"
+    return text
+
 
 @dataclass
 class Problem:
@@ -13,12 +24,12 @@ class Problem:
     expected: str | None = None
 
     def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        text = f"{where}: {self.message}"
+        where = shown(self.file, 200) + (f":{self.line}" if self.line else "")
+        text = f"{where}: {shown(self.message)}"
         if self.field:
-            text += f"\n    field: {self.field}"
+            text += f"\n    field: {shown(self.field, 200)}"
         if self.expected:
-            text += f"\n    expected: {self.expected}"
+            text += f"\n    expected: {shown(self.expected, 1000)}"
         return text
 
 

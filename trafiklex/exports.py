@@ -122,11 +122,25 @@ CSV_ROWS = {"institutions": institution_rows, "activities": activity_rows, "pena
 DERIVED = {"obligations": lambda corpus: obligation_records(corpus), "clauses": clause_records}
 
 
+# A cell that begins with one of these is read by a spreadsheet as a formula (OWASP, "CSV Injection"),
+# which could run commands or send the sheet's data elsewhere when the file is opened. As OWASP
+# recommends, such a cell starts with a single quote (the spreadsheet then shows it as text), and
+# every cell is quoted (so that a ; or , inside it cannot start a new cell where the locale splits on it).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def cell(value):
+    """A value as a spreadsheet cell: text that a spreadsheet would read as a formula made inert."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: cell(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 

@@ -6,27 +6,31 @@ import time
 import zipfile
 from pathlib import Path
 
-from .csp import remove_policy
+from . import environment
+from .csp import to_offline
 
 ZIP_PATH = "offline/korniza-antitrafik-2005.zip"  # inside the site; linked from both home pages
+SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"  # runs the search worker from file:// (trafiklex.csp)
 
 
 def write_zip(site: Path, epoch: int | None = None) -> Path:
     """Zip every file of `site` (but the ZIP itself) under one folder, in a fixed order and with fixed
-    timestamps, so that the same site always gives the same ZIP."""
+    timestamps, so that the same site always gives the same ZIP. Each page carries the offline
+    Content-Security-Policy (trafiklex.csp) in place of the site's."""
     target = site / ZIP_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")) if epoch is None else epoch
-    stamp = max(epoch, 315532800)  # the ZIP format starts in 1980
+    epoch = environment.epoch(os.environ)[0] if epoch is None else epoch
+    stamp = min(max(epoch, 315532800), environment.MAX_EPOCH)  # the ZIP format holds 1980 to 2107
     date_time = time.gmtime(stamp)[:6]
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target)
+    shim = (site / SHIM).read_text(encoding="utf-8") if (site / SHIM).is_file() else ""
+    files = sorted(p for p in site.rglob("*") if p.is_file() and not p.is_symlink() and p != target)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             info = zipfile.ZipInfo(f"korniza-antitrafik-2005/{path.relative_to(site).as_posix()}", date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             data = path.read_bytes()
-            if path.suffix == ".html":  # see trafiklex.csp: the policy cannot hold from file://
-                data = remove_policy(data.decode("utf-8")).encode("utf-8")
+            if path.suffix == ".html":
+                data = to_offline(data.decode("utf-8"), shim).encode("utf-8")
             archive.writestr(info, data)
     return target

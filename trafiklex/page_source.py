@@ -12,6 +12,7 @@ from typing import Callable
 import jinja2
 import markdown
 
+from . import page_sandbox
 from .corpus import Corpus
 from .errors import DataError, Problem
 from .pagecheck import FRONT_MATTER
@@ -39,9 +40,14 @@ def expand_text(text: str, name: str, functions: dict[str, Callable]) -> str:
     front = FRONT_MATTER.match(text)
     offset = front.group(0).count("\n") if front else 0
     body = text[front.end():] if front else text
-    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    environment = page_sandbox.environment(functions)  # the macros given, and nothing else
     try:
-        return environment.from_string(body).render(**functions)
+        tree = environment.parse(body)
+        refused = page_sandbox.outside(tree, functions)
+        if refused:
+            raise DataError([Problem(name, f"the page may only call macros, not use {what}", line=line + offset,
+                                     expected=page_sandbox.EXPECTED) for line, what in refused])
+        return environment.from_string(tree).render(**functions)
     except jinja2.TemplateSyntaxError as error:
         raise DataError([Problem(name, f"the page's macros cannot be read: {error.message}",
                                  line=(error.lineno or 0) + offset, expected="{{ macro(\"argument\") }}")]) from None
@@ -53,6 +59,9 @@ def expand_text(text: str, name: str, functions: dict[str, Callable]) -> str:
             line = body[:call.start()].count("\n") + 1 + offset if call else None
         raise DataError([Problem(name, f"{error.message}: no such macro here", line=line,
                                  expected="one of " + ", ".join(sorted(functions)))]) from None
+    except jinja2.exceptions.SecurityError as error:  # (what outside() lets through, the sandbox stops)
+        raise DataError([Problem(name, f"the page reaches beyond its macros: {error}",
+                                 expected=page_sandbox.EXPECTED)]) from None
 
 
 def to_html(markdown_text: str) -> str:

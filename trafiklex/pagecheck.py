@@ -5,9 +5,10 @@ import re
 from pathlib import Path
 
 import jinja2
-import jinja2.meta
+import jinja2.nodes
 import yaml
 
+from . import page_sandbox
 from .corpus import Corpus
 from .errors import Problem
 from .macro_names import ARGUMENTS
@@ -15,6 +16,8 @@ from .macro_names import ARGUMENTS
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\s*\((.*?)\)\s*\}\}")
 MACROS = ARGUMENTS  # macro name → what its argument must name
 TEMPLATES = jinja2.Environment()  # mkdocs-macros' default syntax
+# a stand-in for each macro, taking the arguments it takes (for page_sandbox.outside)
+_STAND_INS = {name: (lambda: None) if kind is None else (lambda argument: None) for name, kind in MACROS.items()}
 
 
 def page_pairs(docs_dir: Path, languages: tuple[str, ...]) -> list[Problem]:
@@ -74,18 +77,24 @@ def front_matter_document(document: str | None, file: str, corpus: Corpus) -> li
 
 def template_names(source: str, file: str) -> list[Problem]:
     """The page is a well-formed template (no unclosed {{ … }} or {% … %}) that names only the
-    site's macros: what the macros plugin would otherwise stop on with a traceback."""
+    site's macros and only calls them, with quoted arguments (trafiklex.page_sandbox): what the
+    macros plugin would otherwise stop on with a traceback, or run."""
     try:
         tree = TEMPLATES.parse(source)
     except jinja2.TemplateSyntaxError as error:
         return [Problem(file, f"template syntax error: {error.message}", line=error.lineno,
                         expected='complete macro calls, e.g. {{ note("note-id") }}')]
     problems = []
-    for name in sorted(jinja2.meta.find_undeclared_variables(tree) - set(MACROS)):
-        line = next((n for n, text in enumerate(source.splitlines(), start=1)
-                     if re.search(r"\{[{%][^}]*\b" + re.escape(name) + r"\b", text)), None)
-        problems.append(Problem(file, f"unknown macro '{name}'", line=line,
+    # the names the page uses, read from the parsed page (not jinja2.meta, which compiles the page and
+    # would work out whatever constant arithmetic it holds: {{ 'x' * 1000000000 }})
+    first_line: dict[str, int] = {}
+    for node in tree.find_all(jinja2.nodes.Name):
+        first_line[node.name] = min(first_line.get(node.name, node.lineno), node.lineno)
+    for name in sorted(set(first_line) - set(MACROS)):
+        problems.append(Problem(file, f"unknown macro '{name}'", line=first_line[name],
                                 expected="one of " + ", ".join(sorted(MACROS))))
+    problems += [Problem(file, f"the page may only call macros, not use {what}", line=line, expected=page_sandbox.EXPECTED)
+                 for line, what in page_sandbox.outside(tree, _STAND_INS)]
     return problems
 
 

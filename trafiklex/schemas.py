@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 from .errors import Problem
 from .yamlio import Located
@@ -43,9 +43,27 @@ def _bundled(name: str) -> dict:
     return resolve(_schema(name), _schema(name))
 
 
+def _pattern(validator, pattern: str, instance, schema):
+    """`pattern` as JSON Schema means it (ECMA-262): a final $ is the end of the text, not also the
+    place before a final line break (as Python's $ is: an id "point_1\\n" would pass ^…$)."""
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    if validator.is_type(instance, "string") and not re.search(pattern, instance):
+        yield ValidationError(f"{_short(instance)} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
 @lru_cache(maxsize=None)
 def validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(_bundled(name))
+    return _Validator(_bundled(name))
+
+
+def _short(value) -> str:
+    """A value as a message shows it: its repr, cut short (a whole file is never reproduced)."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"
 
 
 def _field(path) -> str:
@@ -66,14 +84,14 @@ def _expected(error) -> tuple[str, tuple]:
         return f"only the fields {', '.join(allowed)} (unknown: {', '.join(extra)})", where
     if kind == "type":
         types = value if isinstance(value, list) else [value]
-        return " or ".join(TYPE_NAMES.get(t, t) for t in types) + f", not {error.instance!r}", path
+        return " or ".join(TYPE_NAMES.get(t, t) for t in types) + f", not {_short(error.instance)}", path
     if kind == "enum":
         return "one of " + ", ".join(map(str, value)), path
     if kind == "const":
         return repr(value), path
     if kind == "pattern":
         described = error.schema.get("description")
-        return (described or f"text matching {value}") + f", not {error.instance!r}", path
+        return (described or f"text matching {value}") + f", not {_short(error.instance)}", path
     if kind in ("minLength", "minItems", "minProperties"):
         return "a non-empty value", path
     if kind == "oneOf":

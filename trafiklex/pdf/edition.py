@@ -3,33 +3,19 @@ and the fixed time that everything else the PDF stamps uses, so that rebuilding 
 gives the same files. scripts/build.py sets both (EDITION_DATE, SOURCE_DATE_EPOCH)."""
 from __future__ import annotations
 
-import datetime
 import os
-import re
 import time
 from dataclasses import dataclass
 from typing import Mapping
 
+from .. import environment
 from ..corpus import Corpus
-from ..errors import DataError, Problem
+from ..errors import DataError
 from ..render import format_date
 from .typst_values import Code
 
-# the fixed time when none is given: 2005-07-18, the date of the NRM Agreement (scripts/build.py
-# passes it to MkDocs too)
-DEFAULT_EPOCH = 1121644800
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-UNKNOWN_DATE = ("", "—")  # scripts/build.py says "—" when it cannot ask git for the commit's date
-
-
-def _is_date(text: str) -> bool:
-    if not ISO_DATE.fullmatch(text):
-        return False
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+# the fixed time when none is given (scripts/build.py passes it to MkDocs too)
+DEFAULT_EPOCH = environment.DEFAULT_EPOCH
 
 
 @dataclass(frozen=True)
@@ -41,18 +27,11 @@ class Edition:
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> "Edition":
         """From EDITION_DATE (a date YYYY-MM-DD; empty or '—' when unknown) and SOURCE_DATE_EPOCH
         (seconds since 1970). Raises DataError naming the variable when either is malformed."""
-        date = environ.get("EDITION_DATE", "").strip()
-        epoch = environ.get("SOURCE_DATE_EPOCH", str(DEFAULT_EPOCH)).strip()
-        problems = []
-        if date not in UNKNOWN_DATE and not _is_date(date):
-            problems.append(Problem("(environment)", f"EDITION_DATE is '{date}'", field="EDITION_DATE",
-                                    expected="a date as YYYY-MM-DD, e.g. 2026-11-28 (or nothing)"))
-        if not epoch.isdigit():
-            problems.append(Problem("(environment)", f"SOURCE_DATE_EPOCH is '{epoch}'", field="SOURCE_DATE_EPOCH",
-                                    expected="a whole number of seconds since 1970-01-01, e.g. 1121644800"))
-        if problems:
-            raise DataError(problems)
-        return cls(date if date not in UNKNOWN_DATE else None, int(epoch))
+        date, problems = environment.edition_date(environ)
+        epoch, more = environment.epoch(environ)
+        if problems + more:
+            raise DataError(problems + more)
+        return cls(date, epoch)
 
     def typst_date(self) -> Code:
         """The date as a Typst value for `set document(date: …)`."""
