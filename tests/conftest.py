@@ -85,9 +85,22 @@ def browser():
         chromium.close()
 
 
+# Every page starts the theme's search worker, which fetches its language's index and builds it: the
+# same work on every page, and most of a browser test's time. A test that does not search gets a page
+# without it; one that does is marked `search`.
+NO_SEARCH_WORKER = "window.Worker = function () { return {postMessage() {}, addEventListener() {}, terminate() {}}; };"
+
+
+def new_context(browser, request, **options):
+    context = browser.new_context(**options)
+    if not request.node.get_closest_marker("search"):
+        context.add_init_script(NO_SEARCH_WORKER)
+    return context
+
+
 @pytest.fixture
-def tab(browser):
-    context = browser.new_context()
+def tab(browser, request):
+    context = new_context(browser, request)
     yield context.new_page()
     context.close()
 
@@ -100,11 +113,27 @@ def pytest_collection_modifyitems(items):
 
 
 # --- figures that tests report at the end of the run (coverage, counts, ...) -----------------------
+# A test's figures travel with its report (`user_properties`), so that they reach the summary from
+# the workers that run the tests in parallel (pytest-xdist) as well as from this process.
 REPORT: dict[str, list[str]] = {}
+_PENDING: list[tuple[str, str]] = []
 
 
 def report(title: str, line: str) -> None:
-    REPORT.setdefault(title, []).append(line)
+    _PENDING.append((title, line))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    if _PENDING:
+        outcome.get_result().user_properties.extend(("figure", figure) for figure in _PENDING)
+        _PENDING.clear()
+
+
+def pytest_runtest_logreport(report):
+    for _, (title, line) in (p for p in report.user_properties if p[0] == "figure"):
+        REPORT.setdefault(title, []).append(line)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -147,3 +147,30 @@ def test_malformed_edition_date_or_fixed_time_stops_the_build_naming_the_variabl
     assert "SOURCE_DATE_EPOCH is 'yesterday'" in output and "expected: a whole number of seconds" in output
     assert not site.exists()
     assert Edition.from_environment({"EDITION_DATE": "—", "SOURCE_DATE_EPOCH": "0"}) == Edition(None, 0)
+
+
+def test_a_reference_rule_cannot_hold_the_build_up(tmp_path, monkeypatch):
+    """A reference pattern that makes Python's own regular expressions backtrack for ever (here 2^n
+    ways to split a run of words) runs on the `regex` engine, which does not; and any rule that
+    still takes too long on a text stops the build with its place in data/documents.yml."""
+    import time
+
+    from conftest import copy_project
+    from trafiklex import references, validate
+
+    root = copy_project(tmp_path / "project")
+    documents = root / "data" / "documents.yml"
+    hostile = "        - {pattern: '(?:(?:\\w+\\s?)+)+Q!', target: \"art_{0}\"}\n"
+    text = documents.read_text(encoding="utf-8")
+    documents.write_text(text.replace("      en:\n        - {pattern: '(?:Article|Articles|see)",
+                                      "      en:\n" + hostile + "        - {pattern: '(?:Article|Articles|see)", 1),
+                         encoding="utf-8")
+    start = time.perf_counter()
+    validate.check(root)  # every clause of every language read with it
+    assert time.perf_counter() - start < 60
+    monkeypatch.setattr(references, "SECONDS", 1e-9)
+    with pytest.raises(DataError) as error:
+        validate.check(copy_project(tmp_path / "again"))
+    problem = error.value.problems[0]
+    assert problem.file == "data/documents.yml" and problem.field.startswith("documents.")
+    assert "takes more than" in problem.message

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT, page, report
+from conftest import ROOT, new_context, page, report
 from trafiklex import corpus as corpus_module
 from trafiklex.errors import DataError
 from trafiklex.htmltext import parse
@@ -110,11 +110,11 @@ def test_rules_in_python_give_the_expected_result(corpus, case):
     assert _python_result(corpus, case) == case["expected"]
 
 
-def test_rules_and_page_agree_on_every_case_in_both_languages(corpus, server, browser):
+def test_rules_and_page_agree_on_every_case_in_both_languages(corpus, server, browser, request):
     """Every case of the table, ticked in the page in Chromium (Albanian and English), gives the
     expected result, the same as the Python rules; the steps shown are those of the age group. Not one
     request is made between the loaded page and the last Clear."""
-    context = browser.new_context()
+    context = new_context(browser, request)
     tab = context.new_page()
     seen, requests, recording = {}, [], [False]
     tab.on("request", lambda request: recording[0] and requests.append(request.url))
@@ -270,8 +270,8 @@ STORAGE = """async () => ({
 SECRET = "Arta Kryeziu, Rruga e Durrësit 12"
 
 
-def test_interviewer_leaves_no_trace_while_filling_the_checklist(server, browser):
-    context = browser.new_context()
+def test_interviewer_leaves_no_trace_while_filling_the_checklist(server, browser, request):
+    context = new_context(browser, request)
     tab = context.new_page()
     requests = {"load": [], "filling": [], "leaving": []}
     phase = ["load"]

@@ -348,15 +348,18 @@ def _pooled(jobs: dict) -> dict:
 def outcomes(tmp_path_factory):
     """The cases that run their own processes (validation, the build's checks, faults), two at a time."""
     chosen = [c for c in FAST if c["run"] not in IN_PROCESS and c.get("fault") not in IN_PROCESS]
-    return _pooled({c["name"]: (lambda c=c: _run(c, tmp_path_factory.mktemp("case"))) for c in chosen})
+    # (the folders are made here, one after the other: pytest numbers them, and two threads asking at
+    # once can be given the same one)
+    return _pooled({c["name"]: (lambda c=c, tmp=tmp_path_factory.mktemp("case"): _run(c, tmp)) for c in chosen})
 
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     """The builds of the corpus (each group of cases one build) and the faults during a build."""
-    jobs = {name: (lambda cases=cases: run_build(cases, tmp_path_factory.mktemp("build")))
+    jobs = {name: (lambda cases=cases, tmp=tmp_path_factory.mktemp("build"): run_build(cases, tmp))
             for name, cases in _groups().items()}
-    jobs.update({c["name"]: (lambda c=c: _run(c, tmp_path_factory.mktemp("fault"))) for c in SLOW if c["run"] == "fault"})
+    jobs.update({c["name"]: (lambda c=c, tmp=tmp_path_factory.mktemp("fault"): _run(c, tmp))
+                 for c in SLOW if c["run"] == "fault"})
     return _pooled(jobs)
 
 

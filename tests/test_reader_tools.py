@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import page, report
+from conftest import new_context, page, report
 from trafiklex.fidelity import coverage, tokens
 from trafiklex.htmltext import page_text, parse
 from trafiklex.offline import ZIP_PATH
@@ -34,8 +34,8 @@ def _url(server, page_name, lang, anchor=""):
 
 
 @pytest.fixture
-def clipboard_tab(browser, server):
-    context = browser.new_context()
+def clipboard_tab(browser, server, request):
+    context = new_context(browser, request)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     yield context.new_page()
     context.close()
@@ -139,6 +139,7 @@ def _offline(site: Path, tmp_path: Path) -> str:
     return (tmp_path / "korniza-antitrafik-2005").as_uri()
 
 
+@pytest.mark.search
 def test_official_uses_the_offline_copy_from_the_file_system(site, tab, tmp_path):
     size = (site / ZIP_PATH).stat().st_size
     root = _offline(site, tmp_path)

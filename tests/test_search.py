@@ -72,6 +72,7 @@ def _search(tab, server: str, lang: str, query: str) -> list[str]:
             for href in hrefs]
 
 
+@pytest.mark.search
 @pytest.mark.parametrize("lang,query,first", [
     ("sq", "MoLSA", "institutions/molsa.html"),                    # an English acronym on the Albanian site
     ("en", "MPÇS", "en/institutions/molsa.html"),                  # an Albanian acronym on the English site

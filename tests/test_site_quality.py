@@ -8,7 +8,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import report
+from conftest import NO_SEARCH_WORKER, report
 
 CSP_LISTENER = """window.__violations = [];
 document.addEventListener("securitypolicyviolation",
@@ -22,7 +22,6 @@ def _pages(site):
 
 # The search worker does the same on every page (it fetches its language's index and builds it); it
 # runs in full on each language's home page, and is left out on the others, which it would only slow.
-NO_SEARCH_WORKER = "window.Worker = function () { return {postMessage() {}, addEventListener() {}, terminate() {}}; };"
 HOME_PAGES = ("index.html", "en/index.html")
 
 
@@ -62,7 +61,7 @@ TEMPLATES = {  # a page of each kind
 
 
 @pytest.mark.parametrize("lang", ["sq", "en"])
-@pytest.mark.parametrize("kind", list(TEMPLATES) + ["search results"])
+@pytest.mark.parametrize("kind", list(TEMPLATES) + [pytest.param("search results", marks=pytest.mark.search)])
 def test_every_page_template_has_no_serious_accessibility_problem(server, tab, lang, kind):
     prefix = "" if lang == "sq" else "en/"
     if kind == "search results":

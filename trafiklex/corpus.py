@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import regex
+
 from . import deadlines, inputs, pagefiles, references, schemas, yamlio
 from .errors import DataError, Problem
 from .institutions import Directory, UnresolvedName
@@ -73,7 +75,7 @@ class Corpus:
     def reference_rules(self, document_id: str, lang: str) -> list:
         """How the document's text in `lang` refers to its own clauses and to other documents
         (trafiklex.references; declared in data/documents.yml)."""
-        rules = self.memo("reference-rules", lambda: {d["id"]: references.rules_of(d) for d in self.documents})
+        rules = self.memo("reference-rules", lambda: {d["id"]: references.rules_of(d, n) for n, d in enumerate(self.documents)})
         return rules.get(document_id, {}).get(lang, [])
 
     def find_references(self, text: str, document_id: str, lang: str) -> list:
@@ -387,8 +389,8 @@ def _check_reference_rule(rule: dict, path: tuple, documents: set[str], report):
     for key in ("pattern", "each"):
         if key in rule:
             try:
-                compiled[key] = re.compile(rule[key])
-            except re.error as error:
+                compiled[key] = regex.compile(rule[key])
+            except regex.error as error:
                 report("documents.yml", path + (key,), f"'{rule[key]}' is not a regular expression: {error}",
                        "a Python regular expression")
     if rule.get("document", next(iter(documents))) not in documents:

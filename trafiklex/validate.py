@@ -8,20 +8,20 @@ expected) otherwise."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from . import corpus as corpus_module, pagecheck, staleness
+from . import corpus as corpus_module, environment, pagecheck, staleness
 from .corpus import ROOT, Corpus
 from .errors import DataError
 from .model.edition import edition_of
-from .pdf.edition import Edition as PrintEdition
 
 
 def check(root: Path = ROOT) -> Corpus:
     """The project's corpus, once everything checks out; raises DataError listing every problem."""
     corpus = corpus_module.cached(root)  # (loaded once per build; reloaded after an edit under `mkdocs serve`)
-    PrintEdition.from_environment()  # EDITION_DATE and SOURCE_DATE_EPOCH, if set, are well formed
+    environment.check(os.environ)  # SITE_URL, EDITION_DATE, SOURCE_DATE_EPOCH (also under `mkdocs serve`)
     problems = corpus.memo("checked", lambda: _problems(corpus))  # (once per build: the pages as they are)
     if problems:
         raise DataError(problems)
