@@ -113,10 +113,11 @@ def markdown_renders(project: Path) -> dict:
 
 
 def plain_build(project: Path, out: Path) -> float:
-    """The same pages with MkDocs alone, converted with the same Markdown extensions as the edition
-    model's: no hooks, so no model (macro calls stay as text)."""
+    """The same pages with MkDocs and its theme alone, converted with the same Markdown extensions as
+    the edition model's: no hooks, so no model (macro calls stay as text), and no theme overrides."""
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
     config.pop("hooks", None)
+    config["theme"].pop("custom_dir", None)  # the site's theme overrides read what the hooks give them
     config["markdown_extensions"] = [e for e in EXTENSIONS if e != "toc"] + [{"toc": {"permalink": True}}]
     config["validation"] = {"links": {"anchors": "info"}}
     config["extra"]["edition"] = "—"
