@@ -67,7 +67,7 @@ def add_third_language(root: Path) -> None:
     codes = {"sq", "en", CODE}
     def third(languages: list[dict]) -> dict:  # the English entry's word handling, under a new code and name
         english = next(item for item in languages if item["code"] == FROM)
-        return {**english, "code": CODE, "name": NAME, "locale": "en-XA"}
+        return {**english, "code": CODE, "name": NAME, "locale": "en-XA", "alpha3": "qaa"}  # qaa: ISO 639-2's own use
     _rewrite_yaml(root / "data" / "languages.yml", lambda d: {"languages": d["languages"] + [third(d["languages"])]})
     for path in sorted((root / "data").rglob("*.yml")):
         if path.name != "languages.yml":

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from . import deadlines, inputs, pagefiles, references, schemas, yamlio
+from . import deadlines, identifiers, inputs, pagefiles, references, schemas, yamlio
 from .errors import DataError, Problem
 from .institutions import Directory, UnresolvedName
 from .model.catalog import Catalog
@@ -251,6 +251,12 @@ def _check_language_list(corpus: Corpus) -> list[Problem]:
         if codes.index(code) != i:
             problems.append(Problem(located.file, f"the language '{code}' is listed twice", line=located.line(("languages", i)),
                                     field=f"languages.{i}.code", expected="each language once"))
+    alpha3 = [item["alpha3"] for item in items]
+    for i, code in enumerate(alpha3):
+        if alpha3.index(code) != i:
+            problems.append(Problem(located.file, f"two languages have the code '{code}'", line=located.line(("languages", i, "alpha3")),
+                                    field=f"languages.{i}.alpha3", expected="each language's own ISO 639-2/T code "
+                                    "(qaa–qtz for a language the standard has no code for)"))
     return problems
 
 
@@ -372,6 +378,8 @@ def _check_documents(corpus, report):
         if "date" in document and not _is_calendar_date(document["date"]):
             report("documents.yml", ("documents", d, "date"), f"'{document['date']}' is not a date of the calendar",
                    "a real date as YYYY-MM-DD, or a month as YYYY-MM")
+    for path, message, expected in identifiers.problems(corpus.documents):
+        report("documents.yml", path, message, expected)
     ids = {document["id"] for document in corpus.documents}
     for d, document in enumerate(corpus.documents):
         for key in ("approved_by", "annex_to"):

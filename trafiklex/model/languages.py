@@ -11,6 +11,7 @@ class Language:
     name: str            # its own name for itself ("Shqip")
     locale: str          # BCP 47 tag for exchange formats ("sq-AL")
     authoritative: bool
+    alpha3: str = ""     # ISO 639-2/T ("sqi"): the language in standard identifiers (Akoma Ntoso URIs)
     search: str = "en"   # the search index's word handling (a lunr language)
     inflects: bool = False  # names take endings in running text (Albanian): found by their words' stems
     connectors: tuple[str, ...] = ()  # words that join bodies in a printed cell ("and", "in cooperation with")
@@ -23,7 +24,7 @@ class Languages:
     @classmethod
     def from_data(cls, data: dict) -> "Languages":
         return cls(tuple(Language(item["code"], item["name"], item.get("locale", item["code"]),
-                                  bool(item.get("authoritative")), item.get("search", "en"), bool(item.get("inflects")),
+                                  bool(item.get("authoritative")), item.get("alpha3", ""), item.get("search", "en"), bool(item.get("inflects")),
                                   tuple(item.get("connectors", ()))) for item in data["languages"]))
 
     @property
