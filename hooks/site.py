@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from trafiklex import csp, exports, search_index, site_page, translator_files, validate
+from trafiklex import akn, csp, exports, search_index, site_page, translator_files, validate
 from trafiklex import corpus as corpus_module
 from trafiklex.errors import DataError, Problem
 from trafiklex.model.edition import GENERATED_FOLDERS, Edition, edition_of
@@ -215,8 +215,10 @@ def on_post_build(config):
     _finish_printing(config)
     edition = _edition(config)
     site = Path(config["site_dir"])
+    stamp = PrintEdition.from_environment()
     exports.write(edition.corpus, site / "data")
-    translator_files.write(edition.corpus, site / "data", PrintEdition.from_environment().stamp())
+    translator_files.write(edition.corpus, site / "data", stamp.stamp())
+    akn.write(edition, site, stamp.day())
     _vendor(_root(config), site)
     for lang in edition.languages:
         folder = site / ("search" if lang == edition.corpus.languages.default else f"{lang}/search")

@@ -18,6 +18,7 @@ from . import deadlines, identifiers, inputs, pagefiles, references, schemas, ya
 from .errors import DataError, Problem
 from .institutions import Directory, UnresolvedName
 from .model.catalog import Catalog
+from .model.ids import ClauseId
 from .model.languages import Languages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -295,6 +296,10 @@ def cross_check(corpus: Corpus) -> list[Problem]:
                 report(file, path + ("id",), f"duplicate clause id '{clause_id}' in document {document} "
                        f"(also at data/{other_file}:{other_line})", "each clause id once per document")
             seen[clause_id] = (file, path)
+            if not ClauseId.is_valid(clause_id):  # it would be no clause: no anchor, no eId, no citation
+                report(file, path + ("id",), f"'{clause_id}' is not a clause id (an Akoma Ntoso eId)",
+                       "levels of letters, digits and '-', each an element name and its number (sec_1, act_2) or a "
+                       "number, joined by '__': sec_1__obj_1__act_1")
             _check_languages(item, path, file, report, item.get("only_in"), corpus.languages.codes)
 
     # bodies named in the data exist, and printed cells resolve to them

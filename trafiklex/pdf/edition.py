@@ -40,11 +40,14 @@ class Edition:
         year, month, day = (int(p) for p in self.date.split("-"))
         return Code(f"datetime(year: {year}, month: {month}, day: {day})")
 
+    def day(self) -> str:
+        """The edition's date, or else the fixed time's: '2026-11-28'."""
+        return self.date or time.strftime("%Y-%m-%d", time.gmtime(self.epoch))
+
     def stamp(self) -> str:
         """The edition's date (or else the fixed time's) as TMX and ISO basic formats write it:
         '20261128T000000Z'."""
-        day = self.date.replace("-", "") if self.date else time.strftime("%Y%m%d", time.gmtime(self.epoch))
-        return f"{day}T000000Z"
+        return f"{self.day().replace('-', '')}T000000Z"
 
     def line(self, corpus: Corpus, lang: str) -> str:
         """'Edition of 28 November 2026' ('' when the date is unknown)."""
