@@ -167,3 +167,12 @@ def test_the_build_publishes_them_at_their_manifestation_uris(site, corpus):
     assert published == expected and len(published) == DOCUMENTS * 2
     root = etree.parse(str(site / "akn/al/doc/agreement/2005-07-18/nrm-agreement/sqi@2005-07-18.xml")).getroot()
     assert root.find(".//a:FRBRExpression/a:FRBRthis", NS).get("value") == "/akn/al/doc/agreement/2005-07-18/nrm-agreement/sqi@2005-07-18"
+
+
+def test_the_open_data_page_links_every_file(site, corpus):
+    for page in ("open-data.html", "en/open-data.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        links = re.findall(r'href="([^"]*akn/al/[^"]*\.xml)"', html)
+        assert len(links) == DOCUMENTS * 2, page
+        assert all(((site / page).parent / link).resolve().is_file() for link in links), page
+        assert "<code>/akn/al/act/decision/2005-02-11/171</code>" in html

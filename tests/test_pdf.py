@@ -494,7 +494,7 @@ def test_unknown_macro_in_a_page_stops_the_pdf_build_with_file_and_line(tmp_path
     line = page.read_text(encoding="utf-8").splitlines().index("{{ no_such_macro() }}") + 1
     report_text = error.value.report()
     assert f"docs/en/order-25-2005.md:{line}: 'no_such_macro' is undefined" in report_text
-    assert "expected: one of activities, checklist, commitments, definitions" in report_text  # the site's macros
+    assert "expected: one of activities, akn_files, checklist, commitments, definitions" in report_text  # the site's macros
 
 
 def test_pdf_build_alone_checks_the_pages_first(tmp_path):

@@ -315,3 +315,19 @@ def downloads(corpus: Corpus, lang: str, here: str = "open-data") -> str:
                      "files": [{"href": urls.asset(here, lang, f"data/{name}.{ext}", root=corpus.languages.default),
                                 "format": ext.upper().replace("YML", "YAML")} for ext in formats]})
     return block(render(corpus, lang, "downloads.html", rows=rows))
+
+
+def akn_files(corpus: Corpus, lang: str, here: str = "open-data") -> str:
+    """Each document's Akoma Ntoso XML in every language (trafiklex/akn.py), with its identifiers."""
+    from .identifiers import work_of
+
+    rows = []
+    for document in corpus.documents:
+        work = work_of(document, corpus.documents)
+        rows.append({"title": document["short_title"][lang], "work": str(work),
+                     "files": [{"lang": code, "name": corpus.words(lang, f"labels.language_name.{code}"),
+                                "expression": work.expression(corpus.languages.get(code).alpha3),
+                                "href": urls.asset(here, lang, work.file(corpus.languages.get(code).alpha3),
+                                                   root=corpus.languages.default)}
+                               for code in corpus.languages]})
+    return block(render(corpus, lang, "akn_files.html", rows=rows))

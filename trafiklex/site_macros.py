@@ -32,6 +32,7 @@ def functions(corpus: Corpus, lang: str, here: str) -> dict[str, Callable[..., s
         "timeline": lambda: render.block(timeline_module.timeline(corpus, lang, here)),
         "sanctions": lambda: render_sanctions.sanctions(corpus, lang, here),
         "downloads": lambda: render.downloads(corpus, lang, here),
+        "akn_files": lambda: render.akn_files(corpus, lang, here),
         "parallel": lambda document: render_translations.parallel(corpus, document, lang, here),
         "parallel_index": lambda: render_translations.parallel_index(corpus, lang, here),
         "divergence_summary": lambda: render_translations.divergence_summary(corpus, divergence.report(corpus), lang),
