@@ -21,6 +21,7 @@ an <omissis>. The document types (act, doc) and identifiers come from trafiklex/
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -422,20 +423,34 @@ def _hier_node(element, clause: Clause, context: _Context) -> _Node:
         node.blocks = [_gap(element, None, context)]
         return node
     if element.tag == "p":
-        first = element[0] if len(element) else None
-        if first is not None and "num" in _classes(first) and not (element.text or "").strip():
-            node.num = "".join(first.itertext()).strip()
-            element.text = first.tail
-            element.remove(first)
-        elif (match := PRINTED_NUMBER.match(element.text or "")) and match.group(1) == clause.clause_id.last.number:
-            node.num = match.group(0).strip()  # "1. The approval …": its printed number, as printed
-            element.text = element.text[match.end():].lstrip()
+        node.num = _take_number(element, clause)
         p = _e("p", class_=element.get("class"))
         _inline_into(p, element, context)
         node.blocks = [p]
         return node
+    first = next((child for child in element if isinstance(child.tag, str)), None)
+    if first is not None and first.tag == "p":  # a question: "<p><span class="num">1.</span> What …"
+        node.num = _take_number(first, clause)
     node.blocks = _blocks(element, context)
     return node
+
+
+NUMBER_AT_START = re.compile(r"\s*([0-9IVXLC]+|[A-Za-z])[.:)]")
+
+
+def _take_number(paragraph, clause: Clause) -> str | None:
+    """Take a clause paragraph's printed number off its start, as printed ("1.", "a)"): from the
+    element that marks it, or from the text when it is the clause's own number."""
+    first = paragraph[0] if len(paragraph) else None
+    if first is not None and "num" in _classes(first) and not (paragraph.text or "").strip():
+        paragraph.text = (first.tail or "").lstrip()
+        paragraph.remove(first)
+        return "".join(first.itertext()).strip()
+    match = NUMBER_AT_START.match(paragraph.text or "")
+    if match and match.group(1) == clause.clause_id.last.number:
+        paragraph.text = paragraph.text[match.end():].lstrip()
+        return match.group(0).strip()
+    return None
 
 
 class _Sink:
