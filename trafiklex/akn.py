@@ -52,8 +52,7 @@ LISTS = {"ul", "ol"}
 
 
 class AknError(ValueError):
-    """The page cannot be expressed in Akoma Ntoso (an id that is not an eId, an element it has no
-    place for)."""
+    """The page cannot be expressed in Akoma Ntoso (an element it has no place for)."""
 
 
 def _e(tag: str, *children, **attributes) -> etree._Element:
@@ -80,7 +79,6 @@ class _Context:
     """What converting one text needs: where links lead, and what it collects on the way."""
     text: Text
     corpus: Corpus
-    alpha3: str
     pages: dict[str, str]                       # document page → document id
     clauses: dict[str, Clause]
     notes: dict[str, etree._Element] = field(default_factory=dict)   # note eId → <note>
@@ -536,7 +534,7 @@ def document_xml(edition: Edition, document_id: str, lang: str, edition_date: st
     languages = corpus.languages
     work = identifiers.work_of(document, corpus.documents)
     alpha3 = languages.get(lang).alpha3
-    context = _Context(text, corpus, alpha3, {d["page"]: d["id"] for d in corpus.documents},
+    context = _Context(text, corpus, {d["page"]: d["id"] for d in corpus.documents},
                        {c.id: c for c in text.clauses})
     preface, preamble, top = _structure(text, context)
     doctype = work.doctype
@@ -573,9 +571,12 @@ def _mark_one_language(text: Text, context: _Context, body: etree._Element, lang
 
 def _meta(work, document, lang, alpha3, context: _Context, edition_date) -> etree._Element:
     corpus = context.corpus
-    day = edition_date
     source = f"#{EDITOR}"
     authoritative = lang == corpus.languages.authoritative
+    original = corpus.languages.get(corpus.languages.authoritative).alpha3
+    # a translation names the authoritative expression it translates
+    translation = [] if authoritative else [_e("FRBRtranslation", href=work.expression(original), fromLanguage=original,
+                                                 by=source)]
     identification = _e(
         "identification",
         _e("FRBRWork",
@@ -594,13 +595,11 @@ def _meta(work, document, lang, alpha3, context: _Context, edition_date) -> etre
            _e("FRBRauthor", href="#author"),
            _e("FRBRauthoritative", value="true" if authoritative else "false"),
            _e("FRBRlanguage", language=alpha3),
-           *[_e("FRBRtranslation", href=work.expression(corpus.languages.get(corpus.languages.authoritative).alpha3),
-                fromLanguage=corpus.languages.get(corpus.languages.authoritative).alpha3, by=source)
-             for _ in ([] if authoritative else [1])]),
+           *translation),
         _e("FRBRManifestation",
            # this file (the manifestation); its FRBRuri is the expression's, as Laws.Africa's tools write and read it
            _e("FRBRthis", value=work.manifestation(alpha3)), _e("FRBRuri", value=work.expression(alpha3)),
-           _e("FRBRdate", date=day, name="edition"),
+           _e("FRBRdate", date=edition_date, name="edition"),
            _e("FRBRauthor", href=source),
            _e("FRBRformat", value="application/akn+xml")),
         source=source)
