@@ -574,9 +574,10 @@ def _meta(work, document, lang, alpha3, context: _Context, edition_date) -> etre
     source = f"#{EDITOR}"
     authoritative = lang == corpus.languages.authoritative
     original = corpus.languages.get(corpus.languages.authoritative).alpha3
-    # a translation names the authoritative expression it translates
+    # a translation names the authoritative expression it translates (the printed edition's translation:
+    # not this edition's, and its translator is not named)
     translation = [] if authoritative else [_e("FRBRtranslation", href=work.expression(original), fromLanguage=original,
-                                                 by=source)]
+                                                 authoritative="false", by="#translator")]
     identification = _e(
         "identification",
         _e("FRBRWork",
@@ -608,6 +609,8 @@ def _meta(work, document, lang, alpha3, context: _Context, edition_date) -> etre
                        showAs=corpus.words(lang, "akn.editor")),
                     _e("TLCOrganization", eId="author", href=f"/ontology/organization/{identifiers.COUNTRY}/author",
                        showAs=corpus.words(lang, "akn.author")),
+                    *([] if authoritative else [_e("TLCOrganization", eId="translator", href="/ontology/organization/translator",
+                                                   showAs=corpus.words(lang, "akn.translator"))]),
                     *[_e("TLCOrganization", eId=body, href=f"/ontology/organization/{identifiers.COUNTRY}/{body}",
                          showAs=name) for body, name in sorted(context.organizations.items())],
                     source=source)
