@@ -11,8 +11,8 @@ import re
 
 from markupsafe import Markup
 
-from . import identifiers, urls
-from .citations import citation, printed_numbers
+from . import urls
+from .citations import citation, identifier, printed_numbers
 from .corpus import Corpus
 from .model.ids import ClauseId
 
@@ -31,15 +31,13 @@ def mark(page_html: str, corpus: Corpus, document_id: str, page: str, lang: str,
          other_ids: dict[str, set[str]]) -> str:
     """`other_ids`: for each other language, the anchors of this document's page in it."""
     numbers = printed_numbers(corpus, document_id, lang)
-    work = identifiers.work_of(corpus.document(document_id), corpus.documents)
-    alpha3 = corpus.languages.get(lang).alpha3
 
     def add(match: re.Match) -> str:
         anchor, attrs = match.group("id"), match.group("attrs") + match.group("rest")
         if not ClauseId.is_valid(anchor) or anchor in NOT_CITED or 'class="gap' in attrs or " gap" in attrs:
             return match.group(0)
         links = [urls.relative(page, lang, page, other, nearest(anchor, ids) or None, root=corpus.languages.default) for other, ids in other_ids.items()]
-        marks = MARKS.format(citation(corpus, document_id, anchor, lang, numbers), work.portion(alpha3, anchor),
+        marks = MARKS.format(citation(corpus, document_id, anchor, lang, numbers), identifier(corpus, document_id, anchor, lang),
                              " ".join(links), " ".join(other_ids))
         return match.group(0)[:-1] + str(marks) + ">"
 
