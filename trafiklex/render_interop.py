@@ -25,7 +25,7 @@ def document_identifiers(corpus: Corpus, document_id: str, lang: str) -> Markup:
     ids = edition_meta.document_identifiers(corpus, document_id)
     names = corpus.words(lang, "labels.language_name")
     files = [{"href": urls.asset(page, lang, ids.files[other], root=root), "lang": other,
-              "name": f"{names[other]} (XML)"} for other in corpus.languages]
+              "name": f"{names[other][:1].upper()}{names[other][1:]} (XML)"} for other in corpus.languages]
     return render(corpus, lang, "document_identifiers.html", work=ids.work, expression=ids.expressions[lang],
                   files=files, licence=edition_meta.licence(corpus, "content"),
                   scheme=urls.relative(page, lang, IDENTIFIERS_PAGE, lang, "uris", root=root),
