@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from trafiklex import akn, csp, exports, search_index, site_page, translator_files, validate
+from trafiklex import akn, csp, exports, jsonld, render_interop, search_index, site_page, sitemap, translator_files, validate
 from trafiklex import corpus as corpus_module
 from trafiklex.errors import DataError, Problem
 from trafiklex.model.edition import GENERATED_FOLDERS, Edition, edition_of
@@ -122,8 +122,26 @@ def on_env(env, config, files):
     t = _edition(config).corpus.catalog.translator(config.theme["language"])
     env.globals.update(t=t, edition_languages=languages, pdf_paths=pdf_paths,
                        language_names=[t("labels.language_name")[code] for code in languages],
-                       material_search_worker=_material_search_worker(config))
+                       material_search_worker=_material_search_worker(config),
+                       document_status=lambda page: _about_document(config, page, "status"),
+                       document_identifiers=lambda page: _about_document(config, page, "identifiers"),
+                       document_jsonld=lambda page: _about_document(config, page, "jsonld"))
     return env
+
+
+def _about_document(config, page, part: str) -> str:
+    """On a document's page (in any language): its status notice, its identifiers panel or its JSON-LD
+    (trafiklex.render_interop, trafiklex.jsonld); on any other page, nothing."""
+    if not page or not page.meta or not page.meta.get("document") or page.meta.get("parallel_of"):
+        return ""
+    corpus = _edition(config).corpus
+    document, lang = page.meta["document"], _page(page)[1]
+    edition_date = PrintEdition.from_environment().date
+    if part == "status":
+        return render_interop.document_status(corpus, document, lang, edition_date)
+    if part == "identifiers":
+        return render_interop.document_identifiers(corpus, document, lang)
+    return jsonld.script(jsonld.legislation(corpus, document, lang, config["site_url"] or "", edition_date))
 
 
 def _material_search_worker(config) -> str:
@@ -207,8 +225,8 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     """Once, at the end of the whole build (mkdocs-static-i18n builds the other languages inside the
     authoritative language's build, and is `building` until it has done them all): the open-data
-    downloads, the translators' files, one search index per language (replacing the merged one), the
-    vendored scripts, and a sitemap in every folder of pages (Material's language selector fetches
+    downloads, the translators' files, the Akoma Ntoso files, one search index per language (replacing
+    the merged one), the vendored scripts, and a sitemap in every folder of pages (Material's language selector fetches
     sitemap.xml next to the page it links to)."""
     if config.plugins["i18n"].building:
         return
@@ -216,7 +234,7 @@ def on_post_build(config):
     edition = _edition(config)
     site = Path(config["site_dir"])
     stamp = PrintEdition.from_environment()
-    exports.write(edition.corpus, site / "data")
+    exports.write(edition.corpus, site / "data", stamp.date)
     translator_files.write(edition.corpus, site / "data", stamp.stamp())
     akn.write(edition, site, stamp.day())
     _vendor(_root(config), site)
@@ -226,6 +244,7 @@ def on_post_build(config):
         data = json.dumps(search_index.build(edition, lang), ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")  # for file://
+    sitemap.restamp(site, stamp.date, stamp.epoch)  # the edition's date, not the fixed time
     for folder in sorted({page.parent for page in site.rglob("*.html")} - {site}):
         if not (folder / "sitemap.xml").exists():
             shutil.copyfile(site / "sitemap.xml", folder / "sitemap.xml")

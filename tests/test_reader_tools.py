@@ -164,3 +164,18 @@ def test_official_uses_the_offline_copy_from_the_file_system(site, tab, tmp_path
     tab.evaluate("() => document.querySelector('link[rel=canonical]').href = 'https://example.org/x/en/nrm-agreement.html'")
     assert tab.evaluate("() => window.pageAddress()") == "https://example.org/x/en/nrm-agreement.html"
     report("offline copy", f"{ZIP_PATH}: {size / 1024 / 1024:.1f} MB")
+
+
+def test_researcher_copies_the_standard_identifier_of_a_clause(server, clipboard_tab):
+    """The cite control's third item copies the clause's portion URI (trafiklex.citations.identifier)."""
+    tab = clipboard_tab
+    tab.goto(_url(server, "nrm-agreement", "en", "art_5__A__4"))
+    _open_cite_menu(tab, "art_5__A__4")
+    tab.keyboard.press("ArrowDown")
+    tab.keyboard.press("ArrowDown")
+    assert tab.evaluate("document.activeElement.dataset.action") == "identifier"
+    tab.keyboard.press("Enter")
+    tab.wait_for_selector(".cite-status:not(:empty)", state="attached")
+    assert tab.evaluate("navigator.clipboard.readText()") == \
+        "/akn/al/doc/agreement/2005-07-18/nrm-agreement/eng@2005-07-18/~art_5__A__4"
+    assert tab.locator(".cite-status").inner_text() == "Identifier copied"

@@ -1,9 +1,13 @@
 """Citations of clauses, built from the data: the document's short title and date, then the clause's
 printed numbering — "National Referral Mechanism Cooperation Agreement (18 July 2005), Article 5, A.4"
 in English, "Marrëveshja për Mekanizmin Kombëtar Referues (18 korrik 2005), Neni 5, A.4" in Albanian.
-A document without a date of its own is dated by the act that approved it."""
+A document without a date of its own is dated by the act that approved it. Each clause also has a
+standard identifier, its portion URI (`identifier`: /akn/al/doc/agreement/2005-07-18/nrm-agreement/
+eng@2005-07-18/~art_5__A__4, trafiklex.identifiers), which the cite control copies and the clause
+downloads carry."""
 from __future__ import annotations
 
+from . import identifiers
 from .corpus import Corpus
 from .model.edition import edition_of
 from .model.ids import ClauseId
@@ -30,3 +34,9 @@ def citation(corpus: Corpus, document_id: str, clause_id: str, lang: str, number
     numbers = printed_numbers(corpus, document_id, lang) if numbers is None else numbers
     label = ClauseId.parse(clause_id).label(corpus.words(lang, "numbering"), numbers)
     return f"{document_reference(corpus, document_id, lang)}, {label}"
+
+
+def identifier(corpus: Corpus, document_id: str, clause_id: str, lang: str) -> str:
+    """The clause's standard identifier in `lang`: the portion URI <expression>/~<clause id>."""
+    work = identifiers.work_of(corpus.document(document_id), corpus.documents)
+    return work.portion(corpus.languages.get(lang).alpha3, clause_id)

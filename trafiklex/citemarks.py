@@ -1,5 +1,6 @@
-"""Marks every citable clause of a document page with its citation and the links to the same clause
-in the other languages (data-cite, data-other, data-other-lang); assets/javascripts/cite.js turns
+"""Marks every citable clause of a document page with its citation, its standard identifier (the
+portion URI, trafiklex.identifiers) and the links to the same clause in the other languages
+(data-cite, data-uri, data-other, data-other-lang); assets/javascripts/cite.js turns
 them into a small "cite" control. The citation text is built from the data (trafiklex.citations);
 where another language does not print a clause (a glossary entry of one language only, the English
 transmission note), its link goes to the nearest enclosing clause that language prints, or else to
@@ -11,11 +12,11 @@ import re
 from markupsafe import Markup
 
 from . import urls
-from .citations import citation, printed_numbers
+from .citations import citation, identifier, printed_numbers
 from .corpus import Corpus
 from .model.ids import ClauseId
 
-MARKS = Markup(' data-cite="{}" data-other="{}" data-other-lang="{}"')  # each value escaped as it is put in
+MARKS = Markup(' data-cite="{}" data-uri="{}" data-other="{}" data-other-lang="{}"')  # each value escaped as it is put in
 START_TAG = re.compile(r'<(?P<tag>h[1-6]|p|li|div|tr|dt|tbody)\b(?P<attrs>[^>]*?)\sid="(?P<id>[^"]+)"(?P<rest>[^>]*)>')
 NOT_CITED = {"title"}
 
@@ -36,7 +37,8 @@ def mark(page_html: str, corpus: Corpus, document_id: str, page: str, lang: str,
         if not ClauseId.is_valid(anchor) or anchor in NOT_CITED or 'class="gap' in attrs or " gap" in attrs:
             return match.group(0)
         links = [urls.relative(page, lang, page, other, nearest(anchor, ids) or None, root=corpus.languages.default) for other, ids in other_ids.items()]
-        marks = MARKS.format(citation(corpus, document_id, anchor, lang, numbers), " ".join(links), " ".join(other_ids))
+        marks = MARKS.format(citation(corpus, document_id, anchor, lang, numbers), identifier(corpus, document_id, anchor, lang),
+                             " ".join(links), " ".join(other_ids))
         return match.group(0)[:-1] + str(marks) + ">"
 
     return START_TAG.sub(add, page_html)

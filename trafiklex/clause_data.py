@@ -1,8 +1,9 @@
 """Open data of the edition model: every clause of every document, in every language, as records —
-its id, kind, enclosing clause, printed number and label, plain text, the editorial notes about it,
+its id, its standard identifier (the portion URI, trafiklex.identifiers), kind, enclosing clause, printed number and label, plain text, the editorial notes about it,
 the bodies it gives a duty to, the references it makes and the languages that print it."""
 from __future__ import annotations
 
+from . import identifiers
 from .corpus import Corpus
 from .model.edition import edition_of
 
@@ -11,12 +12,15 @@ def clause_records(corpus: Corpus) -> list[dict]:
     edition = edition_of(corpus)
     records = []
     for document in corpus.documents:
+        work = identifiers.work_of(document, corpus.documents)
         for lang in corpus.languages:
+            alpha3 = corpus.languages.get(lang).alpha3
             for clause in edition.text(document["id"], lang).clauses:
                 if clause.gap:
                     continue  # (a placeholder: the clause is another language's)
                 records.append({
-                    "document": document["id"], "language": lang, "id": clause.id, "kind": clause.kind,
+                    "document": document["id"], "language": lang, "id": clause.id,
+                    "uri": work.portion(alpha3, clause.id), "kind": clause.kind,
                     "parent": clause.parent or "", "number": clause.number or "",
                     "label": edition.label(document["id"], clause.id, lang, heading=True), "text": clause.text,
                     "notes": list(clause.notes), "bodies": list(clause.bodies),

@@ -36,6 +36,7 @@ DATA_FILES = {
     "glossaries.yml": "glossaries",
     "screening.yml": "screening",
     "assignments.yml": "assignments",
+    "edition.yml": "edition",
 }
 NOTES_DIR = "notes"
 
@@ -385,6 +386,22 @@ def _check_documents(corpus, report):
                    "a real date as YYYY-MM-DD, or a month as YYYY-MM")
     for path, message, expected in identifiers.problems(corpus.documents):
         report("documents.yml", path, message, expected)
+    institution_ids = {item["id"] for item in corpus.data("institutions.yml")["institutions"]}
+    for d, document in enumerate(corpus.documents):
+        body = document.get("passed_by", {}).get("body")
+        if body is not None and body not in institution_ids:
+            report("documents.yml", ("documents", d, "passed_by", "body"), f"unknown institution '{body}'",
+                   "the id of an institution of data/institutions.yml (the body the text says made the document)")
+    licences = corpus.data("edition.yml")["licences"]
+    for i, licence in enumerate(licences):
+        if [item["id"] for item in licences].index(licence["id"]) != i:
+            report("edition.yml", ("licences", i, "id"), f"the licence of '{licence['id']}' is given twice",
+                   "one licence for the content, one for the code")
+    for i, licence in enumerate(licences):
+        _check_languages(licence, ("licences", i), "edition.yml", report, None, corpus.languages.codes)
+    _check_languages(corpus.data("edition.yml"), (), "edition.yml", report, None, corpus.languages.codes)
+    for missing in sorted({"content", "code"} - {item["id"] for item in licences}):
+        report("edition.yml", ("licences",), f"no licence for the {missing}", f"an entry with id: {missing}")
     ids = {document["id"] for document in corpus.documents}
     for d, document in enumerate(corpus.documents):
         for key in ("approved_by", "annex_to"):

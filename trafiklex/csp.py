@@ -29,7 +29,9 @@ ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?')
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 THEME_PARTIALS = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
-PLACEHOLDER = r"[A-Za-z0-9./_-]*"  # what a theme script's {{ … }} stands for: a path
+PLACEHOLDER = r"[A-Za-z0-9./_-]*"
+# data blocks: a browser never runs them (trafiklex.sitepolicy checks that their content is JSON)
+DATA_TYPES = ("application/json", "application/ld+json")  # what a theme script's {{ … }} stands for: a path
 
 DIRECTIVES = ("default-src {self}; img-src {self} data:; style-src {self}; font-src {self}; connect-src {self}; "
               "worker-src {self}; frame-src {self}; object-src 'none'; base-uri 'self'; form-action 'self'")
@@ -48,12 +50,12 @@ def _theme_patterns() -> tuple[re.Pattern, ...]:
 
 
 def inline_scripts(page_html: str) -> list[str]:
-    """The bodies of the page's inline scripts (not those loaded by src=, not JSON data)."""
+    """The bodies of the page's inline scripts (not those loaded by src=, not JSON data blocks)."""
     found = []
     for match in SCRIPT.finditer(page_html):
         attributes = {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "")
                       for m in ATTRIBUTE.finditer(match.group(1))}
-        if "src" not in attributes and attributes.get("type", "").strip().lower() != "application/json":
+        if "src" not in attributes and attributes.get("type", "").strip().lower() not in DATA_TYPES:
             found.append(match.group(2))
     return found
 

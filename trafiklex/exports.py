@@ -1,6 +1,9 @@
 """Open data: every dataset as YAML and JSON (the same structure, checked by the same JSON Schema) and,
 for the tabular ones, as CSV (UTF-8, one row per activity, commitment, offence, obligation or body;
-bodies by canonical id and name)."""
+bodies by canonical id and name). Every download carries the licence of this edition's data
+(data/edition.yml): each YAML file names it in its first lines, edition.json holds it, and
+datapackage.json (a Frictionless Data Package, https://specs.frictionlessdata.io/data-package/)
+describes every file with it, the edition's date and the documents' standard identifiers."""
 from __future__ import annotations
 
 import csv
@@ -11,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from . import edition_meta
 from .corpus import DATA_FILES, Corpus
 from .clause_data import clause_records, clause_rows
 from .obligations import all_obligations
@@ -148,8 +152,59 @@ def datasets() -> list[str]:
     return [name.removesuffix(".yml") for name in DATA_FILES] + list(DERIVED)
 
 
-def write(corpus: Corpus, out_dir: Path) -> list[Path]:
-    """Write every dataset's files (and the schemas) into `out_dir`; returns the files written."""
+PACKAGE = "datapackage.json"
+MEDIA_TYPES = {"yml": "application/yaml", "json": "application/json", "csv": "text/csv"}
+
+
+def licence_lines(corpus: Corpus) -> str:
+    """The comment lines under a YAML file's first line: the licence of the data, and where the
+    statement about the official texts is."""
+    content = edition_meta.licence(corpus, "content")
+    return (f"# Licence: {content.spdx} ({content.name}, {content.url}): this edition's data, notes and identifiers.\n"
+            f"# The official texts quoted are reproduced without a licence of this edition: see edition.yml ({PACKAGE}).\n")
+
+
+def _with_licence(corpus: Corpus, text: str) -> str:
+    first, _, rest = text.partition("\n")
+    return first + "\n" + licence_lines(corpus) + rest
+
+
+def package(corpus: Corpus, files: list[Path], edition_date: str | None) -> dict:
+    """The Frictionless Data Package descriptor of the downloads: the licence, the edition's date,
+    every file (with its JSON Schema), and, as this edition's own property, the statement about the
+    official texts and each document's work and expression URIs."""
+    content = edition_meta.licence(corpus, "content")
+    authoritative = corpus.languages.authoritative
+    resources = []
+    for path in sorted(files, key=lambda p: p.name):
+        stem, ext = path.name.split(".", 1)
+        if ext == "schema.json" or ext not in MEDIA_TYPES:
+            continue
+        resources.append({"name": f"{stem}-{ext}".replace("_", "-"), "path": path.name, "format": ext,
+                          "mediatype": MEDIA_TYPES[ext], "encoding": "utf-8", "jsonSchema": f"{stem}.schema.json",
+                          "licenses": [{"name": content.spdx, "path": content.url, "title": content.name}]})
+    documents = []
+    for document in corpus.documents:
+        ids = edition_meta.document_identifiers(corpus, document["id"])
+        documents.append({"id": document["id"], "work": ids.work, "date": ids.date, "expressions": ids.expressions})
+    descriptor = {
+        "profile": "data-package", "name": "trafiklex-2005",
+        "title": corpus.words(authoritative, "print.title"),
+        "licenses": [{"name": content.spdx, "path": content.url, "title": content.name}],
+        "languages": [corpus.languages.get(lang).locale for lang in corpus.languages],
+        "rights": edition_meta.rights(corpus),
+        "documents": documents,
+        "resources": resources,
+    }
+    if edition_date:
+        descriptor["version"] = edition_date
+        descriptor["created"] = f"{edition_date}T00:00:00Z"
+    return descriptor
+
+
+def write(corpus: Corpus, out_dir: Path, edition_date: str | None = None) -> list[Path]:
+    """Write every dataset's files (and the schemas, and the package descriptor) into `out_dir`;
+    returns the files written. `edition_date`: the edition's date (EDITION_DATE), if known."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     schemas_dir = corpus.root / "schemas"
@@ -159,11 +214,12 @@ def write(corpus: Corpus, out_dir: Path) -> list[Path]:
         if name in DERIVED:
             data = {name: DERIVED[name](corpus)}
             (out_dir / f"{name}.yml").write_text(
-                f"# yaml-language-server: $schema={name}.schema.json\n"
+                f"# yaml-language-server: $schema={name}.schema.json\n" + licence_lines(corpus)
                 + yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
         else:
             text = (corpus.root / "data" / f"{name}.yml").read_text(encoding="utf-8")
-            (out_dir / f"{name}.yml").write_text(text.replace("$schema=../schemas/", "$schema=", 1), encoding="utf-8")
+            (out_dir / f"{name}.yml").write_text(_with_licence(corpus, text.replace("$schema=../schemas/", "$schema=", 1)),
+                                                 encoding="utf-8")
             data = corpus.data(f"{name}.yml")
         written.append(out_dir / f"{name}.yml")
         (out_dir / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -171,4 +227,7 @@ def write(corpus: Corpus, out_dir: Path) -> list[Path]:
         if name in CSV_ROWS:
             (out_dir / f"{name}.csv").write_text(to_csv(CSV_ROWS[name](corpus)), encoding="utf-8")
             written.append(out_dir / f"{name}.csv")
+    (out_dir / PACKAGE).write_text(json.dumps(package(corpus, written, edition_date), ensure_ascii=False, indent=1) + "\n",
+                                   encoding="utf-8")
+    written.append(out_dir / PACKAGE)
     return written

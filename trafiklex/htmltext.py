@@ -90,9 +90,11 @@ def parse(html_text: str) -> Element:
 
 def not_source_text(element: Element) -> bool:
     """Elements that are the site's, not the document's: editorial notes, placeholders of clauses
-    printed in the other language only, permalink signs, scripts."""
+    printed in the other language only, permalink signs, the edition's status notice and identifiers
+    panel (trafiklex.render_interop), scripts."""
     classes = element.classes
-    return bool(classes & {"editorial-note", "gap", "headerlink", "note-row", "print-edition"}) or \
+    return bool(classes & {"editorial-note", "gap", "headerlink", "note-row", "print-edition", "edition-status",
+                           "edition-identifiers"}) or \
         element.tag in ("script", "style")
 
 

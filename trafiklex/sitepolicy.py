@@ -4,7 +4,9 @@ copy (scripts/build.py). The pages are read by a real HTML tokenizer (html.parse
 entities, spacing and quoting do not hide anything from the check.
 
 Allowed: the theme's own inline scripts (trafiklex.csp.theme_script), scripts loaded from the files
-listed in SCRIPTS or in mkdocs.yml, JSON data blocks; links to any http(s), mailto or tel address or
+listed in SCRIPTS or in mkdocs.yml, JSON data blocks (type application/json or application/ld+json, the
+schema.org metadata: their content must be one JSON value, with no '<' in it — written \\u003c — so that
+no markup can hide in one); links to any http(s), mailto or tel address or
 within the site; everything that loads (images, styles, icons, forms) from the site itself.
 Refused: any other script, event-handler attributes (onerror=…), javascript:/data:/vbscript: and
 other schemes in any address, <meta http-equiv> other than the Content-Security-Policy (so no
@@ -13,6 +15,7 @@ anything that loads from another host, and markup the tokenizer reads otherwise 
 (a '<script' it does not see as a script)."""
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -21,7 +24,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from . import yamlio
-from .csp import theme_script
+from .csp import DATA_TYPES, theme_script
 from .errors import Problem, shown
 
 # scripts the pages load by name: Material's (any file of its assets/javascripts), the files listed
@@ -29,7 +32,6 @@ from .errors import Problem, shown
 SCRIPTS = {"assets/javascripts/checklist.js", "assets/javascripts/obligations.js"}
 THEME_SCRIPTS = "assets/javascripts/"  # (checked against the theme's own files)
 SCRIPT_TYPES = {None, "", "text/javascript"}
-DATA_TYPES = {"application/json"}
 REFUSED_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe",
                     "animate", "set", "animatemotion", "animatetransform", "discard", "handler", "listener"}
 LINK_RELS = {"canonical", "alternate", "next", "prev", "icon", "stylesheet", "noopener", "noreferrer", "nofollow",
@@ -155,7 +157,8 @@ class _Page(HTMLParser):
         kind = attributes.get("type")
         kind = kind.strip().lower() if kind is not None else None
         if kind in DATA_TYPES and "src" not in attributes:
-            self.script = None
+            self.script = (self.getpos()[0], attributes)  # (read as data: see handle_endtag)
+            self.text = []
             return
         if kind not in SCRIPT_TYPES:
             self.refuse(f"a <script type=\"{shown(kind, 40)}\">")
@@ -176,10 +179,25 @@ class _Page(HTMLParser):
         elif self.style and _STYLE_URL.search(data):
             self.refuse("a <style> element that loads or runs something (url(), @import)")
 
+    def _data_block(self, body: str):
+        """A JSON data block: one JSON value, and no '<' (which could begin markup: written \\u003c)."""
+        kind = self.script[1].get("type", "").strip().lower()
+        if "<" in body:
+            self.found.append((self.script[0], f"a <script type=\"{kind}\"> data block with a '<' in it "
+                                               f"(written \\u003c in JSON): {shown(body, 60)}"))
+            return
+        try:
+            json.loads(body)
+        except ValueError as error:
+            self.found.append((self.script[0], f"a <script type=\"{kind}\"> data block that is not JSON "
+                                               f"({error.msg}): {shown(body, 60)}"))
+
     def handle_endtag(self, tag):
         if tag == "script" and self.script is not None:
             body = "".join(self.text)
-            if not theme_script(body):
+            if self.script[1].get("type", "").strip().lower() in DATA_TYPES:
+                self._data_block(body)
+            elif not theme_script(body):
                 self.found.append((self.script[0], f"an inline script that is not the theme's: <script>{shown(body, 60)}"))
             self.script = None
         if tag == "style":

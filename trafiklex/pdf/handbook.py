@@ -10,7 +10,7 @@ Every document's page goes the same way: Markdown with macros → HTML (pages) �
 from __future__ import annotations
 
 
-from .. import render
+from .. import edition_meta, render
 from ..corpus import Corpus
 from . import pages, parts, typst_values
 from .edition import Edition
@@ -43,11 +43,13 @@ def template_call(corpus: Corpus, languages: tuple[str, ...], edition: Edition) 
     authoritative = corpus.languages.authoritative
     notice = [p.format(language=corpus.words(each, "labels.language_name")[authoritative])
               for each in languages for p in corpus.words(each, "print.notice")]
+    # the texts' status: as adopted, the edition's date, nothing followed after it (trafiklex.edition_meta)
+    status = [edition_meta.handbook_status(corpus, each, edition.date) for each in languages]
     edition_line = " · ".join(filter(None, (edition.line(corpus, each) for each in languages)))
     keywords = [d["short_title"][each] for d in corpus.documents for each in languages]
     arguments = typst_values.arguments(
         title=title, subtitle=[kicker, subtitle], lang=lang, date=edition.typst_date(), keywords=keywords,
-        documents=documents, edition=edition_line, notice=notice,
+        documents=documents, edition=edition_line, notice=notice, status=status,
         contents=" / ".join(corpus.words(each, "print.contents") for each in languages))
     return f'#import "handbook.typ": *\n#show: handbook.with({arguments})\n\n'
 

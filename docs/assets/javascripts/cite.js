@@ -1,7 +1,7 @@
 // "Cite this clause": each clause marked at build time with data-cite (its citation, built from the
 // data) and data-other (the same clause in each other language) gets a small button, shown on hover
-// and on keyboard focus. It opens a menu: copy the permalink, copy the citation, or open the clause
-// in another language. Copies are announced to screen readers. No server, nothing stored.
+// and on keyboard focus. It opens a menu: copy the permalink, copy the citation, copy the standard
+// identifier (data-uri: the clause's portion URI, /akn/al/…/~<id>), or open the clause in another language. Copies are announced to screen readers. No server, nothing stored.
 (function () {
   var data = document.getElementById("__words");  // the page's words, from the catalog (overrides/main.html)
   if (!data) return;
@@ -22,9 +22,11 @@
   menu.hidden = true;
   menu.innerHTML =
     '<button type="button" role="menuitem" data-action="link"></button>' +
-    '<button type="button" role="menuitem" data-action="citation"></button>';
+    '<button type="button" role="menuitem" data-action="citation"></button>' +
+    '<button type="button" role="menuitem" data-action="identifier"></button>';
   menu.querySelector('[data-action="link"]').textContent = words.link;
   menu.querySelector('[data-action="citation"]').textContent = words.citation;
+  menu.querySelector('[data-action="identifier"]').textContent = words.identifier;
   document.body.appendChild(menu);
   var current = null;  // the button whose menu is open
 
@@ -108,9 +110,10 @@
     var clause = current.cite;
     if (item.dataset.action === "other") { close(false); return; }
     event.preventDefault();
-    var isLink = item.dataset.action === "link";
-    copy(isLink ? permalink(clause) : clause.dataset.cite).then(function () {
-      announce(isLink ? words.copied_link : words.copied_citation);
+    var action = item.dataset.action;
+    var text = action === "link" ? permalink(clause) : action === "identifier" ? clause.dataset.uri : clause.dataset.cite;
+    copy(text).then(function () {
+      announce(words["copied_" + action]);
     }, function () { announce(words.failed); });
     close(true);
   });

@@ -1,0 +1,300 @@
+"""Interoperability (issue 17, without the Akoma Ntoso files): each document page's standard
+identifiers, status and schema.org JSON-LD (read back from the built pages of every language, and
+once in Chromium), the identifiers page, the sitemap's dates, the licence on the open-data page and
+in the downloads, the status in the printed editions, and the site policy's rule for JSON data
+blocks."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, page, report
+from trafiklex import csp, edition_meta, identifiers, jsonld, sitepolicy
+
+# the work URIs, written out by hand (not computed): what the scheme must give for the seven documents
+WORKS = {
+    "order-25-2005": "/akn/al/act/order/2005-02-22/25",
+    "national-action-plan-2005-2007": "/akn/al/doc/strategy/2005-02-22/national-action-plan-2005-2007",
+    "decision-171-2005": "/akn/al/act/decision/2005-02-11/171",
+    "child-trafficking-strategy": "/akn/al/doc/strategy/2005-02-11/child-trafficking-strategy",
+    "child-trafficking-action-plan": "/akn/al/doc/action-plan/2005-02-11/child-trafficking-action-plan",
+    "nrm-agreement": "/akn/al/doc/agreement/2005-07-18/nrm-agreement",
+    "nrm-annex-1": "/akn/al/doc/annex/2005-07-18/nrm-annex-1",
+}
+PASSED_BY = {"order-25-2005": {"sq": "Kryeministri", "en": "Prime Minister"},
+             "decision-171-2005": {"sq": "Këshilli i Ministrave", "en": "Council of Ministers"}}
+
+
+def _edition_date() -> str:
+    """The date the session's build stamps (scripts/build.py: the commit's date, unless EDITION_DATE)."""
+    import os
+    if os.environ.get("EDITION_DATE", "").strip() not in ("", "—"):
+        return os.environ["EDITION_DATE"].strip()
+    return subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+
+class _DataBlocks(HTMLParser):
+    """The JSON-LD blocks of a page, read by a real HTML tokenizer."""
+
+    def __init__(self):
+        super().__init__()
+        self.blocks, self._open = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json":
+            self._open = []
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._open is not None:
+            self.blocks.append("".join(self._open))
+            self._open = None
+
+
+def _jsonld(text: str) -> list[dict]:
+    parser = _DataBlocks()
+    parser.feed(text)
+    return [json.loads(block) for block in parser.blocks]
+
+
+def test_the_scheme_gives_the_expected_work_uri_of_each_document(corpus):
+    assert {d["id"]: str(identifiers.work_of(d, corpus.documents)) for d in corpus.documents} == WORKS
+
+
+def test_every_document_page_of_every_language_has_its_legislation_jsonld(site, corpus):
+    counts = {}
+    for document in corpus.documents:
+        for lang in corpus.languages:
+            blocks = _jsonld(page(site, document["page"], lang))
+            assert len(blocks) == 1, (document["id"], lang)
+            data = blocks[0]
+            alpha3 = corpus.languages.get(lang).alpha3
+            assert data["@context"] == "https://schema.org" and data["@type"] == "Legislation"
+            assert data["legislationIdentifier"] == WORKS[document["id"]]
+            date = WORKS[document["id"]].split("/")[5]
+            assert data["identifier"] == f"{WORKS[document['id']]}/{alpha3}@{date}"
+            assert data["legislationDate"] == date
+            assert data["inLanguage"] == corpus.languages.get(lang).locale
+            assert data["name"] == document["title"][lang]
+            assert data["legislationType"] == document["form"][lang]
+            assert data["legislationJurisdiction"]["name"] == {"sq": "Shqipëria", "en": "Albania"}[lang]
+            assert data["url"].endswith(("" if lang == "sq" else "en/") + f"{document['page']}.html")
+            assert data["legislationLegalValue"] == "https://schema.org/UnofficialLegalValue"
+            assert "legislationLegalForce" not in data and "legislationConsolidates" not in data
+            assert date[:4] in data["creativeWorkStatus"] and data["sdDatePublished"] == _edition_date()
+            assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+            if document["id"] in PASSED_BY:
+                assert data["legislationPassedBy"]["name"] == PASSED_BY[document["id"]][lang]
+            else:
+                assert "legislationPassedBy" not in data
+            if lang == corpus.languages.authoritative:  # the original names each translation
+                assert [t["identifier"] for t in data["workTranslation"]] == [f"{WORKS[document['id']]}/eng@{date}"]
+                assert "translationOfWork" not in data
+            else:  # a translation names the original
+                assert data["translationOfWork"]["identifier"] == f"{WORKS[document['id']]}/sqi@{date}"
+                assert data["translationOfWork"]["inLanguage"] == "sq-AL"
+            counts[lang] = counts.get(lang, 0) + 1
+    assert counts == {"sq": 7, "en": 7}
+    others = [p for p in site.rglob("*.html") if _jsonld(p.read_text(encoding="utf-8"))
+              and p.stem not in {d["page"] for d in corpus.documents}]
+    assert others == []  # no other page claims to be legislation (the side-by-side views neither)
+    report("JSON-LD", f"schema.org Legislation on {counts['sq']} Albanian and {counts['en']} English document pages; "
+                      f"0 on other pages")
+
+
+def test_the_text_says_who_passed_the_act_where_the_jsonld_says_it(corpus, site):
+    """legislationPassedBy is declared with the clause that says it: that clause, on both pages,
+    names the body."""
+    for document in corpus.documents:
+        if "passed_by" not in document:
+            continue
+        body = corpus.institutions.get(document["passed_by"]["body"])
+        for lang in corpus.languages:
+            text = page(site, document["page"], lang)
+            clause = re.search(rf'id="{document["passed_by"]["clause"]}"[^>]*>(.*?)</(?:p|div)>', text, re.S)
+            assert clause, (document["id"], lang)
+            assert body["name"][lang].upper() in re.sub(r"<[^>]+>", " ", clause.group(1)).upper()
+
+
+def test_document_pages_show_their_identifiers_status_and_akoma_ntoso_links(site, corpus):
+    date = _edition_date()
+    for document in corpus.documents:
+        for lang in corpus.languages:
+            text = page(site, document["page"], lang)
+            work = WORKS[document["id"]]
+            panel = re.search(r'<aside class="edition-identifiers".*?</aside>', text, re.S).group(0)
+            assert f'data-uri="work">{work}</code>' in panel
+            assert f'data-uri="expression">{work}/{corpus.languages.get(lang).alpha3}@{work.split("/")[5]}</code>' in panel
+            links = re.findall(r'href="([^"]+)"[^>]*data-akn="(\w+)"', panel)
+            prefix = "" if lang == corpus.languages.default else "../"
+            assert links == [(prefix + identifiers.work_of(document, corpus.documents).file(corpus.languages.get(other).alpha3), other)
+                             for other in corpus.languages]
+            status = re.search(r'<aside class="edition-status".*?</aside>', text, re.S).group(0)
+            months = corpus.words(lang, "months")
+            y, m, d = (int(x) for x in date.split("-"))
+            assert f"{d} {months[m - 1]} {y}" in status  # the edition's date
+            assert {"sq": "nuk ndjek ndryshimet", "en": "does not follow later amendments"}[lang] in status
+    order = page(site, "order-25-2005", "en")
+    assert "published as it was adopted, on 22 February 2005" in order
+
+
+def test_the_identifiers_page_lists_every_document_with_its_uris_from_the_data(site, corpus):
+    for lang in corpus.languages:
+        text = page(site, "links", lang)
+        rows = re.findall(r'<tr id="uri-([a-z0-9-]+)">(.*?)</tr>', text, re.S)
+        assert [row[0] for row in rows] == list(WORKS)
+        for document_id, row in rows:
+            assert f"<code class=\"uri\">{WORKS[document_id]}</code>" in row
+            assert row.count(WORKS[document_id] + "/") == 2  # one expression per language
+        nap = dict(rows)["national-action-plan-2005-2007"]
+        assert {"sq": "Urdhri nr. 25", "en": "Order No. 25"}[lang] in nap  # its date is the Order's
+        assert 'id="uris"' in text
+
+
+def test_the_sitemap_dates_are_the_editions(site):
+    date = _edition_date()
+    text = (site / "sitemap.xml").read_text(encoding="utf-8")
+    dates = re.findall(r"<lastmod>([^<]*)</lastmod>", text)
+    assert len(dates) >= 16 and set(dates) == {date}
+    assert "2005-07-18" not in text
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == text
+    assert (site / "en" / "sitemap.xml").read_text(encoding="utf-8") == text
+    report("sitemap", f"{len(dates)} entries, every <lastmod> {date}")
+
+
+def test_the_licence_is_on_the_open_data_and_licence_pages_of_every_language(site, corpus):
+    for lang in corpus.languages:
+        for name in ("open-data", "licence"):
+            text = page(site, name, lang)
+            assert re.search(r'<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">'
+                             r'Creative Commons Attribution 4.0 International</a> \(<code>CC-BY-4.0</code>\)', text), (name, lang)
+            assert '<a href="https://opensource.org/license/mit" rel="license">MIT License</a>' in text
+            assert edition_meta.official_texts(corpus, lang)[:60] in text
+        assert re.search(r'<a [^>]*href="licence.html"', page(site, "index", lang))  # in the navigation
+
+
+def test_the_downloads_carry_the_licence_and_the_identifiers(site, corpus):
+    data = site / "data"
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"] == [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                                    "title": "Creative Commons Attribution 4.0 International"}]
+    assert package["version"] == _edition_date()
+    files = sorted(p.name for p in data.iterdir() if p.suffix in (".yml", ".json", ".csv")
+                   and not p.name.endswith(".schema.json") and p.name not in ("datapackage.json", "divergences.json",
+                                                                               "reference-check.json"))
+    assert sorted(r["path"] for r in package["resources"]) == files
+    assert all(r["licenses"][0]["name"] == "CC-BY-4.0" for r in package["resources"])
+    assert {d["id"]: d["work"] for d in package["documents"]} == WORKS
+    assert package["documents"][0]["expressions"] == {"sq": WORKS["order-25-2005"] + "/sqi@2005-02-22",
+                                                      "en": WORKS["order-25-2005"] + "/eng@2005-02-22"}
+    assert package["rights"]["official_texts"]["en"].startswith("The texts of the seven documents")
+    yamls = sorted(data.glob("*.yml"))
+    assert len(yamls) >= 14
+    for path in yamls:
+        second = path.read_text(encoding="utf-8").split("\n")[1]
+        assert second.startswith("# Licence: CC-BY-4.0 (Creative Commons Attribution 4.0 International"), path.name
+    edition = json.loads((data / "edition.json").read_text(encoding="utf-8"))
+    assert [item["spdx"] for item in edition["licences"]] == ["CC-BY-4.0", "MIT"]
+    clauses = json.loads((data / "clauses.json").read_text(encoding="utf-8"))["clauses"]
+    for record in clauses:
+        alpha3 = corpus.languages.get(record["language"]).alpha3
+        assert record["uri"] == f"{WORKS[record['document']]}/{alpha3}@{WORKS[record['document']].split('/')[5]}/~{record['id']}"
+    art = next(r for r in clauses if r["document"] == "nrm-agreement" and r["language"] == "en" and r["id"] == "art_5__A__4")
+    assert art["uri"] == "/akn/al/doc/agreement/2005-07-18/nrm-agreement/eng@2005-07-18/~art_5__A__4"
+    header = (data / "clauses.csv").read_text(encoding="utf-8").split("\n")[0]
+    assert header.startswith('"document","language","id","uri",')
+    report("downloads", f"{len(package['resources'])} files in datapackage.json, {len(yamls)} YAML files with the "
+                        f"licence, {len(clauses)} clause records with their portion URI")
+
+
+def test_the_cite_control_carries_each_clause_s_portion_uri(site):
+    text = page(site, "nrm-agreement", "sq")
+    assert 'id="art_5__A__4"' in text
+    assert re.search(r'id="art_5__A__4"[^>]*data-uri="/akn/al/doc/agreement/2005-07-18/nrm-agreement/sqi@2005-07-18/~art_5__A__4"', text)
+    marks = re.findall(r'data-uri="(/akn/[^"]+)"', text)
+    assert len(marks) > 50 and all(m.startswith(WORKS["nrm-agreement"] + "/sqi@2005-07-18/~") for m in marks)
+
+
+def test_the_licence_files_named_in_the_data_are_in_the_repository(corpus):
+    for item in edition_meta.licences(corpus):
+        assert (ROOT / item.file).is_file(), item.file
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "creativecommons.org/licenses/by/4.0" in (ROOT / "LICENSE-CONTENT.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in readme and "MIT License" in readme
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is not installed")
+def test_the_handbooks_state_the_status_and_the_edition_date(site, corpus):
+    date = _edition_date()
+    y, m, d = (int(x) for x in date.split("-"))
+    for name, languages in (("handbook-sq", ["sq"]), ("handbook-en", ["en"]), ("handbook-sq-en", ["sq", "en"])):
+        first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(site / "pdf" / f"{name}.pdf"), "-"],
+                               capture_output=True, text=True).stdout
+        first = " ".join(first.split())
+        for lang in languages:
+            assert {"sq": "Tekstet botohen ashtu siç u miratuan, në vitin 2005.",
+                    "en": "The texts are published as they were adopted, in 2005."}[lang] in first, name
+            months = corpus.words(lang, "months")
+            assert corpus.words(lang, "status.edition").format(date=f"{d} {months[m - 1]} {y}") in first, name
+            assert {"sq": "as nëse institucionet", "en": "nor whether the bodies"}[lang] in first, name
+
+
+# --- the site policy's rule for JSON data blocks ---------------------------------------------------------
+
+def test_json_ld_cannot_close_its_block_or_start_markup():
+    hostile = {"name": "</script><script>alert(1)</script><!--", "x": "a & b > c \u2028"}
+    text = jsonld.dumps(hostile)
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == hostile
+    block = str(jsonld.script(hostile))
+    assert block.count("<script") == 1 and block.count("</script>") == 1
+
+
+@pytest.mark.parametrize("body, problem", [
+    ('{"@type": "Legislation"}', None),
+    ('{"@type": "Legislation", "name": "\\u003c/b>"}', None),
+    ('{"name": "<b>x</b>"}', "with a '<' in it"),
+    ('{"@type": "Legislation",}', "that is not JSON"),
+    ('alert(1)', "that is not JSON"),
+])
+def test_the_site_policy_accepts_a_json_ld_block_only_as_json(body, problem):
+    import material
+    theme = Path(material.__file__).parent / "templates"
+    found = sitepolicy.check_page(f'<html><head><script type="application/ld+json">{body}</script></head></html>',
+                                  "order-25-2005.html", set(), theme)
+    if problem is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and problem in found[0][1], found
+
+
+def test_a_json_ld_block_is_not_an_inline_script_for_the_content_security_policy():
+    page_html = '<head><script type="application/ld+json">{"a": 1}</script></head>'
+    assert csp.inline_scripts(page_html) == [] and csp.foreign_scripts(page_html) == []
+    assert csp.inline_scripts('<script type="text/javascript">alert(1)</script>') == ["alert(1)"]
+
+
+# --- in a real browser ---------------------------------------------------------------------------------
+
+def test_chromium_reads_the_legislation_metadata_of_a_translation(server, tab):
+    tab.goto(f"{server}/en/decision-171-2005.html")
+    data = tab.evaluate("""() => Array.from(document.querySelectorAll('script[type="application/ld+json"]'))
+                                 .map(s => JSON.parse(s.textContent))""")
+    assert len(data) == 1
+    assert data[0]["legislationIdentifier"] == WORKS["decision-171-2005"]
+    assert data[0]["identifier"] == WORKS["decision-171-2005"] + "/eng@2005-02-11"
+    assert data[0]["legislationPassedBy"]["name"] == "Council of Ministers"
+    assert data[0]["translationOfWork"]["url"].endswith("/decision-171-2005.html")
+    assert tab.locator("#edition-status").inner_text().startswith("Status:")
+    assert tab.locator("#edition-identifiers [data-uri=work]").inner_text() == WORKS["decision-171-2005"]
