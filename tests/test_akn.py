@@ -176,3 +176,15 @@ def test_the_open_data_page_links_every_file(site, corpus):
         assert len(links) == DOCUMENTS * 2, page
         assert all(((site / page).parent / link).resolve().is_file() for link in links), page
         assert "<code>/akn/al/act/decision/2005-02-11/171</code>" in html
+
+
+def test_each_file_carries_the_licence_and_the_status(files):
+    statement = files[("order-25-2005", "en")].find(f".//a:proprietary/{{{akn.EDITION_NS}}}edition", NS)
+    assert statement.get("date") == DAY
+    licence = statement.find(f"{{{akn.EDITION_NS}}}licence")
+    assert (licence.get("spdx"), licence.get("href")) == ("CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/")
+    status = statement.findtext(f"{{{akn.EDITION_NS}}}status")
+    assert status.startswith("This text is published as it was adopted, on 22 February 2005.") and "30 November 2026" in status
+    assert "claims no right in them" in statement.findtext(f"{{{akn.EDITION_NS}}}officialText")
+    sq = files[("order-25-2005", "sq")].find(f".//a:proprietary/{{{akn.EDITION_NS}}}edition", NS)
+    assert sq.findtext(f"{{{akn.EDITION_NS}}}officialText").startswith("Tekstet e shtatë dokumenteve")

@@ -28,7 +28,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import identifiers
+from . import edition_meta, identifiers
 from .corpus import Corpus
 from .errors import DataError, Problem
 from .model.clauses import PRINTED_NUMBER, Clause
@@ -36,6 +36,7 @@ from .model.edition import Edition, Text
 from .model.ids import ClauseId
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+EDITION_NS = "urn:trafiklex:edition"  # this edition's own metadata (licence, status) in <proprietary>
 EDITOR = "trafiklex"
 # clause kinds that have an Akoma Ntoso element of their own; the others are hcontainers named after them
 HIER_ELEMENT = {"article": "article", "section": "section", "part": "part", "point": "point", "commitment": "point",
@@ -617,7 +618,29 @@ def _meta(work, document, lang, alpha3, context: _Context, edition_date) -> etre
     meta = _e("meta", identification, references)
     if context.notes:
         meta.append(_e("notes", *context.notes.values(), source=source))
+    meta.append(_e("proprietary", _edition_statement(context, document, lang, edition_date), source=source))
     return meta
+
+
+def _edition_statement(context: _Context, document: dict, lang: str, edition_date: str) -> etree._Element:
+    """This edition's own metadata (in a namespace of its own, as Akoma Ntoso's <proprietary> asks):
+    the licence of its work, what it says of the official text, and the text's status."""
+    corpus = context.corpus
+    rights = edition_meta.rights(corpus)
+
+    def element(tag: str, text: str | None = None, **attributes) -> etree._Element:
+        out = etree.Element(f"{{{EDITION_NS}}}{tag}", nsmap={"edition": EDITION_NS})
+        for key, value in attributes.items():
+            out.set(key, value)
+        out.text = text
+        return out
+
+    statement = element("edition", date=edition_date)
+    licence = element("licence", rights["licence_name"], spdx=rights["licence"], href=rights["licence_url"])
+    statement.extend([licence, element("covers", rights["covers"][lang]),
+                      element("officialText", rights["official_texts"][lang]),
+                      element("status", edition_meta.document_status(corpus, document["id"], lang, edition_date))])
+    return statement
 
 
 def write(edition: Edition, site: Path, edition_date: str) -> list[Path]:
