@@ -239,7 +239,7 @@ def test_the_site_offers_the_translation_memory_and_the_side_by_side_views(site,
         for p in document_pairs(corpus, NRM):
             if p.id:
                 assert f'<tr id="{p.id}">' in view, p.id
-        assert '<td lang="sq">' in view and '<td lang="en">' in view
+        assert '<td lang="sq" ' in view and '<td lang="en" ' in view
 
 
 def test_a_clause_in_one_language_only_is_a_gap_in_the_side_by_side_view(site):

@@ -17,6 +17,7 @@ PYTHON = (re.compile(r"""\.words?\(\s*[\w.\[\]"']+\s*,\s*f?(["'])([\w.{}]+)\1"""
           re.compile(r"""(\w+) = \w+\.words\(\s*\w+\s*,\s*"([\w.]+)"\)"""), r"""\b{}\[(["'])(\w+)\1\]""")
 TEMPLATES = (re.compile(r"""(?<![\w.])t\(\s*(["'])([\w.]+)\1"""),
              re.compile(r"""set (\w+) = t\("([\w.]+)"\)"""), r"""\b{}\.()(\w+)""")
+SCRIPTS = sorted((ROOT / "docs" / "assets" / "javascripts").rglob("*.js"))
 SOURCES = [(PYTHON, ["trafiklex/**/*.py", "hooks/*.py", "scripts/*.py"]),
            (TEMPLATES, ["trafiklex/templates/**/*.*", "overrides/**/*.html"])]
 
@@ -48,6 +49,41 @@ def test_every_word_the_code_and_the_templates_read_is_in_every_catalog(corpus):
                 pytest.fail(f"{paths[0]} reads '{key}', which locales/{lang}.yml does not have")
 
 
+# The scripts read their words from the page, where the templates and the Python code wrote them
+# from the catalog under a name: `"cite": t("cite")` (overrides/main.html's __words block),
+# `"summary": corpus.words(lang, "screens.checklist_summary")` (the checklist's data). A script then
+# reads `page.summary.full`, or names a part of the page's words (`var words = page.cite;`) and
+# reads `words.link`.
+WRITTEN = re.compile(r""""(\w+)":\s*(?:t\(|corpus\.words\(\s*lang\s*,\s*)"([\w.]+)"\)""")
+WRITERS = ["overrides/main.html", "trafiklex/checklist_page.py"]
+ALIAS = re.compile(r"var (\w+) = page\.(\w+);")
+
+
+def _script_keys() -> dict[str, list[str]]:
+    """Each key a script of the site reads by name → the scripts that read it."""
+    sections = {name: key for path in WRITERS for name, key in WRITTEN.findall((ROOT / path).read_text(encoding="utf-8"))}
+    found: dict[str, list[str]] = {}
+    for script in SCRIPTS:
+        text = script.read_text(encoding="utf-8")
+        names = {alias: sections[name] for alias, name in ALIAS.findall(text) if name in sections}
+        names.update({f"page.{name}": section for name, section in sections.items()})
+        for name, section in names.items():
+            for key in re.findall(rf"(?<![\w.]){re.escape(name)}((?:\.\w+)+)(?![\w(])", text):
+                found.setdefault(section + key, []).append(script.name)
+    return found
+
+
+def test_every_word_the_scripts_read_is_in_every_catalog(corpus):
+    used = _script_keys()
+    assert {"cite.copied_link", "checklist.status_met", "screens.checklist_summary.parts"} <= set(used), sorted(used)
+    for key, scripts in used.items():
+        for lang in corpus.languages:
+            try:
+                corpus.words(lang, key)
+            except KeyError:
+                pytest.fail(f"{scripts[0]} reads '{key}', which locales/{lang}.yml does not have")
+
+
 def test_the_words_the_data_chooses_are_in_every_catalog(corpus):
     """Keys made from the data: an institution's kind, a dataset's description, a language's name."""
     kinds = {item["kind"] for item in corpus.institutions.by_id.values()}
@@ -58,7 +94,6 @@ def test_the_words_the_data_chooses_are_in_every_catalog(corpus):
             assert set(corpus.languages) <= set(corpus.words(lang, key)), (lang, key)
 
 
-SCRIPTS = sorted((ROOT / "docs" / "assets" / "javascripts").rglob("*.js"))
 STRING = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")
 
 

@@ -30,6 +30,7 @@ def page_data(corpus: Corpus, lang: str) -> dict:
     return {
         "rules": rules(data),
         "words": corpus.words(lang, "checklist"),
+        "summary": corpus.words(lang, "screens.checklist_summary"),
         "strengths": {k: v[lang] for k, v in data["editorial"]["strengths"].items()},
         "parts": {p["letter"]: f"{p['letter']}. {p['title'][lang].rstrip(':')}" for p in data["parts"]},
         "routing_questions": routing_questions,

@@ -25,6 +25,7 @@ from .urls import PARALLEL_FOLDER
 ID_ATTRIBUTE = re.compile(r'\s(?:id|aria-labelledby|aria-describedby)="[^"]*"')
 HEADING = re.compile(r"<(/?)h[1-6]\b([^>]*)>")
 HREF = re.compile(r'href="([^"]*)"')
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')  # a heading's ¶ link, titled in its page's language
 
 
 def parallel_page(document_page: str) -> str:
@@ -123,8 +124,9 @@ def _summary(corpus: Corpus, pairs: list[Pair], lang: str) -> str:
 
 def _cell_html(fragment: str) -> str:
     """A clause's HTML made fit for a cell: no ids (the row has the clause's), headings as bold
-    paragraphs (they are not headings of this page)."""
-    fragment = ID_ATTRIBUTE.sub("", fragment)
+    paragraphs (they are not headings of this page), without their ¶ permalinks (the row's header
+    is the link to the row; theirs were titled in the column's language, not the page's)."""
+    fragment = HEADERLINK.sub("", ID_ATTRIBUTE.sub("", fragment))
     return HEADING.sub(lambda m: "</p>" if m.group(1) else f'<p class="parallel-heading"{m.group(2)}>', fragment)
 
 

@@ -189,6 +189,23 @@
       steps.hidden = !(d.status === "met" && steps.dataset.ageGroup === result.ageGroup);
     });
     form.querySelector(".checklist-child-reading").hidden = result.ageGroup !== "child";
+    showSummary(result);
+  }
+
+  // The one-line summary that stays in view on a phone (screens.css): the number of indicative
+  // answers in each section and the result in a word or two. The full result, which the live region
+  // announces, is below it; the summary says nothing of its own to a screen reader.
+  function showSummary(result) {
+    var summary = form.querySelector(".checklist-summary");
+    var d = result.determination;
+    var status = result.ageGroup === null ? "age" : d.status;
+    summary.dataset.status = status;
+    summary.querySelector(".checklist-summary-status").textContent = page.summary.status[status];
+    summary.querySelector(".checklist-summary-parts").textContent = fill(page.summary.parts, {
+      parts: model.parts.map(function (letter) {
+        return fill(page.summary.part, {letter: letter, n: result.parts[letter].indicative.length});
+      }).join(" · ")
+    });
   }
 
   function routingText(result) {

@@ -1,7 +1,10 @@
 // "Cite this clause": each clause marked at build time with data-cite (its citation, built from the
 // data) and data-other (the same clause in each other language) gets a small button, shown on hover
-// and on keyboard focus. It opens a menu: copy the permalink, copy the citation, copy the standard
-// identifier (data-uri: the clause's portion URI, /akn/al/…/~<id>), or open the clause in another language. Copies are announced to screen readers. No server, nothing stored.
+// and on keyboard focus, and always on a screen without hover (screens.css). A click, a tap, Enter or
+// Space opens its menu: copy the permalink, copy the citation, copy the standard identifier (data-uri:
+// the clause's portion URI, /akn/al/…/~<id>), or open the clause in another language; Escape, a click
+// or tap outside it, or the button again closes it. Copies are announced to screen readers. No server,
+// nothing stored.
 (function () {
   var data = document.getElementById("__words");  // the page's words, from the catalog (overrides/main.html)
   if (!data) return;
@@ -18,6 +21,7 @@
 
   var menu = document.createElement("div");
   menu.className = "cite-menu";
+  menu.id = "cite-menu";
   menu.setAttribute("role", "menu");
   menu.hidden = true;
   menu.innerHTML =
@@ -80,8 +84,11 @@
     menu.setAttribute("aria-label", words.menu + clause.dataset.cite);
     var box = button.getBoundingClientRect();
     menu.style.top = (window.scrollY + box.bottom + 4) + "px";
-    menu.style.left = Math.max(8, window.scrollX + box.right - 220) + "px";
+    menu.style.left = "0px";
     menu.hidden = false;
+    // under the button, its right edge at the button's, and inside the screen however narrow
+    var room = document.documentElement.clientWidth - menu.offsetWidth - 8;
+    menu.style.left = (window.scrollX + Math.max(8, Math.min(box.right - menu.offsetWidth, room))) + "px";
     menu.querySelector("[role=menuitem]").focus();
   }
 
@@ -91,6 +98,7 @@
     button.className = "cite-button";
     button.textContent = words.cite;
     button.setAttribute("aria-haspopup", "menu");
+    button.setAttribute("aria-controls", menu.id);
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("aria-label", words.menu + clause.dataset.cite);
     button.cite = clause;
@@ -127,7 +135,17 @@
     else if (event.key === "Tab") close(true);  // from the button, Tab then goes on to what follows it
   });
 
-  document.addEventListener("click", function (event) {
-    if (current && !menu.contains(event.target)) close(false);
+  // closed by a click or a tap anywhere else (a tap on some phones sends no click to a plain element,
+  // hence pointerdown), and by Escape wherever the focus is (on the button too)
+  function outside(event) {
+    if (current && !menu.contains(event.target) && !current.contains(event.target)) close(false);
+  }
+  document.addEventListener("click", outside);
+  document.addEventListener("pointerdown", outside);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && current && !menu.contains(document.activeElement)) {
+      event.preventDefault();
+      close(true);
+    }
   });
 })();
