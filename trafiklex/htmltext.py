@@ -90,9 +90,11 @@ def parse(html_text: str) -> Element:
 
 def not_source_text(element: Element) -> bool:
     """Elements that are the site's, not the document's: editorial notes, placeholders of clauses
-    printed in the other language only, permalink signs, scripts."""
+    printed in the other language only, permalink signs, what refers to a clause and the approvals
+    (trafiklex.referred_by), scripts."""
     classes = element.classes
-    return bool(classes & {"editorial-note", "gap", "headerlink", "note-row", "print-edition"}) or \
+    return bool(classes & {"editorial-note", "gap", "headerlink", "note-row", "print-edition", "referred-by",
+                           "approvals"}) or \
         element.tag in ("script", "style")
 
 

@@ -26,7 +26,7 @@ from .errors import Problem, shown
 
 # scripts the pages load by name: Material's (any file of its assets/javascripts), the files listed
 # in mkdocs.yml (extra_javascript, extra.polyfills), and these, which one page each loads
-SCRIPTS = {"assets/javascripts/checklist.js", "assets/javascripts/obligations.js"}
+SCRIPTS = {"assets/javascripts/checklist.js", "assets/javascripts/obligations.js", "assets/javascripts/topic-filter.js"}
 THEME_SCRIPTS = "assets/javascripts/"  # (checked against the theme's own files)
 SCRIPT_TYPES = {None, "", "text/javascript"}
 DATA_TYPES = {"application/json"}
