@@ -148,6 +148,7 @@ def html_for(edition: Edition, document_id: str, clause, lang: str, here: str) -
 
 _START = re.compile(r'<(?P<tag>h[1-6]|p|li|div|tr|dt|dd|tbody)\b[^>]*?\sid="(?P<id>[^"]+)"[^>]*>')
 _AFTER = {"h1", "h2", "h3", "h4", "h5", "h6", "p"}   # after the element (a heading or paragraph holds no block)
+_CELL_START = re.compile(r"<t[dh]\b[^>]*>")
 _CELL_END = re.compile(r"</t[dh]>")
 
 
@@ -163,8 +164,9 @@ def _closing(html: str, tag: str, start: int) -> int:
 
 def place(page_html: str, blocks: dict[str, Markup]) -> str:
     """Each clause's block (by clause id) put next to the element carrying its id: after a heading or
-    a paragraph; inside a list item, a div or a definition term, at its end; in a table row (or a group
-    of rows), at the end of its first cell (the widest, where a row has its text)."""
+    a paragraph; inside a list item, a div or a definition term, at its end; in a table row, at the end
+    of its first cell of its own (where a row has its text; a cell spanning the rows below belongs to
+    the group of rows, which puts its block there)."""
     inserts: list[tuple[int, str]] = []
     for match in _START.finditer(page_html):
         block = blocks.get(match.group("id"))
@@ -177,7 +179,10 @@ def place(page_html: str, blocks: dict[str, Markup]) -> str:
         if tag in _AFTER:
             position = closing + len(f"</{tag}>")
         elif tag in ("tr", "tbody"):
-            cell = _CELL_END.search(page_html, end, closing)
+            # a row's first cell of its own (not one it shares with the rows below: a rowspan)
+            starts = [m for m in _CELL_START.finditer(page_html, end, closing)]
+            own = next((m for m in starts if tag == "tbody" or "rowspan" not in m.group(0)), starts[0] if starts else None)
+            cell = _CELL_END.search(page_html, own.end(), closing) if own else None
             position = cell.start() if cell else closing
         else:
             position = closing
