@@ -27,7 +27,7 @@ def copy_project(root: Path) -> Path:
     """A copy of the project (what a build reads: its data, pages, words, theme and configuration) at
     `root`, to change and build without touching this one."""
     for name in PROJECT:
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel"))
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel", "topics"))
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     return root

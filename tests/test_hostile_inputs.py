@@ -30,7 +30,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "hostile_inputs.yml").read_text(
 PROJECT = ["data", "docs", "sources", "schemas", "translations", "locales", "hooks", "overrides"]
 # a full copy (the precheck runs the copy's own build command: its output checks guard the copy)
 SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".build-*", "__pycache__", ".pytest_cache",
-                              ".hypothesis", "institutions", "parallel")
+                              ".hypothesis", "institutions", "parallel", "topics")
 PLACEHOLDERS = {
     "long_text": "x " * 50_000,
     "long_word": "w" * 70,
@@ -56,7 +56,7 @@ def _copy(tmp: Path, full: bool = False) -> Path:
         (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     else:
         for name in PROJECT:
-            shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel"))
+            shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel", "topics"))
         shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "node_modules").symlink_to(ROOT / "node_modules")
     return root

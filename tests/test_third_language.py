@@ -72,7 +72,7 @@ def add_third_language(root: Path) -> None:
     for path in sorted((root / "data").rglob("*.yml")):
         if path.name != "languages.yml":
             _rewrite_yaml(path, lambda d: _with_third_only_in(_with_third(d, codes)))
-    shutil.copytree(root / "docs" / FROM, root / "docs" / CODE, ignore=shutil.ignore_patterns("institutions", "parallel"))
+    shutil.copytree(root / "docs" / FROM, root / "docs" / CODE, ignore=shutil.ignore_patterns("institutions", "parallel", "topics"))
     for catalog in ("sq", "en"):  # each catalog names the new language (as the English does)
         _rewrite_yaml(root / "locales" / f"{catalog}.yml", lambda d: _with_third(d, codes))
     shutil.copy(root / "locales" / f"{FROM}.yml", root / "locales" / f"{CODE}.yml")

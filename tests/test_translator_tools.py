@@ -156,7 +156,7 @@ def test_a_reference_to_a_missing_clause_is_reported_and_one_to_an_existing_clau
 @pytest.fixture
 def project_copy(tmp_path):
     for folder in ("data", "docs", "sources", "translations", "locales"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("institutions", "parallel"))
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("institutions", "parallel", "topics"))
     return tmp_path
 
 

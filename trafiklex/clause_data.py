@@ -1,6 +1,6 @@
 """Open data of the edition model: every clause of every document, in every language, as records —
 its id, its standard identifier (the portion URI, trafiklex.identifiers), kind, enclosing clause, printed number and label, plain text, the editorial notes about it,
-the bodies it gives a duty to, the references it makes and the languages that print it."""
+the bodies it gives a duty to, the references it makes, the languages that print it and its topics."""
 from __future__ import annotations
 
 from . import identifiers
@@ -27,6 +27,7 @@ def clause_records(corpus: Corpus) -> list[dict]:
                     "references": [f"{target_document}#{target}" if target else target_document
                                    for target_document, target in clause.references],
                     "printed_in": list(clause.printed_in),
+                    "topics": list(clause.topics),
                 })
     return records
 

@@ -37,6 +37,7 @@ DATA_FILES = {
     "screening.yml": "screening",
     "assignments.yml": "assignments",
     "edition.yml": "edition",
+    "topics.yml": "topics",
 }
 NOTES_DIR = "notes"
 
@@ -365,6 +366,8 @@ def cross_check(corpus: Corpus) -> list[Problem]:
     _check_penalties(corpus, report)
     _check_screening(corpus, report)
     _check_notes(corpus, report, document_ids)
+    from .topics import check_data as check_topics  # (trafiklex.topics reads the corpus)
+    problems.extend(check_topics(corpus))
     return problems
 
 

@@ -91,10 +91,11 @@ def parse(html_text: str) -> Element:
 def not_source_text(element: Element) -> bool:
     """Elements that are the site's, not the document's: editorial notes, placeholders of clauses
     printed in the other language only, permalink signs, the edition's status notice and identifiers
-    panel (trafiklex.render_interop), scripts."""
+    panel (trafiklex.render_interop), what refers to a clause and the approvals (trafiklex.referred_by),
+    scripts."""
     classes = element.classes
     return bool(classes & {"editorial-note", "gap", "headerlink", "note-row", "print-edition", "edition-status",
-                           "edition-identifiers"}) or \
+                           "edition-identifiers", "referred-by", "approvals"}) or \
         element.tag in ("script", "style")
 
 

@@ -9,5 +9,6 @@ ARGUMENTS: dict[str, str | None] = {
     "institutions_directory": None, "institution": "institution", "due_table": None, "timeline": None,
     "sanctions": None, "downloads": None, "checklist": None, "parallel": "document", "parallel_index": None,
     "divergence_summary": None, "divergences": None, "reference_check": None, "review_status": None,
-    "translator_downloads": None, "akn_files": None, "identifiers_table": None, "licences": None,
+    "translator_downloads": None, "akn_files": None, "identifiers_table": None, "licences": None, "topic": "topic",
+    "topics_index": None,
 }

@@ -40,6 +40,7 @@ def macro_calls(source: str, file: str, corpus: Corpus, document: str | None) ->
         "glossary": {g["id"] for g in corpus.glossaries},
         "note": {n["id"] for n in corpus.notes_for(document)} if document else set(),
         "institution": set(corpus.institutions.by_id),
+        "topic": {t["id"] for t in corpus.data("topics.yml")["topics"]},
     }
     for match in MACRO_CALL.finditer(source):
         line = source[: match.start()].count("\n") + 1

@@ -16,6 +16,7 @@ FRONT_MATTER_KEYS = {
     "hide": (list, "a list of parts of the page to hide, e.g. [toc]"),
     "institution_id": (str, "an institution id"),
     "parallel_of": (str, "a document id"),
+    "topic_id": (str, "a topic id from data/topics.yml"),
     "synthetic_of": (str, "the document a benchmark's synthetic page copies (scripts/bench.py)"),
 }
 FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.DOTALL)

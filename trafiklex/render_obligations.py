@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from . import urls
+from . import topics, urls
 from .corpus import Corpus
 from .model.edition import edition_of
 from .obligations import Obligation, all_obligations, counts, for_institution, read_differently
@@ -108,6 +108,11 @@ def institution(corpus: Corpus, institution_id: str, lang: str) -> str:
     else:
         out.append(block(_per_document_counts(corpus, obligations, institution_id, lang)))
         out.append(block(render(corpus, lang, "sheet_link.html", href=paths.sheet_link(institution_id, lang, corpus.languages.default))))
+        edition = edition_of(corpus)
+        used = [t for o in obligations for t in topics.of_clause(edition, o.document, o.id)]
+        out.append(block(render(corpus, lang, "topic_filter.html", options=topics.options(corpus, used, lang),
+                                all_topics=corpus.words(lang, "topics.all_topics"),
+                                script=urls.asset(here, lang, "assets/javascripts/topic-filter.js", root=corpus.languages.default))))
         for document in corpus.documents:
             mine = [o for o in obligations if o.document == document["id"]]
             if mine:
@@ -125,7 +130,8 @@ def _role_row(corpus: Corpus, obligation: Obligation, institution_id: str, lang:
     """An obligation's row on an institution's page: with the institution's role, and the one
     language whose text gives it that role where the texts differ."""
     role, only = obligation.role_in(institution_id, lang)
-    return {**row(corpus, obligation, lang, here), "role": role, "role_only_in": only_in(corpus, lang, only) if only else None}
+    return {**row(corpus, obligation, lang, here), "role": role, "role_only_in": only_in(corpus, lang, only) if only else None,
+            "topics": " ".join(topics.of_clause(edition_of(corpus), obligation.document, obligation.id))}
 
 
 def _facts(corpus: Corpus, item: dict, lang: str, here: str):
@@ -204,7 +210,10 @@ def due_table(corpus: Corpus, lang: str, here: str = "obligations") -> str:
                           key=lambda i: corpus.institutions.get(i)["name"][lang])
     words = corpus.words(lang, "labels")
     every = [("", words["all"])]
+    edition = edition_of(corpus)
+    tags = {(o.document, o.id): topics.of_clause(edition, o.document, o.id) for o in obligations}
     rows = [{**row(corpus, o, lang, here), "institutions": " ".join(o.institutions()), "section": section_key(o),
+             "topics": " ".join(tags[(o.document, o.id)]),
              "filter": due_filter_value(o.due), "sort": _sort_value(o), "bodies": bodies(corpus, o, lang, here),
              "partners": bodies(corpus, o, lang, here, "partners")} for o in obligations]
     return block(render(
@@ -212,6 +221,7 @@ def due_table(corpus: Corpus, lang: str, here: str = "obligations") -> str:
         institutions=every + [(i, corpus.institutions.get(i)["name"][lang]) for i in institutions],
         sections=every + [(k, section_name(corpus, k, lang) + ("" if ":" in k else f" – {words['all'].lower()}"))
                           for k in sections],
+        topics=[("", corpus.words(lang, "topics.all_topics"))] + topics.options(corpus, (t for v in tags.values() for t in v), lang),
         deadlines=every + [(m, m) for m in months] + [("recurring", words["recurring"]), ("ongoing", words["ongoing"]),
                                                       ("none", words["no_deadline"])],
         script=urls.asset(here, lang, "assets/javascripts/obligations.js", root=corpus.languages.default)))

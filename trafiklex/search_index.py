@@ -7,7 +7,9 @@ lands on the clause. Each entry carries, besides its title and text:
 - `numbering`: the clause's printed numbering in the forms people type (5.A.4, 128/b, 1.5.3, and the
   bare number of an article, point or question: "Article 1", "pika 3");
 - `bodies`: the names and acronyms, in both languages, of the bodies the clause gives a duty to (so
-  that MoLSA finds Albanian clauses and MPÇS English ones).
+  that MoLSA finds Albanian clauses and MPÇS English ones);
+- `tags`: the clause's topics in the index's language (trafiklex.topics), which Material shows under
+  each result.
 Case and diacritics are folded by the lunr pipeline of the Albanian index (lunr.sq) and, for the
 query, by the search worker wrapper; nothing here changes the text.
 """
@@ -17,7 +19,7 @@ import html
 
 from lxml import html as lxml_html
 
-from . import site_page
+from . import site_page, topics
 from .corpus import Corpus
 from .model.clauses import NOT_TEXT
 from .model.edition import Edition
@@ -164,6 +166,10 @@ def build(edition: Edition, lang: str) -> dict:
                      "heading": html.escape(clause_title), "text": html.escape(text)}
             if document:  # a clause of a document comes before its page; a section of another page does not
                 entry.update(numbering=" ".join(ClauseId.parse(anchor).numbering_forms()), boost=CLAUSE_BOOST)
+            if document:
+                clause = edition.clause(document["id"], anchor, lang)
+                if clause is not None and clause.topics:
+                    entry["tags"] = [topics.name(corpus, t, lang) for t in clause.topics]
             if document and (document["id"], anchor) in duties:
                 entry["bodies"] = _bodies_text(corpus, duties[(document["id"], anchor)])
             docs.append(entry)

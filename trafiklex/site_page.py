@@ -1,11 +1,13 @@
 """A page of the site as MkDocs is given it: the edition's HTML of the page (rendered once) with the
 site's reading aids — internal references as links, acronyms with their expansion, defined terms
 linked to their definition (trafiklex.annotate) — and, on a document's page, every clause marked for
-the cite control (trafiklex.citemarks)."""
+the cite control (trafiklex.citemarks), with what refers to it and its topics next to it, and the
+approving act or the approved documents under the title (trafiklex.referred_by)."""
 from __future__ import annotations
 
 from .annotate import Annotator
 from .citemarks import mark
+from .referred_by import add_to_page
 from .model.edition import Edition
 
 
@@ -23,4 +25,4 @@ def _content(edition: Edition, path: str, lang: str) -> str:
     if not document:
         return html
     others = {other: set(edition.page(path, other).ids()) for other in edition.corpus.languages.others(lang)}
-    return mark(html, edition.corpus, document, path, lang, others)
+    return add_to_page(edition, mark(html, edition.corpus, document, path, lang, others), document, path, lang)

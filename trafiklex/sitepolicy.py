@@ -28,9 +28,10 @@ from .csp import DATA_TYPES, theme_script
 from .errors import Problem, shown
 
 # scripts the pages load by name: Material's (any file of its assets/javascripts), the files listed
-# in mkdocs.yml (extra_javascript, extra.polyfills), and these: two that one page each loads, and the
+# in mkdocs.yml (extra_javascript, extra.polyfills), and these: three that one page each loads, and the
 # colour scheme's, which every page loads at its top (overrides/partials/palette.html)
-SCRIPTS = {"assets/javascripts/checklist.js", "assets/javascripts/obligations.js", "assets/javascripts/color-scheme.js"}
+SCRIPTS = {"assets/javascripts/checklist.js", "assets/javascripts/obligations.js", "assets/javascripts/topic-filter.js",
+           "assets/javascripts/color-scheme.js"}
 THEME_SCRIPTS = "assets/javascripts/"  # (checked against the theme's own files)
 SCRIPT_TYPES = {None, "", "text/javascript"}
 REFUSED_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe",

@@ -1,6 +1,6 @@
 """What only the rendered pages can tell, checked before anything is built: no page uses an anchor
 twice, each editorial note is shown once on its document's page, each assignment names a clause its
-language prints, each document has the same clause ids in every language but for those the data
+language prints, each clause that data/topics.yml tags exists and every clause has a topic, each document has the same clause ids in every language but for those the data
 declares printed in one language only (so that a link survives a language switch), and every link
 between the pages leads to a page and an anchor that exist."""
 from __future__ import annotations
@@ -9,6 +9,7 @@ import posixpath
 from collections import Counter
 
 from ..errors import Problem
+from ..topics import check_tags
 from .edition import DOCS, Edition
 from .markdown_render import is_local
 
@@ -18,6 +19,7 @@ def check(edition: Edition) -> list[Problem]:
     problems = [p for lang in edition.languages for path in edition.page_paths(lang) for p in _check_page(edition, path, lang)]
     problems += _check_assignments(edition)
     problems += [p for d in edition.documents for p in _check_parity(edition, d["id"])]
+    problems += check_tags(edition)
     return problems + [p for lang in edition.languages for p in check_links(edition, lang)]
 
 

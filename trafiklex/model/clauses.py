@@ -16,7 +16,7 @@ from ..alignment import segments
 from .ids import ClauseId
 
 # classes of the site's own elements inside a document's HTML: not the document's text
-NOT_TEXT = {"editorial-note", "gap", "headerlink", "note-row", "print-edition"}
+NOT_TEXT = {"editorial-note", "gap", "headerlink", "note-row", "print-edition", "referred-by", "approvals"}
 BLOCKS = {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "table", "tbody",
           "thead", "ul", "ol", "dl", "section", "article", "aside", "blockquote", "br", "summary", "details"}
 HEADING = re.compile(r"h[1-6]")
@@ -58,6 +58,7 @@ class Clause:
     notes: tuple[str, ...] = ()        # editorial notes about it (ids)
     bodies: tuple[str, ...] = ()       # the bodies it gives a duty to (institution ids)
     references: tuple[tuple[str, str], ...] = ()  # (document, clause id) it refers to
+    topics: tuple[str, ...] = ()       # the topics it is tagged with (trafiklex.topics: data/topics.yml)
     body_text: str = ""                # for a heading: the running text under it, up to the next heading
     data: dict = field(default_factory=dict, repr=False)  # the data item it is rendered from, if any
 

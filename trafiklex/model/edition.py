@@ -23,7 +23,8 @@ from .markdown_render import Converter
 
 DOCS = "docs"
 # pages made from the data, not written by hand: front matter key → (macro, folder)
-GENERATED = {"institution_id": ("institution", "institutions"), "parallel_of": ("parallel", "parallel")}
+GENERATED = {"institution_id": ("institution", "institutions"), "parallel_of": ("parallel", "parallel"),
+             "topic_id": ("topic", "topics")}
 GENERATED_FOLDERS = tuple(folder for _, folder in GENERATED.values())
 # the data file and list a data-rendered clause comes from → its kind (the last list on its path)
 DATA_KINDS = {"sections": "section", "objectives": "objective", "activities": "activity", "articles": "code_article",
@@ -107,6 +108,7 @@ class Edition:
         def compute():
             out = {f"institutions/{institution}": ("institution", institution) for institution in self.corpus.institutions.by_id}
             out.update({f"parallel/{d['page']}": ("parallel", d["id"]) for d in self.documents})
+            out.update({f"topics/{t['id']}": ("topic", t["id"]) for t in self.corpus.data("topics.yml")["topics"]})
             return out
         return self.corpus.memo("generated-pages", compute)
 
@@ -176,6 +178,9 @@ class Edition:
         if meta.get("parallel_of"):
             from ..render_translations import parallel_title
             return parallel_title(corpus, meta["parallel_of"], lang)
+        if meta.get("topic_id"):
+            from ..topics import full_name
+            return corpus.words(lang, "topics.page_title").format(name=full_name(corpus, meta["topic_id"], lang))
         if isinstance(meta.get("title"), str):
             return meta["title"]
         first = next((t for t in toc if t["level"] == 1), None)
@@ -240,8 +245,9 @@ class Edition:
 
 def _enrich(edition: Edition) -> None:
     """What the data says about each clause, joined on its id: its kind (for the data's clauses), the
-    bodies it obliges, its editorial notes and the references it makes."""
+    bodies it obliges, its editorial notes, the references it makes and its topics."""
     from ..obligations import all_obligations
+    from ..topics import resolve as topics_of
 
     corpus = edition.corpus
     kinds, items = {}, {}
@@ -260,6 +266,11 @@ def _enrich(edition: Edition) -> None:
         for clause in text.clauses:
             if not clause.gap:
                 printed_in.setdefault((document, clause.id), []).append(lang)
+    parents: dict[str, dict[str, str | None]] = {}  # document → clause id → its parent (the authoritative text's first)
+    for lang in edition.languages:
+        for document in edition.documents:
+            for clause in edition._texts[(document["id"], lang)].clauses:
+                parents.setdefault(document["id"], {}).setdefault(clause.id, clause.parent)
     bodies: dict[tuple, list[str]] = {}
     for obligation in all_obligations(corpus):
         bodies[(obligation.document, obligation.id)] = obligation.institutions()
@@ -275,6 +286,7 @@ def _enrich(edition: Edition) -> None:
             clause.notes = tuple(n["id"] for n in corpus.notes_at(clause.id, document))
             clause.printed_in = tuple(printed_in.get((document, clause.id), ()))
             clause.references = tuple((r.document, r.target) for r in corpus.find_references(clause.text, document, lang))
+            clause.topics = topics_of(corpus, document, clause.id, parents[document])
 
 
 def edition_of(corpus: Corpus) -> Edition:

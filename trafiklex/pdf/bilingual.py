@@ -14,7 +14,7 @@ import html
 
 from .. import alignment
 from ..corpus import Corpus
-from . import pages, parts, typst_values
+from . import pages, parts, permalinks, typst_values
 from .edition import Edition
 from .handbook import document_start, institutions_appendix, read, template_call, write
 from .html_prepare import prepare
@@ -48,20 +48,22 @@ def source(corpus: Corpus, edition: Edition, translation: str) -> str:
     """The parallel edition of the authoritative text and `translation`."""
     languages = (corpus.languages.authoritative, translation)
     template, documents = read(corpus, lambda d: _units_html(corpus, d, languages))
-    per_document = [[document_start(corpus, number, document, languages),
-                     *_parallel_units(corpus, document["id"], content, languages)]
+    links = permalinks.heading_links(edition.site_url, corpus, languages)
+    per_document = [[document_start(corpus, number, document, languages, edition),
+                     *_parallel_units(corpus, document["id"], content, languages, links)]
                     for number, (document, content) in enumerate(documents, start=1)]
     per_document.append(institutions_appendix(corpus, languages))
     return template_call(corpus, languages, edition) + write(per_document, template)
 
 
-def _parallel_units(corpus: Corpus, document: str, units_: list, languages: tuple[str, str]) -> list:
+def _parallel_units(corpus: Corpus, document: str, units_: list, languages: tuple[str, str],
+                    links: dict | None = None) -> list:
     sides = [_sides(unit, languages) for unit in units_]
     printers = {lang: Printer(corpus, document, lang, labels=False) for lang in languages}
     for lang in languages:  # a footnote's reference and its text can be in different units
         printers[lang].collect_footnotes([block for side in sides for block in side[lang]])
     return [block for unit, side in zip(units_, sides)
-            for block in _parallel_unit(corpus, unit, side, printers, languages)]
+            for block in _parallel_unit(corpus, unit, side, printers, languages, links or {})]
 
 
 def _sides(unit: dict, languages: tuple[str, str]) -> dict[str, list]:
@@ -72,9 +74,11 @@ def _sides(unit: dict, languages: tuple[str, str]) -> dict[str, list]:
 
 
 def _parallel_unit(corpus: Corpus, unit: dict, sides: dict[str, list], printers: dict[str, Printer],
-                   languages: tuple[str, str]) -> list:
+                   languages: tuple[str, str], links: dict) -> list:
     """One aligned unit: a heading that both sides open with becomes one heading in both languages
-    (one bookmark); the rest is set in two columns, the authoritative text on the left."""
+    (one bookmark: the template prints its permalinks under it); the rest is set in two columns, the
+    authoritative text on the left. A heading that one side prints alone gets its permalink above
+    the columns (`links`: trafiklex.pdf.permalinks.heading_links)."""
     first, second = languages
     identifier = dict(unit["c"][0][2]).get("unit", "")
     key = typst_values.label(printers[first].document, identifier) if identifier else ""
@@ -89,6 +93,8 @@ def _parallel_unit(corpus: Corpus, unit: dict, sides: dict[str, list], printers:
         heading = f"parallel-heading({langs}, level: {level}, {texts[0]}, {texts[1]})"
         out.append(raw_block(f"#labelled({heading}, {typst_values.string(key)})" if key else f"#{heading}"))
         key = ""
+    if key and key in links:
+        out.append(raw_block(typst_values.call("permalink-links", links[key])))
     if any(sides.values()):
         printed = {lang: _side(corpus, printers[lang], sides[lang], lang, languages) for lang in languages}
         end = "]" + (f"#label({typst_values.string(key)})" if key else "")

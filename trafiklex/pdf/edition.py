@@ -1,6 +1,7 @@
 """The edition a PDF belongs to: its date (printed on the title page and in the PDF's metadata)
 and the fixed time that everything else the PDF stamps uses, so that rebuilding the same commit
-gives the same files. scripts/build.py sets both (EDITION_DATE, SOURCE_DATE_EPOCH)."""
+gives the same files. scripts/build.py sets both (EDITION_DATE, SOURCE_DATE_EPOCH); the site's
+address (SITE_URL) is the start of the permalinks the PDFs print."""
 from __future__ import annotations
 
 import os
@@ -22,16 +23,19 @@ DEFAULT_EPOCH = environment.DEFAULT_EPOCH
 class Edition:
     date: str | None  # YYYY-MM-DD, or None when unknown
     epoch: int
+    site_url: str = environment.DEFAULT_SITE_URL  # where the site is published: the permalinks the PDFs print
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> "Edition":
         """From EDITION_DATE (a date YYYY-MM-DD; empty or '—' when unknown) and SOURCE_DATE_EPOCH
-        (seconds since 1970). Raises DataError naming the variable when either is malformed."""
+        (seconds since 1970), and the site's address from SITE_URL. Raises DataError naming the
+        variable when one is malformed."""
         date, problems = environment.edition_date(environ)
         epoch, more = environment.epoch(environ)
-        if problems + more:
-            raise DataError(problems + more)
-        return cls(date, epoch)
+        problems += more + environment.site_url_problems(environ)
+        if problems:
+            raise DataError(problems)
+        return cls(date, epoch, environ.get("SITE_URL") or environment.DEFAULT_SITE_URL)
 
     def typst_date(self) -> Code:
         """The date as a Typst value for `set document(date: …)`."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .. import edition_meta, render
 from ..corpus import Corpus
-from . import pages, parts, typst_values
+from . import pages, parts, permalinks, typst_values
 from .edition import Edition
 from .html_prepare import prepare
 from .pandoc_ast import blocks_document, raw_block, read_html_parts, write_typst
@@ -50,15 +50,20 @@ def template_call(corpus: Corpus, languages: tuple[str, ...], edition: Edition) 
     arguments = typst_values.arguments(
         title=title, subtitle=[kicker, subtitle], lang=lang, date=edition.typst_date(), keywords=keywords,
         documents=documents, edition=edition_line, notice=notice, status=status,
+        permalinks=permalinks.heading_links(edition.site_url, corpus, languages),
         contents=" / ".join(corpus.words(each, "print.contents") for each in languages))
     return f'#import "handbook.typ": *\n#show: handbook.with({arguments})\n\n'
 
 
-def document_start(corpus: Corpus, number: int, document: dict, languages: tuple[str, ...]) -> dict:
+def document_start(corpus: Corpus, number: int, document: dict, languages: tuple[str, ...], edition: Edition) -> dict:
+    """Where a document begins: its heading, its form and date, and its permalink in each language
+    with a QR code of the first (trafiklex.pdf.permalinks)."""
+    online = permalinks.document_links(edition.site_url, corpus, document["id"], languages)
     return raw_block(typst_values.call(
         "document-start", number=number, title=" / ".join(document["title"][each] for each in languages),
         short=" / ".join(document["short_title"][each] for each in languages),
-        details=details(corpus, document, languages), key=document["id"]))
+        details=details(corpus, document, languages), key=document["id"], links=online["links"], qr=online["qr"],
+        caption=online["caption"], alt=online["alt"]))
 
 
 def institutions_appendix(corpus: Corpus, languages: tuple[str, ...]) -> list[dict]:
@@ -88,7 +93,7 @@ def write(per_document: list[list], template: dict) -> str:
 
 def single_language(corpus: Corpus, lang: str, edition: Edition) -> str:
     template, documents = read(corpus, lambda d: prepare(pages.page_html(corpus, d["page"], lang)))
-    per_document = [[document_start(corpus, number, document, (lang,)), *Printer(corpus, document["id"], lang).blocks(content)]
+    per_document = [[document_start(corpus, number, document, (lang,), edition), *Printer(corpus, document["id"], lang).blocks(content)]
                     for number, (document, content) in enumerate(documents, start=1)]
     per_document.append(institutions_appendix(corpus, (lang,)))
     return template_call(corpus, (lang,), edition) + write(per_document, template)

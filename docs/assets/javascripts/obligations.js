@@ -1,4 +1,4 @@
-// The "what is due" table: filter by institution, document/section and deadline, and sort by
+// The "what is due" table: filter by institution, document/section, deadline and topic, and sort by
 // deadline, in the browser. Nothing leaves the page and nothing is stored.
 (function () {
   var form = document.querySelector("form.due-filters");
@@ -14,9 +14,11 @@
     var institution = form.elements.institution.value;
     var section = form.elements.section.value;
     var deadline = form.elements.deadline.value;
+    var topic = form.elements.topic ? form.elements.topic.value : "";
     if (institution && row.dataset.institutions.split(" ").indexOf(institution) < 0) return false;
     if (section && row.dataset.section !== section && row.dataset.section.indexOf(section + ":") !== 0) return false;
     if (deadline && row.dataset.deadline !== deadline) return false;
+    if (topic && (row.dataset.topics || "").split(" ").indexOf(topic) < 0) return false;
     return true;
   }
 
