@@ -35,6 +35,7 @@ DATA_FILES = {
     "glossaries.yml": "glossaries",
     "screening.yml": "screening",
     "assignments.yml": "assignments",
+    "terms.yml": "terms",
 }
 NOTES_DIR = "notes"
 
@@ -359,6 +360,8 @@ def cross_check(corpus: Corpus) -> list[Problem]:
     _check_penalties(corpus, report)
     _check_screening(corpus, report)
     _check_notes(corpus, report, document_ids)
+    from .terms import check as check_terms  # (the termbase reads the corpus's languages and bodies)
+    check_terms(corpus, report)
     return problems
 
 
