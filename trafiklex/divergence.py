@@ -30,11 +30,11 @@ import math
 import re
 import statistics
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from rapidfuzz import fuzz
 
-from . import deadlines
+from . import accepted, deadlines
 from .citations import printed_numbers
 from .corpus import Corpus
 from .obligations import all_obligations
@@ -68,6 +68,7 @@ class Finding:
     texts: tuple[tuple[str, str], ...] = ()  # (language, snippet) of the texts compared, the authoritative first
     words: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, the words that differ, as printed)
     touches: str = ""  # offence | duty | right | scope | style (the meaning checks)
+    accepted: str = ""  # the reason a translator accepted it (translations/accepted.yml)
 
     def text(self, lang: str) -> str:
         return dict(self.texts).get(lang, "")
@@ -115,11 +116,14 @@ def report(corpus: Corpus) -> list[Finding]:
 
 
 def _report(corpus: Corpus) -> list[Finding]:
-    findings = compare(corpus, all_pairs(corpus))
+    pairs = all_pairs(corpus)
+    findings = compare(corpus, pairs)
     for languages in comparisons(corpus):
         findings += _bodies_in_data(corpus, languages) + _penalties(corpus, languages) + _deadlines(corpus, languages)
     order = [d["id"] for d in corpus.documents]
-    return sorted(set(findings), key=lambda f: (order.index(f.document), KINDS.index(f.kind), f.clause, f.detail, f.texts))
+    reasons = accepted.load(corpus.root, {(p.document, p.id) for p in pairs} | {(f.document, f.clause) for f in findings})
+    findings = [replace(f, accepted=reasons.get((f.document, f.clause, f.kind), "")) for f in set(findings)]
+    return sorted(findings, key=lambda f: (order.index(f.document), KINDS.index(f.kind), f.clause, f.detail, f.texts))
 
 
 def compare(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
@@ -265,6 +269,8 @@ def _acronym_spellings(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
         similar = [(a, b) for i, a in enumerate(spellings) for b in spellings[i + 1:]
                    if _acronym_stem(a) != _acronym_stem(b) and fuzz.ratio(fold(a), fold(b)) >= 75]
         for a, b in similar:
+            if fold(a) == fold(b):
+                continue  # one word's diacritics: printed so, not a difference (the transcription keeps them)
             where = {s: sorted({f"{lang} {clause}" for x, lang, clause in places if x == s})[:3] for s in (a, b)}
             how = " (diacritics only)" if fold(a) == fold(b) else ""
             out.append(Finding("names", "low", pairs[0].document, sorted(places)[0][2],
@@ -396,6 +402,8 @@ def _names(corpus: Corpus, pairs: list[Pair], languages: tuple[str, str]) -> lis
             continue  # one spelling, or the two already reported for their clause
         where = "; ".join(f"{name} ({lang}, {clause})" for name, lang, clause in sorted(group))
         diacritics_only = len({fold(s) for s in spellings}) == 1
+        if diacritics_only:
+            continue  # one word's diacritics (Cala / Çala): not a difference
         out.append(Finding("names", "low" if diacritics_only else "medium", pairs[0].document,
                            sorted(group, key=lambda e: e[2])[0][2],
                            f"one person, {len(spellings)} spellings"
