@@ -91,3 +91,17 @@ def test_the_tbx_is_read_back_by_a_tbx_reader_with_every_term(corpus, tmp_path):
     assert [t.text for t in guardianship.get_source_terms()] == ["kujdestaria"]
     assert [t.text for t in guardianship.get_target_terms()] == ["guardianship"]
     assert guardianship.get_source_terms()[0].administrative_status == "preferredTerm-admn-sts"
+
+
+@pytest.mark.parametrize("lang", ["sq", "en"])
+def test_every_term_of_the_glossary_page_links_to_a_clause_where_it_occurs(site, corpus, lang):
+    from conftest import page
+    text = page(site, "termbase", lang)
+    rows = re.findall(r'<tr id="term-([a-z0-9_]+)"[^>]*>(.*?)</tr>', text, re.S)
+    assert len(rows) == len(termbase(corpus).concepts) >= 150
+    unlinked = [concept for concept, row in rows if not re.search(r'<a href="[^"#]+\.html#[A-Za-z0-9_-]+"', row)]
+    assert unlinked == []
+    # a concept its language never names links to where the other language does, and says so
+    retaliation = dict(rows)["retaliation"]
+    assert "sec_3__obj_1__act_4" in retaliation
+    assert ("vetëm në tekstin" in retaliation) == (lang == "sq")

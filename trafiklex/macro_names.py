@@ -9,5 +9,5 @@ ARGUMENTS: dict[str, str | None] = {
     "institutions_directory": None, "institution": "institution", "due_table": None, "timeline": None,
     "sanctions": None, "downloads": None, "checklist": None, "parallel": "document", "parallel_index": None,
     "divergence_summary": None, "divergences": None, "reference_check": None, "review_status": None,
-    "translator_downloads": None,
+    "translator_downloads": None, "termbase": None,
 }

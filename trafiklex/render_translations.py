@@ -275,5 +275,5 @@ def translator_downloads(corpus: Corpus, lang: str, here: str) -> str:
     languages = " ↔ ".join(names[side] for side in (corpus.languages.authoritative, *corpus.languages.translations()))
     items = [{"href": urls.asset(here, lang, "data/" + FILES[key], root=corpus.languages.default), "file": FILES[key],
               "text": corpus.words(lang, f"translators.downloads.{key}").format(languages=languages)}
-             for key in ("tmx", "divergences", "references")]
+             for key in ("tmx", "tbx", "divergences", "references")]
     return _template(corpus, "downloads.html", lang, items=items)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable
 
 from . import checklist_page, divergence, refcheck, render, render_obligations, render_sanctions
-from . import render_translations, staleness
+from . import render_terms, render_translations, staleness
 from . import timeline as timeline_module
 from .corpus import Corpus
 from .macro_names import ARGUMENTS
@@ -40,6 +40,7 @@ def functions(corpus: Corpus, lang: str, here: str) -> dict[str, Callable[..., s
         "review_status": lambda: render_translations.review_status(
             corpus, staleness.stale(corpus, all_pairs(corpus), staleness.load(corpus.root)), lang, here),
         "translator_downloads": lambda: render_translations.translator_downloads(corpus, lang, here),
+        "termbase": lambda: render_terms.glossary_page(corpus, lang, here),
     }
     assert set(found) == set(ARGUMENTS), "site_macros: ARGUMENTS and functions() must list the same macros"
     return found
