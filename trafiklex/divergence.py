@@ -202,7 +202,8 @@ def _numbers_and_dates(corpus: Corpus, pair: Pair, languages: tuple[str, str], i
         out.append(Finding("numbers", severity, pair.document, pair.id,
                            "; ".join(f"{'numbers ' if lang == first else ''}only in {lang}: {_show(only[lang])}"
                                      for lang in languages),
-                           _texts(languages, *(snippet(pair.side(lang), _first(only[lang])) for lang in languages))))
+                           _texts(languages, *(snippet(pair.side(lang), _first(only[lang])) for lang in languages)),
+                           tuple((lang, tuple(str(n) for n in sorted(only[lang]) if isinstance(n, int))) for lang in languages)))
     return out
 
 
@@ -377,12 +378,14 @@ def _names(corpus: Corpus, pairs: list[Pair], languages: tuple[str, str]) -> lis
                 pairwise.append((name, best))
                 out.append(Finding("names", "medium", pair.document, pair.id,
                                    f"“{name}” ({first}) / “{best}” ({second}): spelled differently",
-                                   _texts(languages, snippet(pair.side(first), name), snippet(pair.side(second), best))))
+                                   _texts(languages, snippet(pair.side(first), name), snippet(pair.side(second), best)),
+                                   ((first, (name,)), (second, (best,)))))
             else:
                 out.append(Finding("names", "high", pair.document, pair.id,
                                    f"“{name}” ({first}) is not named in the {language_name(corpus, second)} text"
                                    + (f", which names “{best}”" if best else ""),
-                                   _texts(languages, snippet(pair.side(first), name), snippet(pair.side(second), best))))
+                                   _texts(languages, snippet(pair.side(first), name), snippet(pair.side(second), best)),
+                                   ((first, (name,)), (second, (best,) if best else ()))))
     for clauses, places in moved.items():
         out.append(Finding("structure", "low", pairs[0].document, min(clauses),
                            f"people named in a different order: {'; '.join(sorted(places))}", _texts(languages)))

@@ -78,6 +78,12 @@ def _divergences(corpus, args) -> int:
         new = sum(1 for f in findings if not f.accepted)
         print(f"{len(findings)} findings ({new} new, {len(findings) - new} accepted): "
               + ", ".join(f"{k} {kinds[k]}" for k in divergence.KINDS), file=sys.stderr)
+        lengths = divergence.measure_lengths(corpus)
+        if "n" in lengths:
+            print(f"length ratio (translation/authoritative, characters) over {lengths['n']} clauses of "
+                  f"{divergence.LENGTH_MINIMUM}+ characters: median {lengths['median']:.2f}, 5–95% {lengths['p05']:.2f}–"
+                  f"{lengths['p95']:.2f}, 1–99% {lengths['p01']:.2f}–{lengths['p99']:.2f}; reported outside "
+                  f"{lengths['low']:.2f}–{lengths['high']:.2f} ({divergence.LENGTH_DEVIATIONS:g} robust deviations)", file=sys.stderr)
         for document, clause, kind in accepted.stale(accepted.load(corpus.root), divergence.report(corpus)):
             print(f"accepted but no longer reported: {document}#{clause} ({kind}) in {accepted.ACCEPTED}", file=sys.stderr)
     return 1 if args.strict and any(not f.accepted for f in findings) else 0
