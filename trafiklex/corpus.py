@@ -38,6 +38,7 @@ DATA_FILES = {
     "assignments.yml": "assignments",
     "edition.yml": "edition",
     "topics.yml": "topics",
+    "terms.yml": "terms",
 }
 NOTES_DIR = "notes"
 
@@ -368,6 +369,8 @@ def cross_check(corpus: Corpus) -> list[Problem]:
     _check_notes(corpus, report, document_ids)
     from .topics import check_data as check_topics  # (trafiklex.topics reads the corpus)
     problems.extend(check_topics(corpus))
+    from .terms import check as check_terms  # (the termbase reads the corpus's languages and bodies)
+    check_terms(corpus, report)
     return problems
 
 

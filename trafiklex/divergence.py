@@ -12,29 +12,49 @@ is compared with each translation:
               ways (fuzzy matching with rapidfuzz)
   bodies      responsible bodies that differ (canonical institution ids, not acronyms)
   references  internal references that point to different clauses
+and, reading meaning with the termbase (data/terms.yml, trafiklex.terms):
+  concepts    a concept of the termbase in one language of a clause and not in the other
+  terms       a term that is not the equivalent the termbase gives (guardianship for foster care)
+  quantifiers a qualifier of scope in one language only ("main", "only", "in advance", "nationwide")
+  negation    a clause negated in one language only
+  modality    an obligation or a permission in one language only (shall/must ↔ duhet; may ↔ mund)
+  lists       the acts, means or purposes of an offence (or the items of a list) counted differently
+  length      a clause whose length ratio is far outside the corpus's distribution (measure_lengths)
 Each finding: the document, the clause, the kind, a severity, what differs (in English, like every
 word the translator tools write themselves) and a snippet of each of the two texts compared.
 What the comparison reads in each text (dates, numbers, people): trafiklex.text_facts.
 """
 from __future__ import annotations
 
+import math
 import re
+import statistics
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from rapidfuzz import fuzz
 
-from . import deadlines
+from . import accepted, deadlines
 from .citations import printed_numbers
 from .corpus import Corpus
 from .obligations import all_obligations
 from .model.ids import ClauseId
 from .parallel import TOOLS_LANGUAGE, Pair, all_pairs, comparisons, language_name
+from .terms import termbase
 from .text import fold
 from .text_facts import dates, numbers, part_of, people, same_person, without_references
 
-KINDS = ("structure", "numbers", "dates", "names", "bodies", "references")
+KINDS = ("structure", "numbers", "dates", "names", "bodies", "references",
+         "concepts", "terms", "quantifiers", "negation", "modality", "lists", "length")
+MEANING_KINDS = KINDS[6:]
 SEVERITIES = ("high", "medium", "low")
+TOUCHES = ("offence", "duty", "right", "scope", "style")  # what a finding touches, gravest first
+SEVERITY_OF = {"offence": "high", "duty": "high", "right": "high", "scope": "medium", "style": "low"}
+LIST_DOMAINS = ("act", "means", "purpose")
+WEAK_OBLIGATION = ("do te", "will")  # a commitment ("Do të raportojë" / "Report"): not an obligation against none  # the parts of an offence whose lists are counted
+LONG_CLAUSE = 1000        # characters: a longer clause is a narrative, read for its length only
+LENGTH_MINIMUM = 80       # characters in each language, below which a clause's length ratio is not read
+LENGTH_DEVIATIONS = 4.0   # robust z-score (median, MAD) of the log ratio beyond which a clause is reported
 BODY_NAME_SIMILARITY = 85  # rapidfuzz partial_ratio of a name with the other text, in %
 
 
@@ -46,6 +66,9 @@ class Finding:
     clause: str
     detail: str
     texts: tuple[tuple[str, str], ...] = ()  # (language, snippet) of the texts compared, the authoritative first
+    words: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, the words that differ, as printed)
+    touches: str = ""  # offence | duty | right | scope | style (the meaning checks)
+    accepted: str = ""  # the reason a translator accepted it (translations/accepted.yml)
 
     def text(self, lang: str) -> str:
         return dict(self.texts).get(lang, "")
@@ -54,7 +77,14 @@ class Finding:
         """The finding, with each compared text's snippet under its language's code ("sq", "en")."""
         fields = asdict(self)
         del fields["texts"]
+        fields["words"] = {lang: list(words) for lang, words in self.words}
         return {**fields, **dict(self.texts)}
+
+    @property
+    def key(self) -> str:
+        """What identifies a finding across editions (translations/accepted.yml): its document, clause,
+        kind and detail."""
+        return f"{self.document}#{self.clause}|{self.kind}|{self.detail}"
 
 
 def _texts(languages: tuple[str, ...], *snippets: str) -> tuple[tuple[str, str], ...]:
@@ -86,11 +116,14 @@ def report(corpus: Corpus) -> list[Finding]:
 
 
 def _report(corpus: Corpus) -> list[Finding]:
-    findings = compare(corpus, all_pairs(corpus))
+    pairs = all_pairs(corpus)
+    findings = compare(corpus, pairs)
     for languages in comparisons(corpus):
         findings += _bodies_in_data(corpus, languages) + _penalties(corpus, languages) + _deadlines(corpus, languages)
     order = [d["id"] for d in corpus.documents]
-    return sorted(set(findings), key=lambda f: (order.index(f.document), KINDS.index(f.kind), f.clause, f.detail, f.texts))
+    reasons = accepted.load(corpus.root, {(p.document, p.id) for p in pairs} | {(f.document, f.clause) for f in findings})
+    findings = [replace(f, accepted=reasons.get((f.document, f.clause, f.kind), "")) for f in set(findings)]
+    return sorted(findings, key=lambda f: (order.index(f.document), KINDS.index(f.kind), f.clause, f.detail, f.texts))
 
 
 def compare(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
@@ -107,6 +140,7 @@ def compare(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
                 findings += _numbers_and_dates(corpus, pair, languages, (pair.document, pair.id) in duties)
                 findings += _references(corpus, pair, languages)
                 findings += _bodies_in_text(corpus, pair, languages)
+                findings += _meaning(corpus, pair, languages, (pair.document, pair.id) in duties)
             findings += _names(corpus, mine, languages)
         findings += _acronym_spellings(corpus, mine)
     return findings
@@ -168,7 +202,8 @@ def _numbers_and_dates(corpus: Corpus, pair: Pair, languages: tuple[str, str], i
         out.append(Finding("numbers", severity, pair.document, pair.id,
                            "; ".join(f"{'numbers ' if lang == first else ''}only in {lang}: {_show(only[lang])}"
                                      for lang in languages),
-                           _texts(languages, *(snippet(pair.side(lang), _first(only[lang])) for lang in languages))))
+                           _texts(languages, *(snippet(pair.side(lang), _first(only[lang])) for lang in languages)),
+                           tuple((lang, tuple(str(n) for n in sorted(only[lang]) if isinstance(n, int))) for lang in languages)))
     return out
 
 
@@ -235,6 +270,8 @@ def _acronym_spellings(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
         similar = [(a, b) for i, a in enumerate(spellings) for b in spellings[i + 1:]
                    if _acronym_stem(a) != _acronym_stem(b) and fuzz.ratio(fold(a), fold(b)) >= 75]
         for a, b in similar:
+            if fold(a) == fold(b):
+                continue  # one word's diacritics: printed so, not a difference (the transcription keeps them)
             where = {s: sorted({f"{lang} {clause}" for x, lang, clause in places if x == s})[:3] for s in (a, b)}
             how = " (diacritics only)" if fold(a) == fold(b) else ""
             out.append(Finding("names", "low", pairs[0].document, sorted(places)[0][2],
@@ -341,12 +378,14 @@ def _names(corpus: Corpus, pairs: list[Pair], languages: tuple[str, str]) -> lis
                 pairwise.append((name, best))
                 out.append(Finding("names", "medium", pair.document, pair.id,
                                    f"“{name}” ({first}) / “{best}” ({second}): spelled differently",
-                                   _texts(languages, snippet(pair.side(first), name), snippet(pair.side(second), best))))
+                                   _texts(languages, snippet(pair.side(first), name), snippet(pair.side(second), best)),
+                                   ((first, (name,)), (second, (best,)))))
             else:
                 out.append(Finding("names", "high", pair.document, pair.id,
                                    f"“{name}” ({first}) is not named in the {language_name(corpus, second)} text"
                                    + (f", which names “{best}”" if best else ""),
-                                   _texts(languages, snippet(pair.side(first), name), snippet(pair.side(second), best))))
+                                   _texts(languages, snippet(pair.side(first), name), snippet(pair.side(second), best)),
+                                   ((first, (name,)), (second, (best,) if best else ()))))
     for clauses, places in moved.items():
         out.append(Finding("structure", "low", pairs[0].document, min(clauses),
                            f"people named in a different order: {'; '.join(sorted(places))}", _texts(languages)))
@@ -366,8 +405,150 @@ def _names(corpus: Corpus, pairs: list[Pair], languages: tuple[str, str]) -> lis
             continue  # one spelling, or the two already reported for their clause
         where = "; ".join(f"{name} ({lang}, {clause})" for name, lang, clause in sorted(group))
         diacritics_only = len({fold(s) for s in spellings}) == 1
+        if diacritics_only:
+            continue  # one word's diacritics (Cala / Çala): not a difference
         out.append(Finding("names", "low" if diacritics_only else "medium", pairs[0].document,
                            sorted(group, key=lambda e: e[2])[0][2],
                            f"one person, {len(spellings)} spellings"
                            + (" (diacritics only)" if diacritics_only else "") + f": {where}", _texts(languages)))
     return out
+
+
+# --- meaning: the termbase, negation, modality, lists, length ------------------------------------------
+
+def _words(matches) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.text for m in matches))
+
+
+def _meaning(corpus: Corpus, pair: Pair, languages: tuple[str, str], is_duty: bool) -> list[Finding]:
+    if not pair.id or part_of(pair.id, "signatures") or _is_glossary_entry(corpus, pair):
+        return []
+    base = termbase(corpus)
+    first, second = languages
+    text = {lang: without_references(corpus, pair.side(lang), pair.document, lang) for lang in languages}
+    if max(len(text[lang]) for lang in languages) > LONG_CLAUSE:
+        return _length(corpus, pair, languages)  # (a narrative: its paraphrases are not read word by word)
+    found = {lang: base.find(text[lang], lang, base.meaning) for lang in languages}
+    checked = {lang: {} for lang in languages}
+    for lang in languages:
+        for m in found[lang]:
+            if base.by_id[m.concept].check:
+                checked[lang].setdefault(m.concept, []).append(m)
+    only = {lang: [c for c in checked[lang] if c not in checked[other]]
+            for lang, other in (languages, languages[::-1])}
+    out = []
+
+    def finding(kind, touches, detail, words):
+        severity = SEVERITY_OF[touches]
+        if kind in ("negation", "modality") and not is_duty:
+            severity = "medium"
+        out.append(Finding(kind, severity, pair.document, pair.id, detail,
+                           _texts(languages, *(snippet(pair.side(lang), (words.get(lang) or (None,))[0]) for lang in languages)),
+                           tuple((lang, tuple(words.get(lang, ()))) for lang in languages), touches))
+
+    # a term the termbase says is not the equivalent of the other language's
+    for concept in list(only[first]):
+        for other in base.by_id[concept].not_:
+            if other in only[second] and concept in only[first]:
+                a, b = base.by_id[concept], base.by_id[other]
+                touches = min(a.touches, b.touches, key=TOUCHES.index)
+                finding("terms", touches,
+                        f"{a.id.replace('_', ' ')} in {first} (“{'”, “'.join(_words(checked[first][concept]))}”), "
+                        f"{b.id.replace('_', ' ')} in {second} (“{'”, “'.join(_words(checked[second][other]))}”): "
+                        f"the termbase renders “{a.term.get(first)}” as “{a.term.get(second)}”, not “{b.term.get(second)}”",
+                        {first: _words(checked[first][concept]), second: _words(checked[second][other])})
+                only[first].remove(concept)
+                only[second].remove(other)
+    # concepts and qualifiers of scope in one language only
+    for kind, wanted in (("concepts", lambda c: c.domain != "qualifier"), ("quantifiers", lambda c: c.domain == "qualifier")):
+        concepts = {lang: [base.by_id[c] for c in only[lang] if wanted(base.by_id[c])] for lang in languages}
+        if not any(concepts.values()):
+            continue
+        touches = min((c.touches for lang in languages for c in concepts[lang]), key=TOUCHES.index)
+        finding(kind, touches, "; ".join(
+            f"{'only in ' if lang == first else ''}{lang}: " + (", ".join(
+                f"{c.term.get(TOOLS_LANGUAGE, c.id)} (“{'”, “'.join(_words(checked[lang][c.id]))}”)" for c in concepts[lang]) or "–")
+            for lang in languages), {lang: tuple(w for c in concepts[lang] for w in _words(checked[lang][c.id])) for lang in languages})
+    # the acts, means and purposes of an offence, counted
+    parts = {lang: {m.concept for m in found[lang] if base.by_id[m.concept].domain in LIST_DOMAINS} for lang in languages}
+    if all(len(parts[lang]) >= 3 for lang in languages) and len(parts[first]) != len(parts[second]):
+        finding("lists", "offence", "the offence lists " + " / ".join(
+            f"{len(parts[lang])} acts, means and purposes ({lang})" for lang in languages),
+            {lang: tuple(m.text for m in found[lang] if m.concept in parts[lang] - parts[other])
+             for lang, other in (languages, languages[::-1])})
+    # negation: in one language only
+    seen = {lang: base.markers_in("negation", text[lang], lang) for lang in languages}
+    if sum(bool(seen[lang]) for lang in languages) == 1:
+        lang = next(lang for lang in languages if seen[lang])
+        finding("negation", "right", f"negated in {lang} only: “{'”, “'.join(_words(seen[lang]))}”", {lang: _words(seen[lang])})
+    # modality: an obligation against none (not even a commitment: "do të", "will"), a permission
+    # against an obligation
+    marks = {kind: {lang: base.markers_in(kind, text[lang], lang) for lang in languages} for kind in ("obligation", "permission")}
+    strong = {lang: [m for m in marks["obligation"][lang] if fold(m.text) not in WEAK_OBLIGATION] for lang in languages}
+    for lang, other in (languages, languages[::-1]):
+        if strong[lang] and not marks["obligation"][other] and not marks["permission"][other]:
+            finding("modality", "duty", f"an obligation in {lang} only: “{'”, “'.join(_words(strong[lang]))}”",
+                    {lang: _words(strong[lang])})
+        elif marks["permission"][lang] and not marks["permission"][other] and strong[other]:
+            finding("modality", "duty", f"a permission in {lang} (“{'”, “'.join(_words(marks['permission'][lang]))}”), "
+                    f"an obligation in {other} (“{'”, “'.join(_words(strong[other]))}”)",
+                    {lang: _words(marks["permission"][lang]), other: _words(strong[other])})
+    return out + _length(corpus, pair, languages)
+
+
+def _length(corpus: Corpus, pair: Pair, languages: tuple[str, str]) -> list[Finding]:
+    first, second = languages
+    # the length ratio
+    lengths = measure_lengths(corpus)
+    z = _length_z(corpus, pair, languages)
+    if z is not None and abs(z) > LENGTH_DEVIATIONS:
+        longer = second if z > 0 else first
+        return [Finding("length", "low", pair.document, pair.id,
+                        f"{len(pair.side(second))}/{len(pair.side(first))} characters ({second}/{first}): "
+                        f"{abs(z):.1f} deviations from the corpus's median ratio {lengths['median']:.2f}; the {longer} text "
+                        f"is far longer (a part of one text missing from the other?)",
+                        _texts(languages, *(snippet(pair.side(lang)) for lang in languages)), (), "style")]
+    return []
+
+
+def _is_glossary_entry(corpus: Corpus, pair: Pair) -> bool:
+    parsed = ClauseId.parse(pair.id) if ClauseId.is_valid(pair.id) else None
+    return bool(parsed and parsed.parent and any(g["anchor"] == str(parsed.parent) and g["document"] == pair.document
+                                                  for g in corpus.glossaries))
+
+
+def _ratio(pair: Pair, languages: tuple[str, str]) -> float | None:
+    first, second = languages
+    if not pair.has(first, second) or min(len(pair.side(first)), len(pair.side(second))) < LENGTH_MINIMUM:
+        return None
+    return math.log(len(pair.side(second)) / len(pair.side(first)))
+
+
+def measure_lengths(corpus: Corpus) -> dict:
+    """The distribution of the log length ratio (translation / authoritative, in characters) of the
+    aligned clauses of at least LENGTH_MINIMUM characters: its median, its MAD (scaled to a standard
+    deviation), quantiles of the ratio, and the ratios beyond which a clause is reported."""
+    def compute():
+        out = {}
+        for languages in comparisons(corpus):
+            ratios = sorted(r for r in (_ratio(p, languages) for p in all_pairs(corpus)) if r is not None)
+            if not ratios:
+                continue
+            median = statistics.median(ratios)
+            mad = 1.4826 * statistics.median(abs(r - median) for r in ratios) or 1e-9
+            q = statistics.quantiles(ratios, n=100)
+            out[languages] = {"n": len(ratios), "median": math.exp(median), "log_median": median, "mad": mad,
+                              "p01": math.exp(q[0]), "p05": math.exp(q[4]), "p95": math.exp(q[94]), "p99": math.exp(q[98]),
+                              "low": math.exp(median - LENGTH_DEVIATIONS * mad),
+                              "high": math.exp(median + LENGTH_DEVIATIONS * mad)}
+        return out
+    measured = corpus.memo("length-ratios", compute)
+    return measured[comparisons(corpus)[0]] if measured else {"median": 1.0}
+
+
+def _length_z(corpus: Corpus, pair: Pair, languages: tuple[str, str]) -> float | None:
+    ratio = _ratio(pair, languages)
+    measured = corpus.memo("length-ratios", lambda: None) or {}
+    if ratio is None or languages not in measured:
+        return None
+    return (ratio - measured[languages]["log_median"]) / measured[languages]["mad"]

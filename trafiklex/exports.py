@@ -120,10 +120,32 @@ def obligation_rows(corpus: Corpus) -> list[dict]:
     return rows
 
 
-CSV_ROWS = {"institutions": institution_rows, "activities": activity_rows, "penalties": penalty_rows,
+def note_records(corpus: Corpus) -> list[dict]:
+    """Every editorial note, in the order of the documents: its document, id, kind, the clause it
+    concerns and its text in every language (what the site shows beside that clause)."""
+    return [{"document": document["id"], "id": note["id"], "kind": note["kind"], "anchor": note["anchor"],
+             "text": {lang: note["text"][lang] for lang in corpus.languages if lang in note["text"]}}
+            for document in corpus.documents for note in corpus.notes_for(document["id"])]
+
+
+def note_rows(corpus: Corpus) -> list[dict]:
+    return [{"document": n["document"], "id": n["id"], "kind": n["kind"], "anchor": n["anchor"],
+             **_per_language(corpus.languages, "text", n["text"])} for n in note_records(corpus)]
+
+
+def term_rows(corpus: Corpus) -> list[dict]:
+    """The termbase, one row per concept: its terms in every language, its domain, what it touches,
+    the concepts that are not its equivalents, its note."""
+    return [{"id": c["id"], "domain": c["domain"], "touches": c["touches"], **_per_language(corpus.languages, "term", c["term"]),
+             "not": "; ".join(c.get("not", ())), **_per_language(corpus.languages, "note", c.get("note", {}))}
+            for c in corpus.data("terms.yml")["concepts"]]
+
+
+CSV_ROWS = {"institutions": institution_rows, "editorial_notes": note_rows, "terms": term_rows, "activities": activity_rows, "penalties": penalty_rows,
             "nrm_commitments": commitment_rows, "obligations": obligation_rows, "clauses": clause_rows}
 # datasets derived from the data and the pages (not files of data/): name → its records
-DERIVED = {"obligations": lambda corpus: obligation_records(corpus), "clauses": clause_records}
+DERIVED = {"obligations": lambda corpus: obligation_records(corpus), "clauses": clause_records,
+           "editorial_notes": note_records}
 
 
 # A cell that begins with one of these is read by a spreadsheet as a formula (OWASP, "CSV Injection"),

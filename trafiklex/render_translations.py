@@ -12,6 +12,7 @@ from . import urls
 from .annotate import Annotator
 from .corpus import Corpus
 from .divergence import KINDS, SEVERITIES, Finding
+from .divergence import report as divergence_report
 from .model.edition import edition_of
 from .model.ids import ClauseId
 from .parallel import TOOLS_LANGUAGE, Pair, document_pairs
@@ -70,11 +71,58 @@ def _label(corpus: Corpus, document: str, clause: str, lang: str) -> str:
 
 # --- the side-by-side view ------------------------------------------------------------------------------
 
+MARKABLE = re.compile(r"(<[^>]*>)")
+SKIP_INSIDE = ("a", "script", "style", "mark")
+
+
+def highlight(fragment: str, words, label: str) -> str:
+    """The fragment with each of `words` marked where it stands in the text (not in a tag, an
+    attribute or a link): <mark> with an underline and, for screen readers and without colour, a
+    hidden label saying why ("Terms difference: ")."""
+    words = sorted({w for w in words if w and len(w.strip()) > 1}, key=len, reverse=True)
+    if not words:
+        return fragment
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(esc(w))}(?!\w)" for w in words), re.IGNORECASE)
+    out, inside = [], []
+    for part in MARKABLE.split(fragment):
+        if part.startswith("<"):
+            tag = re.match(r"<(/?)([a-zA-Z0-9]+)", part)
+            if tag and tag.group(2).lower() in SKIP_INSIDE and not part.endswith("/>"):
+                if tag.group(1):
+                    if inside:
+                        inside.pop()
+                else:
+                    inside.append(tag.group(2).lower())
+            out.append(part)
+        elif inside or not part.strip():
+            out.append(part)
+        else:
+            out.append(pattern.sub(lambda m: f'<mark class="finding-mark"><span class="visually-hidden">{esc(label)}</span>'
+                                             f'{m.group(0)}</mark>', part))
+    return "".join(out)
+
+
+def _row_findings(corpus: Corpus, findings: list[Finding], lang: str) -> dict[str, list[dict]]:
+    """The findings of each clause, for its row: the badge's words and each language's words to mark."""
+    out: dict[str, list[dict]] = {}
+    for f in findings:
+        kind = corpus.words(lang, f"translators.kind.{f.kind}")
+        severity = corpus.words(lang, f"translators.severity.{f.severity}")
+        out.setdefault(f.clause or "head", []).append({
+            "kind": f.kind, "severity": f.severity, "detail": f.detail, "accepted": f.accepted,
+            "badge": corpus.words(lang, "findings.badge").format(kind=kind, severity=severity),
+            "mark": corpus.words(lang, "findings.marked").format(kind=kind), "words": dict(f.words)})
+    return out
+
+
 def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
     """The document's languages side by side, one row per clause, each row an anchor (the clause
-    id, as on the document page); a clause a language does not print has an empty cell there."""
+    id, as on the document page); a clause a language does not print has an empty cell there. A row
+    with findings of the divergence report carries a badge for each (kind and severity) and its
+    differing words marked in each column; a filter shows only those rows."""
     languages = corpus.languages
     pairs = document_pairs(corpus, document)
+    by_row = _row_findings(corpus, [f for f in divergence_report(corpus) if f.document == document], lang)
     page = corpus.document(document)["page"]
     seen: set[str] = set()
     anchored = []
@@ -99,13 +147,19 @@ def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
                 continue
             cell = annotators[side].annotate(_cell_html(fragment))
             cell = HREF.sub(lambda m: _href(m.group(1), anchors, (page, side), (here, lang), languages.default), cell)
+            for found in by_row.get(anchor, []) if anchor == row_id(pair) else []:
+                cell = highlight(cell, found["words"].get(side, ()), found["mark"])
             cells.append({"gap": None, "lang": side, "html": Markup(cell)})
-        rows.append({"anchor": anchor, "label": _label(corpus, document, pair.id, lang), "cells": cells})
+        found = by_row.get(anchor, []) if anchor == row_id(pair) else []
+        rows.append({"anchor": anchor, "label": _label(corpus, document, pair.id, lang), "cells": cells,
+                     "findings": [f for f in found if not f["accepted"]], "accepted": [f for f in found if f["accepted"]]})
     names = _language_names(corpus, lang)
     columns = [_capitalized(corpus.words(lang, "translators.authentic").format(language=names[side])
                             if side == languages.authoritative else names[side]) for side in languages.codes]
+    with_findings = sum(1 for row in rows if row["findings"])
     return _template(corpus, "parallel.html", lang, summary=_summary(corpus, pairs, lang), columns=columns,
-                     rows=rows)
+                     rows=rows, only=corpus.words(lang, "findings.only_rows").format(n=with_findings),
+                     accepted_word=corpus.words(lang, "findings.accepted"))
 
 
 def _summary(corpus: Corpus, pairs: list[Pair], lang: str) -> str:
@@ -185,10 +239,10 @@ def divergences(corpus: Corpus, findings: list[Finding], lang: str, here: str) -
         if not mine:
             out.append(_template(corpus, "paragraph.html", lang, text=corpus.words(lang, "translators.none")))
             continue
-        rows = [{"severity": f.severity, "kind": f.kind, "detail": f.detail,
+        rows = [{"severity": f.severity, "kind": f.kind, "detail": f.detail, "accepted": f.accepted,
                  "link": _clause_link(corpus, f.document, f.clause, lang, here),
                  "texts": [(side, f.text(side)) for side in languages]} for f in mine]
-        out.append(_template(corpus, "divergences.html", lang, findings=rows,
+        out.append(_template(corpus, "divergences.html", lang, findings=rows, accepted_word=corpus.words(lang, "findings.accepted"),
                              columns=[_capitalized(names[side]) for side in languages]))
     return "".join(out)
 
@@ -223,5 +277,5 @@ def translator_downloads(corpus: Corpus, lang: str, here: str) -> str:
     languages = " ↔ ".join(names[side] for side in (corpus.languages.authoritative, *corpus.languages.translations()))
     items = [{"href": urls.asset(here, lang, "data/" + FILES[key], root=corpus.languages.default), "file": FILES[key],
               "text": corpus.words(lang, f"translators.downloads.{key}").format(languages=languages)}
-             for key in ("tmx", "divergences", "references")]
+             for key in ("tmx", "tbx", "divergences", "references")]
     return _template(corpus, "downloads.html", lang, items=items)

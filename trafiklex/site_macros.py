@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable
 
 from . import checklist_page, divergence, refcheck, render, render_obligations, render_sanctions
-from . import render_interop, render_topics, render_translations, staleness
+from . import render_interop, render_terms, render_topics, render_translations, staleness
 from . import timeline as timeline_module
 from .corpus import Corpus
 from .macro_names import ARGUMENTS
@@ -45,6 +45,7 @@ def functions(corpus: Corpus, lang: str, here: str) -> dict[str, Callable[..., s
         "licences": lambda: render_interop.licences(corpus, lang),
         "topic": lambda topic_id: render_topics.topic_page(corpus, topic_id, lang),
         "topics_index": lambda: render_topics.index_page(corpus, lang, here),
+        "termbase": lambda: render_terms.glossary_page(corpus, lang, here),
     }
     assert set(found) == set(ARGUMENTS), "site_macros: ARGUMENTS and functions() must list the same macros"
     return found

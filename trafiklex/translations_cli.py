@@ -8,8 +8,10 @@
   review      (--all | DOCUMENT#CLAUSE ...)           mark clauses reviewed (translations/reviews.yml)
   tmx         [--output FILE]                         the aligned clauses as TMX 1.4 (the authoritative
                                                       language ↔ each translation)
+  tbx         [--output FILE]                         the termbase (data/terms.yml) as TBX-Basic
 
---strict: exit 1 when anything is reported (for a check in CI); bad data exits 2 with its problems.
+--strict: exit 1 when anything is reported (for a check in CI); for divergences, when a finding is
+reported that translations/accepted.yml does not accept. Bad data exits 2 with its problems.
 """
 from __future__ import annotations
 
@@ -21,10 +23,11 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from . import divergence, refcheck, staleness
+from . import accepted, divergence, refcheck, staleness
 from .corpus import ROOT, load
 from .errors import DataError
 from .parallel import all_pairs
+from .tbx import entries, tbx
 from .tmx import segments, tmx
 
 
@@ -41,8 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     review = commands.add_parser("review")
     review.add_argument("--all", action="store_true", help="mark every clause reviewed as it is now")
     review.add_argument("clauses", nargs="*", metavar="DOCUMENT#CLAUSE")
-    export = commands.add_parser("tmx")
-    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    for name in ("tmx", "tbx"):
+        export = commands.add_parser(name)
+        export.add_argument("--output", type=Path, help="file to write (default: standard output)")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `… | head` ends quietly
     try:
@@ -63,13 +67,26 @@ def _divergences(corpus, args) -> int:
         print(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
     else:
         for f in findings:
-            print(f"{f.document}#{f.clause or '(head)'}  [{f.kind}, {f.severity}]  {f.detail}")
+            touches = f", {f.touches}" if f.touches else ""
+            print(f"{f.document}#{f.clause or '(head)'}  [{f.kind}, {f.severity}{touches}]  {f.detail}")
+            if f.accepted:
+                print(f"    accepted: {f.accepted}")
             for lang, text in f.texts:
                 if text:
                     print(f"    {lang}: {text}")
         kinds = Counter(f.kind for f in findings)
-        print(f"{len(findings)} findings: " + ", ".join(f"{k} {kinds[k]}" for k in divergence.KINDS), file=sys.stderr)
-    return 1 if args.strict and findings else 0
+        new = sum(1 for f in findings if not f.accepted)
+        print(f"{len(findings)} findings ({new} new, {len(findings) - new} accepted): "
+              + ", ".join(f"{k} {kinds[k]}" for k in divergence.KINDS), file=sys.stderr)
+        lengths = divergence.measure_lengths(corpus)
+        if "n" in lengths:
+            print(f"length ratio (translation/authoritative, characters) over {lengths['n']} clauses of "
+                  f"{divergence.LENGTH_MINIMUM}+ characters: median {lengths['median']:.2f}, 5–95% {lengths['p05']:.2f}–"
+                  f"{lengths['p95']:.2f}, 1–99% {lengths['p01']:.2f}–{lengths['p99']:.2f}; reported outside "
+                  f"{lengths['low']:.2f}–{lengths['high']:.2f} ({divergence.LENGTH_DEVIATIONS:g} robust deviations)", file=sys.stderr)
+        for document, clause, kind in accepted.stale(accepted.load(corpus.root), divergence.report(corpus)):
+            print(f"accepted but no longer reported: {document}#{clause} ({kind}) in {accepted.ACCEPTED}", file=sys.stderr)
+    return 1 if args.strict and any(not f.accepted for f in findings) else 0
 
 
 def _references(corpus, args) -> int:
@@ -120,7 +137,18 @@ def _tmx(corpus, args) -> int:
     return 0
 
 
-COMMANDS = {"divergences": _divergences, "references": _references, "stale": _stale, "review": _review, "tmx": _tmx}
+def _tbx(corpus, args) -> int:
+    data = tbx(corpus)
+    if args.output:
+        args.output.write_bytes(data)
+        print(f"{len(entries(corpus))} concepts in {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+COMMANDS = {"divergences": _divergences, "references": _references, "stale": _stale, "review": _review, "tmx": _tmx,
+            "tbx": _tbx}
 
 if __name__ == "__main__":
     sys.exit(main())

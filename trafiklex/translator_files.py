@@ -1,5 +1,5 @@
 """The translator tools' downloads, written into the built site's data/ folder: the translation
-memory (TMX 1.4), and the divergence report and the reference check as JSON."""
+memory (TMX 1.4), the termbase (TBX-Basic), and the divergence report and the reference check as JSON."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,10 @@ from pathlib import Path
 from . import divergence, refcheck
 from .corpus import Corpus
 from .parallel import all_pairs
+from .tbx import tbx
 from .tmx import tmx
 
-FILES = {"tmx": "translation-memory.tmx", "divergences": "divergences.json", "references": "reference-check.json"}
+FILES = {"tmx": "translation-memory.tmx", "tbx": "termbase.tbx", "divergences": "divergences.json", "references": "reference-check.json"}
 
 
 def write(corpus: Corpus, folder: Path, created: str) -> None:
@@ -18,6 +19,7 @@ def write(corpus: Corpus, folder: Path, created: str) -> None:
     the same commit gives the same file."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / FILES["tmx"]).write_bytes(tmx(corpus, all_pairs(corpus), created))
+    (folder / FILES["tbx"]).write_bytes(tbx(corpus))
     _json(folder / FILES["divergences"], [f.as_dict() for f in divergence.report(corpus)])
     _json(folder / FILES["references"], [p.as_dict() for p in refcheck.check(corpus)])
 
