@@ -64,6 +64,17 @@ class Concept:
     def regex(self) -> dict[str, re.Pattern]:
         return {lang: re.compile("|".join(f"(?:{pattern(f)})" for f in forms)) for lang, forms in self.forms.items()}
 
+    @cached_property
+    def first_words(self) -> dict[str, tuple[str, ...] | None]:
+        """Per language, the letters every match begins with (each form's first word, without its
+        ending): a text that holds none of them cannot match, and is not searched. None: a form
+        begins with a gap, and every text is searched."""
+        out: dict[str, tuple[str, ...] | None] = {}
+        for lang, forms in self.forms.items():
+            words = [fold_form(form).split()[0].rstrip("*") for form in forms if fold_form(form).split()]
+            out[lang] = None if any(not w or w == GAP for w in words) else tuple(words)
+        return out
+
 
 @dataclass(frozen=True)
 class Match:
@@ -98,6 +109,9 @@ class Termbase:
             regex = concept.regex.get(lang)
             if regex is None:
                 continue
+            first = concept.first_words.get(lang)
+            if first is not None and not any(word in flat for word in first):
+                continue  # (a quick test: most concepts are in few clauses)
             found += [(m.start(), m.end(), concept.id) for m in regex.finditer(flat) if m.end() > m.start()]
         kept: list[tuple[int, int, str]] = []
         for start, end, concept in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
