@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .corpus import Corpus
 from .text import fold_char
@@ -19,6 +19,7 @@ GAP = "…"
 WORD = r"[\w-]*"
 
 
+@lru_cache(maxsize=16384)  # (the same clause texts are read by several checks)
 def folded(text: str) -> str:
     """The text folded character by character: the same length, so that a match's place is its
     place in the text as printed."""
