@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import subprocess
 import sys
@@ -51,6 +52,19 @@ def build(tmp_path_factory):
 def site(build) -> Path:
     assert build["returncode"] == 0, build["log"]
     return build["dir"]
+
+
+def assert_message_names_its_place(output: str, expect: dict) -> None:
+    """A stopped build's message names the file, the line (`line: true`: some line), the field and
+    what `says` holds, as a bad-input or hostile-input case expects."""
+    assert expect["file"] in output, output
+    if expect.get("line") is True:
+        assert re.search(re.escape(expect["file"]) + r":\d+", output), output
+    elif expect.get("line"):
+        assert f"{expect['file']}:{expect['line']}" in output, output
+    if "field" in expect:
+        assert re.search(r"field: \S*" + re.escape(expect["field"]), output), output
+    assert expect["says"] in output, output
 
 
 def page(site: Path, page_name: str, lang: str) -> str:

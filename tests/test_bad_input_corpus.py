@@ -7,7 +7,6 @@ cases that check stops run through it directly, on a copy of the project (fast);
 and the cases that must build (inert markup) run through the real build command."""
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, report
+from conftest import ROOT, assert_message_names_its_place, copy_project, report
 from trafiklex import validate
 from trafiklex.errors import DataError
 
@@ -72,14 +71,7 @@ def _stopped_clearly(outcome: dict, case: dict):
     output, expect = outcome["output"], case["expect"]
     assert "Traceback" not in output, output
     assert outcome["code"] != 0
-    assert expect["file"] in output, output
-    if expect.get("line") is True:
-        assert re.search(re.escape(expect["file"]) + r":\d+", output), output
-    elif expect.get("line"):
-        assert f"{expect['file']}:{expect['line']}" in output, output
-    if "field" in expect:
-        assert re.search(r"field: \S*" + re.escape(expect["field"]), output), output
-    assert expect["says"] in output, output
+    assert_message_names_its_place(output, expect)
     if "docs/" not in expect["file"] and "links.md" not in expect["file"]:
         assert "expected:" in output, output
 

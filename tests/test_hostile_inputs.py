@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, report
+from conftest import ROOT, assert_message_names_its_place, report
 from trafiklex import corpus as corpus_module
 from trafiklex import exports, limits, publish
 from trafiklex.offline import ZIP_PATH
@@ -380,14 +380,7 @@ def _check(case: dict, outcome: dict) -> str:
         return "inert"
     stop = expect["stop"]
     assert outcome["code"] != 0, output
-    assert stop["file"] in output, output
-    if stop.get("line") is True:
-        assert re.search(re.escape(stop["file"]) + r":\d+", output), output
-    elif stop.get("line"):
-        assert f"{stop['file']}:{stop['line']}" in output, output
-    if "field" in stop:
-        assert re.search(r"field: \S*" + re.escape(stop["field"]), output), output
-    assert stop["says"] in output, output
+    assert_message_names_its_place(output, stop)
     if not stop["file"].startswith(("build ", "swap")):
         assert "expected:" in output, output
     for words in stop.get("not_says", []):

@@ -38,15 +38,20 @@ def _keys_used() -> dict[str, list[str]]:
     return found
 
 
-def test_every_word_the_code_and_the_templates_read_is_in_every_catalog(corpus):
-    used = _keys_used()
-    assert len(used) > 100, f"only {len(used)} keys found: has the way the code reads words changed?"
+def _assert_in_every_catalog(corpus, used: dict[str, list[str]]) -> None:
+    """Each key (→ the files that read it) has a word in every language's catalog."""
     for key, paths in used.items():
         for lang in corpus.languages:
             try:
                 corpus.words(lang, key)
             except KeyError:
                 pytest.fail(f"{paths[0]} reads '{key}', which locales/{lang}.yml does not have")
+
+
+def test_every_word_the_code_and_the_templates_read_is_in_every_catalog(corpus):
+    used = _keys_used()
+    assert len(used) > 100, f"only {len(used)} keys found: has the way the code reads words changed?"
+    _assert_in_every_catalog(corpus, used)
 
 
 # The scripts read their words from the page, where the templates and the Python code wrote them
@@ -80,12 +85,7 @@ def test_every_word_the_scripts_read_is_in_every_catalog(corpus):
     assert set(actions) >= {"link", "citation", "identifier"}
     for action in {"link", "citation", "identifier"}:  # cite.js announces a copy by its name: words["copied_" + action]
         used.setdefault(f"cite.copied_{action}", []).append("cite.js")
-    for key, scripts in used.items():
-        for lang in corpus.languages:
-            try:
-                corpus.words(lang, key)
-            except KeyError:
-                pytest.fail(f"{scripts[0]} reads '{key}', which locales/{lang}.yml does not have")
+    _assert_in_every_catalog(corpus, used)
 
 
 def test_the_words_the_data_chooses_are_in_every_catalog(corpus):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import schemas, yamlio
+from . import schemas
 from .errors import DataError, Problem
 
 ACCEPTED = Path("translations") / "accepted.yml"
@@ -17,10 +17,8 @@ def load(root: Path, clauses: set[tuple[str, str]] | None = None) -> dict[tuple[
     path = root / ACCEPTED
     if not path.exists():
         return {}
-    located = yamlio.load(path, root)
-    problems = schemas.check(located, "accepted")
-    if problems:
-        raise DataError(problems)
+    located = schemas.load_checked(path, root, "accepted")
+    problems: list[Problem] = []
     out: dict[tuple[str, str, str], str] = {}
     for i, item in enumerate(located.data["accepted"]):
         key = (item["document"], item["clause"], item["kind"])

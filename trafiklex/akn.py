@@ -21,6 +21,7 @@ an <omissis>. The document types (act, doc) and identifiers come from trafiklex/
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -329,7 +330,7 @@ def _tables(table, context: _Context) -> list[etree._Element]:
             element = _e("caption")
             _inline_into(element, caption, context)
             out.append(element)
-        for row in [*(_copy(r) for r in header_rows), *rows]:
+        for row in [*(copy.deepcopy(r) for r in header_rows), *rows]:
             out.append(row)
         return out
 
@@ -341,10 +342,6 @@ def _tables(table, context: _Context) -> list[etree._Element]:
     if not rows:
         return []  # a table's header alone (its rows are clauses of their own, further on)
     return [table_of(rows)]
-
-
-def _copy(element: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(element))
 
 
 def _glossary(dl, context: _Context) -> etree._Element:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import schemas, yamlio
+from . import schemas
 from .corpus import Corpus
 from .errors import DataError, Problem
 from .parallel import all_pairs
@@ -23,10 +23,8 @@ EVALUATION = Path("translations") / "evaluation.yml"
 
 def load(corpus: Corpus) -> dict:
     path = corpus.root / EVALUATION
-    located = yamlio.load(path, corpus.root)
-    problems = schemas.check(located, "evaluation")
-    if problems:
-        raise DataError(problems)
+    located = schemas.load_checked(path, corpus.root, "evaluation")
+    problems: list[Problem] = []
     clauses = {(p.document, p.id) for p in all_pairs(corpus)}
     labelled: dict[tuple[str, str], str] = {}
     for part in ("differences", "equivalents"):

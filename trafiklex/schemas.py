@@ -8,7 +8,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
-from .errors import Problem
+from . import yamlio
+from .errors import DataError, Problem
 from .yamlio import Located
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
@@ -107,3 +108,13 @@ def check(located: Located, schema: str) -> list[Problem]:
         problems.append(Problem(located.file, "does not match the schema " + f"schemas/{schema}.schema.json",
                                 line=located.line(path), field=_field(path), expected=expected))
     return problems
+
+
+def load_checked(path: Path, root: Path, schema: str) -> Located:
+    """A YAML file outside data/ (the translators' files) read and checked against its schema;
+    DataError naming each place that does not match."""
+    located = yamlio.load(path, root)
+    problems = check(located, schema)
+    if problems:
+        raise DataError(problems)
+    return located

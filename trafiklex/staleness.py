@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from . import schemas, yamlio
+from . import schemas
 from .corpus import Corpus
-from .errors import DataError, Problem
+from .errors import Problem
 from .parallel import Pair, comparisons, language_name
 
 REVIEWS = Path("translations") / "reviews.yml"
@@ -57,10 +57,7 @@ def load(root: Path) -> dict:
     path = root / REVIEWS
     if not path.exists():
         return {}
-    located = yamlio.load(path, root)
-    problems = schemas.check(located, "reviews")
-    if problems:
-        raise DataError(problems)
+    located = schemas.load_checked(path, root, "reviews")
     return located.data
 
 

@@ -128,20 +128,19 @@ def _review(corpus, args) -> int:
 
 def _tmx(corpus, args) -> int:
     pairs = all_pairs(corpus)
-    data = tmx(corpus, pairs, date.today().strftime("%Y%m%dT000000Z"))
-    if args.output:
-        args.output.write_bytes(data)
-        print(f"{len(segments(corpus, pairs))} translation units in {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.buffer.write(data)
-    return 0
+    return _write(tmx(corpus, pairs, date.today().strftime("%Y%m%dT000000Z")), args.output,
+                  lambda: f"{len(segments(corpus, pairs))} translation units in {args.output}")
 
 
 def _tbx(corpus, args) -> int:
-    data = tbx(corpus)
-    if args.output:
-        args.output.write_bytes(data)
-        print(f"{len(entries(corpus))} concepts in {args.output}", file=sys.stderr)
+    return _write(tbx(corpus), args.output, lambda: f"{len(entries(corpus))} concepts in {args.output}")
+
+
+def _write(data: bytes, output, summary) -> int:
+    """An exchange file to `output` (and what it holds, on standard error), or to standard output."""
+    if output:
+        output.write_bytes(data)
+        print(summary(), file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
     return 0
