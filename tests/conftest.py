@@ -40,6 +40,13 @@ def corpus():
 
 
 @pytest.fixture(scope="session")
+def edition(corpus):
+    """The edition model of the project's corpus (made once)."""
+    from trafiklex.model.edition import edition_of
+    return edition_of(corpus)
+
+
+@pytest.fixture(scope="session")
 def build(tmp_path_factory):
     """The site, built once for the whole session with the project's own build command."""
     out = tmp_path_factory.mktemp("build") / "site"
