@@ -18,12 +18,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from trafiklex import akn, csp, exports, jsonld, render_interop, search_index, site_page, sitemap, translator_files, validate
-from trafiklex import corpus as corpus_module
-from trafiklex.errors import DataError, Problem
+from trafiklex.formats import akn, exports, jsonld, sitemap
+from trafiklex.website import csp, search_index
+from trafiklex.views import render_interop, site_page
+from trafiklex.translators import translator_files
+from trafiklex import validate
+from trafiklex.data import corpus as corpus_module
+from trafiklex.core.errors import DataError, Problem
 from trafiklex.model.edition import GENERATED_FOLDERS, Edition, edition_of
 from trafiklex.pdf import build as pdf_build
-from trafiklex.pdf import paths as pdf_paths
+from trafiklex.core import print_paths as pdf_paths
 from trafiklex.pdf.edition import Edition as PrintEdition
 from trafiklex.pdf.typst_compile import PdfError
 
@@ -117,7 +121,7 @@ def on_env(env, config, files):
     """The theme's templates in the language being built (mkdocs-static-i18n builds each language on
     its own, with its own environment): its interface words as `t("section.key")` (locales/), the
     edition's languages (`edition_languages`), their names in this language in the edition's order
-    (`language_names`), and where the printed editions are (`pdf_paths`, trafiklex.pdf.paths)."""
+    (`language_names`), and where the printed editions are (`pdf_paths`, trafiklex.core.print_paths)."""
     languages = _edition(config).corpus.languages
     t = _edition(config).corpus.catalog.translator(config.theme["language"])
     env.globals.update(t=t, edition_languages=languages, pdf_paths=pdf_paths,
@@ -131,7 +135,7 @@ def on_env(env, config, files):
 
 def _about_document(config, page, part: str) -> str:
     """On a document's page (in any language): its status notice, its identifiers panel or its JSON-LD
-    (trafiklex.render_interop, trafiklex.jsonld); on any other page, nothing."""
+    (trafiklex.views.render_interop, trafiklex.formats.jsonld); on any other page, nothing."""
     if not page or not page.meta or not page.meta.get("document") or page.meta.get("parallel_of"):
         return ""
     corpus = _edition(config).corpus

@@ -103,7 +103,7 @@ def site_build(project: Path, out: Path) -> float:
 def markdown_renders(project: Path) -> dict:
     """Each page's conversions from Markdown when the site, the search index, the side-by-side views,
     the translators' reports and the printed editions' HTML are all made (in this process)."""
-    from trafiklex import corpus as corpus_module
+    from trafiklex.data import corpus as corpus_module
     from trafiklex.projections import make_all
 
     corpus = corpus_module.load(project)

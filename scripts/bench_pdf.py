@@ -21,10 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 import pypdf  # noqa: E402
 
-from trafiklex import corpus as corpus_module  # noqa: E402
+from trafiklex.data import corpus as corpus_module  # noqa: E402
 from trafiklex.pdf.build import build_one, targets  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
-from trafiklex.pdf.paths import FOLDER  # noqa: E402
+from trafiklex.core.print_paths import FOLDER  # noqa: E402
 
 TARGET_SECONDS = 3.0
 

@@ -3,7 +3,7 @@
 Before anything is built: the environment variables, the output folder (never the project, a folder
 holding it, one of its own folders, or a folder that is not a site) and the inputs (no links) are
 checked. MkDocs builds into a fresh temporary folder next to the output (the hooks make the PDFs
-meanwhile); every page it built is checked against the site's policy (trafiklex.sitepolicy); only
+meanwhile); every page it built is checked against the site's policy (trafiklex.website.sitepolicy); only
 then is the offline copy made and the new site swapped in, in one step (no moment without a site).
 A failed, interrupted or killed build leaves the output as it was. Exits non-zero with a message (no
 traceback) on failure.
@@ -21,9 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trafiklex import environment, inputs, publish, sitepolicy  # noqa: E402
-from trafiklex.errors import DataError, shown  # noqa: E402
-from trafiklex.offline import write_zip  # noqa: E402
+from trafiklex.data import environment, inputs
+from trafiklex.website import publish, sitepolicy  # noqa: E402
+from trafiklex.core.errors import DataError, shown  # noqa: E402
+from trafiklex.website.offline import write_zip  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
 
 PDF_DIR = "TRAFIKLEX_PDF_DIR"  # where hooks/site.py writes the printed editions

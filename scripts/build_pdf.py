@@ -17,8 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trafiklex import corpus as corpus_module, pagecheck  # noqa: E402
-from trafiklex.errors import DataError  # noqa: E402
+from trafiklex.data import corpus as corpus_module
+from trafiklex.model import pagecheck  # noqa: E402
+from trafiklex.core.errors import DataError  # noqa: E402
 from trafiklex.pdf.build import Built, build  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
 from trafiklex.pdf.typst_compile import PdfError  # noqa: E402

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def main() -> int:
-    from trafiklex.errors import shown
+    from trafiklex.core.errors import shown
 
     try:
         from mkdocs.__main__ import cli

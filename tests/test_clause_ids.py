@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import page, report
-from trafiklex.clauses import clause_ids, gap_ids
+from trafiklex.website.built_pages import clause_ids, gap_ids
 
 DOCUMENTS = ["order-25-2005", "national-action-plan-2005-2007", "decision-171-2005", "child-trafficking-strategy",
              "child-trafficking-action-plan", "nrm-agreement", "nrm-annex-1"]

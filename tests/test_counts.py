@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import page, report
-from trafiklex.clauses import clause_ids, gap_ids
-from trafiklex.htmltext import parse
+from trafiklex.website.built_pages import clause_ids, gap_ids
+from trafiklex.core.htmltext import parse
 
 # (document, what, id pattern): {language: count in the source}
 COUNTS = {

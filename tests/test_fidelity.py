@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, page, report
-from trafiklex.fidelity import coverage, source_tokens, tokens
-from trafiklex.htmltext import page_text
+from trafiklex.website.fidelity import coverage, source_tokens, tokens
+from trafiklex.core.htmltext import page_text
 
 ARTIFACTS = yaml.safe_load((Path(__file__).parent / "fidelity_artifacts.yml").read_text(encoding="utf-8"))
 THRESHOLD = 0.99

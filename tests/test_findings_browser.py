@@ -7,8 +7,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import report
-from trafiklex import divergence
-from trafiklex.render_translations import row_id  # noqa: F401  (the rows' anchors: clause ids)
+from trafiklex.translators import divergence
+from trafiklex.views.render_translations import row_id  # noqa: F401  (the rows' anchors: clause ids)
 
 DOCUMENTS = ("child-trafficking-action-plan", "nrm-agreement")
 

@@ -22,9 +22,11 @@ import pytest
 import yaml
 
 from conftest import ROOT, assert_message_names_its_place, report
-from trafiklex import corpus as corpus_module
-from trafiklex import exports, limits, publish
-from trafiklex.offline import ZIP_PATH
+from trafiklex.data import corpus as corpus_module
+from trafiklex.formats import exports
+from trafiklex.core import limits
+from trafiklex.website import publish
+from trafiklex.website.offline import ZIP_PATH
 
 CASES = yaml.safe_load((Path(__file__).parent / "hostile_inputs.yml").read_text(encoding="utf-8"))["cases"]
 PROJECT = ["data", "docs", "sources", "schemas", "translations", "locales", "hooks", "overrides"]

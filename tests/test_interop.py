@@ -16,7 +16,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, page, report
-from trafiklex import csp, edition_meta, identifiers, jsonld, sitepolicy
+from trafiklex.website import csp, sitepolicy
+from trafiklex.queries import edition_meta
+from trafiklex.core import identifiers
+from trafiklex.formats import jsonld
 
 # the work URIs, written out by hand (not computed): what the scheme must give for the seven documents
 WORKS = {

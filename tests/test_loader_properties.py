@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, report
-from trafiklex import corpus as corpus_module
-from trafiklex import limits, schemas, yamlio
-from trafiklex.errors import DataError
+from trafiklex.data import corpus as corpus_module
+from trafiklex.core import limits
+from trafiklex.data import schemas, yamlio
+from trafiklex.core.errors import DataError
 
 LONG = os.environ.get("TRAFIKLEX_FUZZ") == "long"
 COMMON = dict(deadline=None, database=None, derandomize=not LONG,

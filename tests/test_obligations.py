@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, page, report
-from trafiklex import deadlines
-from trafiklex.exports import CSV_ROWS, DERIVED, datasets
-from trafiklex.htmltext import parse
+from trafiklex.core import deadlines
+from trafiklex.formats.exports import CSV_ROWS, DERIVED, datasets
+from trafiklex.core.htmltext import parse
 
 PLAN, NRM = "child-trafficking-action-plan", "nrm-agreement"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import report
-from trafiklex.offline import ZIP_PATH
+from trafiklex.website.offline import ZIP_PATH
 
 pytestmark = pytest.mark.browser
 

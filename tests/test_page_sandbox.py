@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 
-from trafiklex import page_sandbox, page_source
-from trafiklex.errors import DataError
+from trafiklex.model import page_sandbox, page_source
+from trafiklex.core.errors import DataError
 
 MARKER = "hostile-page-ran"
 
@@ -108,9 +108,9 @@ def test_an_unknown_macro_is_still_named(tmp_path):
 
 @pytest.mark.parametrize("template", HOSTILE)
 def test_the_check_of_every_page_before_the_build_refuses_them_too(template):
-    """The MkDocs build checks every page (trafiklex.pagecheck) before any is rendered: the same
+    """The MkDocs build checks every page (trafiklex.model.pagecheck) before any is rendered: the same
     refusal, whoever renders the pages."""
-    from trafiklex.pagecheck import template_names
+    from trafiklex.model.pagecheck import template_names
 
     source = "---\ndocument: order-25-2005\n---\n\nSome text.\n\n" + template + "\n"
     problems = template_names(source, "docs/en/hostile.md")

@@ -12,10 +12,11 @@ import pytest
 import zxingcpp
 
 from conftest import report
-from trafiklex.environment import DEFAULT_SITE_URL
+from trafiklex.data.environment import DEFAULT_SITE_URL
 from trafiklex.model.edition import edition_of
-from trafiklex.obligations import for_institution
-from trafiklex.pdf import paths, permalinks, sheets
+from trafiklex.queries.obligations import for_institution
+from trafiklex.core import print_paths as paths
+from trafiklex.pdf import permalinks, sheets
 
 SITE = DEFAULT_SITE_URL  # the test build sets no SITE_URL
 

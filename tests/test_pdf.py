@@ -17,13 +17,14 @@ from pypdf.generic import ContentStream
 
 from conftest import ROOT, page as site_page, report
 LANGUAGES = ("sq", "en")  # the languages of this edition (data/languages.yml)
-from trafiklex import corpus as corpus_module
-from trafiklex.fidelity import coverage, tokens
-from trafiklex.errors import DataError
-from trafiklex.htmltext import page_text, parse
+from trafiklex.data import corpus as corpus_module
+from trafiklex.website.fidelity import coverage, tokens
+from trafiklex.core.errors import DataError
+from trafiklex.core.htmltext import page_text, parse
 from trafiklex.model.edition import edition_of
-from trafiklex.obligations import all_obligations, for_institution
-from trafiklex.pdf import pages, paths, sheets
+from trafiklex.queries.obligations import all_obligations, for_institution
+from trafiklex.pdf import pages, sheets
+from trafiklex.core import print_paths as paths
 from trafiklex.pdf.edition import Edition
 from trafiklex.pdf.html_prepare import prepare
 from trafiklex.pdf.pandoc_ast import blocks_document, read_html_parts, write_typst

@@ -9,10 +9,12 @@ from collections import Counter
 import pytest
 
 from conftest import page, report
-from trafiklex import referred_by, search_index, site_page, topics
-from trafiklex.htmltext import parse
+from trafiklex.views import referred_by, site_page
+from trafiklex.website import search_index
+from trafiklex.queries import topics
+from trafiklex.core.htmltext import parse
 from trafiklex.model.edition import edition_of
-from trafiklex.obligations import all_obligations, for_institution
+from trafiklex.queries.obligations import all_obligations, for_institution
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import new_context, page, report
-from trafiklex.fidelity import coverage, tokens
-from trafiklex.htmltext import page_text, parse
-from trafiklex.offline import ZIP_PATH
+from trafiklex.website.fidelity import coverage, tokens
+from trafiklex.core.htmltext import page_text, parse
+from trafiklex.website.offline import ZIP_PATH
 
 CITATIONS = [  # (page, clause, Albanian citation, English citation): three kinds of clause
     ("nrm-agreement", "art_5__A__4",
@@ -167,7 +167,7 @@ def test_official_uses_the_offline_copy_from_the_file_system(site, tab, tmp_path
 
 
 def test_researcher_copies_the_standard_identifier_of_a_clause(server, clipboard_tab):
-    """The cite control's third item copies the clause's portion URI (trafiklex.citations.identifier)."""
+    """The cite control's third item copies the clause's portion URI (trafiklex.queries.citations.identifier)."""
     tab = clipboard_tab
     tab.goto(_url(server, "nrm-agreement", "en", "art_5__A__4"))
     _open_cite_menu(tab, "art_5__A__4")

@@ -101,7 +101,7 @@ def test_every_link_between_pages_of_the_site_leads_to_a_page_and_clause_that_ex
             path, _, anchor = href.partition("#")
             target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(path))) if path else name
             if target.startswith("akn/") and not AKN_PROJECTION.exists():
-                pending.append(target)  # (the Akoma Ntoso files: made by trafiklex/akn.py, on its own branch)
+                pending.append(target)  # (the Akoma Ntoso files: made by trafiklex/formats/akn.py, on its own branch)
                 continue
             checked += 1
             if not (site / target).is_file():
@@ -109,6 +109,6 @@ def test_every_link_between_pages_of_the_site_leads_to_a_page_and_clause_that_ex
             elif anchor and target.endswith(".html") and unquote(anchor) not in ids[target]:
                 broken.append((name, href, "no such anchor"))
     report("internal links", f"{checked} relative links on {len(pages)} pages, {len(broken)} broken"
-                             + (f"; {len(pending)} to the Akoma Ntoso files, not checked until trafiklex/akn.py makes them"
+                             + (f"; {len(pending)} to the Akoma Ntoso files, not checked until trafiklex/formats/akn.py makes them"
                                 if pending else ""))
     assert broken[:20] == []

@@ -1,4 +1,4 @@
-"""The policy for built pages (trafiklex.sitepolicy), on the tricks that fool a check by pattern:
+"""The policy for built pages (trafiklex.website.sitepolicy), on the tricks that fool a check by pattern:
 letter case, entities, spaces and controls inside an address, attributes inside attributes, markup
 that a browser reads otherwise than it is written. Fast: no build (the corpus builds the real thing)."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import material
 import pytest
 
-from trafiklex import sitepolicy
+from trafiklex.website import sitepolicy
 
 THEME = Path(material.__file__).parent / "templates"
 SCRIPTS = {"assets/javascripts/cite.js"}

@@ -8,9 +8,9 @@ from collections import Counter
 import pytest
 from translate.storage.tbx import tbxfile
 
-from trafiklex.parallel import all_pairs
-from trafiklex.tbx import entries, tbx
-from trafiklex.terms import folded, pattern, termbase
+from trafiklex.translators.parallel import all_pairs
+from trafiklex.translators.tbx import entries, tbx
+from trafiklex.data.terms import folded, pattern, termbase
 
 # concepts that one language's text never names (its term is declared for the glossary and the TBX):
 # the differences the meaning checks exist for

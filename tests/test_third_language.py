@@ -15,7 +15,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, report
-from trafiklex import search_index, site_page, validate
+from trafiklex.website import search_index
+from trafiklex.views import site_page
+from trafiklex import validate
 from trafiklex.model.edition import edition_of
 
 CODE, FROM = "eo", "en"

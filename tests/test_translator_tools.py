@@ -15,9 +15,9 @@ from datetime import date
 import pytest
 
 from conftest import ROOT, page
-from trafiklex import divergence, refcheck, staleness
-from trafiklex.parallel import Pair, all_pairs, document_pairs
-from trafiklex.tmx import segments, tmx
+from trafiklex.translators import divergence, refcheck, staleness
+from trafiklex.translators.parallel import Pair, all_pairs, document_pairs
+from trafiklex.translators.tmx import segments, tmx
 
 NRM = "nrm-agreement"
 
@@ -163,7 +163,7 @@ def test_the_report_is_short_enough_to_read_and_says_what_it_compares(findings):
 
 
 def test_the_divergence_command_has_json_output_and_a_strict_mode():
-    command = [sys.executable, "-m", "trafiklex.translations_cli", "divergences", "--json"]
+    command = [sys.executable, "-m", "trafiklex.translators.translations_cli", "divergences", "--json"]
     relaxed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert relaxed.returncode == 0, relaxed.stderr
     items = json.loads(relaxed.stdout)
@@ -206,7 +206,7 @@ def project_copy(tmp_path):
 
 
 def _translations(root, *args):
-    result = subprocess.run([sys.executable, "-m", "trafiklex.translations_cli", "--root", str(root), *args],
+    result = subprocess.run([sys.executable, "-m", "trafiklex.translators.translations_cli", "--root", str(root), *args],
                             cwd=ROOT, capture_output=True, text=True)
     return result
 
@@ -288,7 +288,7 @@ def test_the_site_offers_the_translation_memory_and_the_side_by_side_views(site,
 
 
 def test_a_clause_in_one_language_only_is_a_gap_in_the_side_by_side_view(site):
-    from trafiklex.htmltext import parse
+    from trafiklex.core.htmltext import parse
 
     row = parse(page(site, "parallel/child-trafficking-action-plan", "en")).find("tr", id="sec_1__obj_5__act_3")
     header, albanian, english = [c for c in row.children if getattr(c, "tag", None) in ("th", "td")]
@@ -323,7 +323,7 @@ def test_an_edited_page_refreshes_what_was_derived_from_it_while_the_data_stays_
     """Under `mkdocs serve` the corpus stays loaded between builds; the side-by-side pairs and the
     reports read the pages, so editing a page drops them (and keeps the loaded data)."""
     import os
-    from trafiklex import corpus as corpus_module
+    from trafiklex.data import corpus as corpus_module
 
     loaded = corpus_module.cached(ROOT)
     first = document_pairs(loaded, "order-25-2005")

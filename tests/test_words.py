@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from trafiklex.exports import datasets
+from trafiklex.formats.exports import datasets
 
 # corpus.words(lang, "labels.x"), catalog.word(lang, f"labels.{key}") in Python; t("labels.x") in
 # templates; and a section read once and then by key: `w = corpus.words(lang, "sanctions")` …
@@ -19,11 +19,11 @@ TEMPLATES = (re.compile(r"""(?<![\w.])t\(\s*(["'])([\w.]+)\1"""),
              re.compile(r"""set (\w+) = t\("([\w.]+)"\)"""), r"""\b{}\.()(\w+)""")
 SCRIPTS = sorted((ROOT / "docs" / "assets" / "javascripts").rglob("*.js"))
 SOURCES = [(PYTHON, ["trafiklex/**/*.py", "hooks/*.py", "scripts/*.py"]),
-           (TEMPLATES, ["trafiklex/templates/**/*.*", "overrides/**/*.html"])]
+           (TEMPLATES, ["trafiklex/views/templates/**/*.*", "overrides/**/*.html"])]
 
 
 def _keys_used() -> dict[str, list[str]]:
-    """Each key read by name → where ('trafiklex/render.py'); a key built with a {value} is
+    """Each key read by name → where ('trafiklex/views/render.py'); a key built with a {value} is
     read as the section before it ('labels.{role}' → 'labels')."""
     found: dict[str, list[str]] = {}
     for (key_pattern, section_pattern, use_pattern), globs in SOURCES:
@@ -60,7 +60,7 @@ def test_every_word_the_code_and_the_templates_read_is_in_every_catalog(corpus):
 # reads `page.summary.full`, or names a part of the page's words (`var words = page.cite;`) and
 # reads `words.link`.
 WRITTEN = re.compile(r""""(\w+)":\s*(?:t\(|corpus\.words\(\s*lang\s*,\s*)"([\w.]+)"\)""")
-WRITERS = ["overrides/main.html", "trafiklex/checklist_page.py"]
+WRITERS = ["overrides/main.html", "trafiklex/views/checklist_page.py"]
 ALIAS = re.compile(r"var (\w+) = page\.(\w+);")
 
 

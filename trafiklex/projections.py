@@ -4,12 +4,13 @@ the side-by-side pairs and the translators' divergence report. What the benchmar
 to show that each page goes through Markdown once, whatever asks for it."""
 from __future__ import annotations
 
-from . import search_index, site_page
-from .corpus import Corpus
-from .divergence import report as divergences
-from .model.edition import Edition, edition_of
-from .parallel import all_pairs
-from .pdf import pages as print_pages
+from trafiklex.website import search_index
+from trafiklex.views import site_page
+from trafiklex.data.corpus import Corpus
+from trafiklex.translators.divergence import report as divergences
+from trafiklex.model.edition import Edition, edition_of
+from trafiklex.translators.parallel import all_pairs
+from trafiklex.pdf import pages as print_pages
 
 
 def make_all(corpus: Corpus) -> Edition:

@@ -12,10 +12,12 @@ import os
 import sys
 from pathlib import Path
 
-from . import corpus as corpus_module, environment, pagecheck, staleness
-from .corpus import ROOT, Corpus
-from .errors import DataError
-from .model.edition import edition_of
+from trafiklex.data import corpus as corpus_module, environment
+from trafiklex.model import pagecheck
+from trafiklex.translators import staleness
+from trafiklex.data.corpus import ROOT, Corpus
+from trafiklex.core.errors import DataError
+from trafiklex.model.edition import edition_of
 
 
 def check(root: Path = ROOT) -> Corpus:

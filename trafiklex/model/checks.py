@@ -8,10 +8,10 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 
-from ..errors import Problem
-from ..topics import check_tags
-from .edition import DOCS, Edition
-from .markdown_render import is_local
+from trafiklex.core.errors import Problem
+from trafiklex.queries.topics import check_tags
+from trafiklex.model.edition import DOCS, Edition
+from trafiklex.model.markdown_render import is_local
 
 
 def check(edition: Edition) -> list[Problem]:

@@ -1,7 +1,7 @@
 """A document's text in one language, cut into its clauses.
 
 The page's HTML (rendered once, trafiklex.model.pages) is cut at every clause anchor: a clause is
-everything from the element carrying its id up to the next clause's (trafiklex.alignment.segments).
+everything from the element carrying its id up to the next clause's (trafiklex.core.alignment.segments).
 What the data knows about each clause (its kind, the bodies it obliges, its printed number, whether
 it is printed in one language only) is joined on the id.
 """
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
-from ..alignment import segments
-from .ids import ClauseId
+from trafiklex.core.alignment import segments
+from trafiklex.core.ids import ClauseId
 
 # classes of the site's own elements inside a document's HTML: not the document's text
 NOT_TEXT = {"editorial-note", "gap", "headerlink", "note-row", "print-edition", "referred-by", "approvals"}
@@ -58,7 +58,7 @@ class Clause:
     notes: tuple[str, ...] = ()        # editorial notes about it (ids)
     bodies: tuple[str, ...] = ()       # the bodies it gives a duty to (institution ids)
     references: tuple[tuple[str, str], ...] = ()  # (document, clause id) it refers to
-    topics: tuple[str, ...] = ()       # the topics it is tagged with (trafiklex.topics: data/topics.yml)
+    topics: tuple[str, ...] = ()       # the topics it is tagged with (trafiklex.queries.topics: data/topics.yml)
     body_text: str = ""                # for a heading: the running text under it, up to the next heading
     data: dict = field(default_factory=dict, repr=False)  # the data item it is rendered from, if any
 

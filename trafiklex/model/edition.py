@@ -13,13 +13,13 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..corpus import Corpus
-from ..errors import DataError, Problem
-from ..page_source import expand_text
-from ..pagecheck import front_matter
-from .clauses import Clause, cut
-from .ids import ClauseId
-from .markdown_render import Converter
+from trafiklex.data.corpus import Corpus
+from trafiklex.core.errors import DataError, Problem
+from trafiklex.model.page_source import expand_text
+from trafiklex.model.pagecheck import front_matter
+from trafiklex.model.clauses import Clause, cut
+from trafiklex.core.ids import ClauseId
+from trafiklex.model.markdown_render import Converter
 
 DOCS = "docs"
 # pages made from the data, not written by hand: front matter key → (macro, folder)
@@ -149,7 +149,7 @@ class Edition:
             return self._pages[key]
 
     def _render(self, path: str, lang: str) -> Page:
-        from ..site_macros import functions  # the macros a page may call (they render from this model)
+        from trafiklex.website.site_macros import functions  # the macros a page may call (they render from this model)
 
         macros = functions(self.corpus, lang, path)
         if path in self.generated():
@@ -176,10 +176,10 @@ class Edition:
         if meta.get("institution_id"):
             return corpus.institutions.get(meta["institution_id"])["name"][lang]
         if meta.get("parallel_of"):
-            from ..render_translations import parallel_title
+            from trafiklex.views.render_translations import parallel_title
             return parallel_title(corpus, meta["parallel_of"], lang)
         if meta.get("topic_id"):
-            from ..topics import full_name
+            from trafiklex.queries.topics import full_name
             return corpus.words(lang, "topics.page_title").format(name=full_name(corpus, meta["topic_id"], lang))
         if isinstance(meta.get("title"), str):
             return meta["title"]
@@ -239,15 +239,15 @@ class Edition:
     # --- checks ---------------------------------------------------------------------------------------
     def check(self) -> list[Problem]:
         """What only the rendered pages can tell (trafiklex.model.checks)."""
-        from .checks import check
+        from trafiklex.model.checks import check
         return check(self)
 
 
 def _enrich(edition: Edition) -> None:
     """What the data says about each clause, joined on its id: its kind (for the data's clauses), the
     bodies it obliges, its editorial notes, the references it makes and its topics."""
-    from ..obligations import all_obligations
-    from ..topics import resolve as topics_of
+    from trafiklex.queries.obligations import all_obligations
+    from trafiklex.queries.topics import resolve as topics_of
 
     corpus = edition.corpus
     kinds, items = {}, {}

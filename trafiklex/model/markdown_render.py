@@ -16,7 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "footnotes", "tables", "toc"]
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # HTML that the code has made (a table rendered from the data, escaped value by value) is marked so
-# that it goes into the page as it is, without being parsed again as Markdown (trafiklex.render.block)
+# that it goes into the page as it is, without being parsed again as Markdown (trafiklex.views.render.block)
 RAW_START, RAW_END = "\ue000raw\ue001", "\ue000/raw\ue001"
 RAW = re.compile(re.escape(RAW_START) + r"(.*?)" + re.escape(RAW_END), re.S)
 

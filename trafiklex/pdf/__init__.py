@@ -5,5 +5,5 @@ from the same Markdown and data as the site
 and scripts/build.py calls that after the site is built.
 
 Where each PDF lives in the site, and the link to an institution's sheet
-(`paths.sheet_link(institution, lang, root)`): trafiklex.pdf.paths.
+(`paths.sheet_link(institution, lang, root)`): trafiklex.core.print_paths.
 """

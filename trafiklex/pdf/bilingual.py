@@ -1,5 +1,5 @@
 """The parallel editions: the authoritative language and one translation side by side, aligned clause
-by clause (trafiklex.alignment), one edition per translation. Each aligned unit is a row of two
+by clause (trafiklex.core.alignment), one edition per translation. Each aligned unit is a row of two
 columns, the authoritative text on the left; a unit that both languages open with a heading gets
 one heading in both languages (one bookmark); a clause printed in one language only leaves the other
 column with a line saying so; the parts rendered from the data (activity and penalty tables,
@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import html
 
-from .. import alignment
-from ..corpus import Corpus
-from . import pages, parts, permalinks, typst_values
-from .edition import Edition
-from .handbook import document_start, institutions_appendix, read, template_call, write
-from .html_prepare import prepare
-from .pandoc_ast import plain_text, raw_block
-from .transform import Printer
+from trafiklex.core import alignment
+from trafiklex.data.corpus import Corpus
+from trafiklex.pdf import pages, parts, permalinks, typst_values
+from trafiklex.pdf.edition import Edition
+from trafiklex.pdf.handbook import document_start, institutions_appendix, read, template_call, write
+from trafiklex.pdf.html_prepare import prepare
+from trafiklex.pdf.pandoc_ast import plain_text, raw_block
+from trafiklex.pdf.transform import Printer
 
 UNIT_CLASS = "aligned-unit"
 

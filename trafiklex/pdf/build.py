@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..corpus import Corpus
-from . import bilingual, form, handbook, paths, sheets
-from .edition import Edition
-from .typst_compile import compile_pdf
+from trafiklex.data.corpus import Corpus
+from trafiklex.pdf import bilingual, form, handbook, sheets
+from trafiklex.core import print_paths as paths
+from trafiklex.pdf.edition import Edition
+from trafiklex.pdf.typst_compile import compile_pdf
 
 
 @dataclass(frozen=True)

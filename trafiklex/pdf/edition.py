@@ -9,11 +9,11 @@ import time
 from dataclasses import dataclass
 from typing import Mapping
 
-from .. import environment
-from ..corpus import Corpus
-from ..errors import DataError
-from ..render import format_date
-from .typst_values import Code
+from trafiklex.data import environment
+from trafiklex.data.corpus import Corpus
+from trafiklex.core.errors import DataError
+from trafiklex.views.render import format_date
+from trafiklex.pdf.typst_values import Code
 
 # the fixed time when none is given (scripts/build.py passes it to MkDocs too)
 DEFAULT_EPOCH = environment.DEFAULT_EPOCH

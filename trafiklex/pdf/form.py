@@ -2,9 +2,9 @@
 questions, options with tick boxes, the "Other: ____" lines and the printed hints, in one language."""
 from __future__ import annotations
 
-from ..corpus import Corpus
-from . import parts, typst_values
-from .edition import Edition
+from trafiklex.data.corpus import Corpus
+from trafiklex.pdf import parts, typst_values
+from trafiklex.pdf.edition import Edition
 
 
 def source(corpus: Corpus, lang: str, edition: Edition) -> str:

@@ -10,13 +10,14 @@ Every document's page goes the same way: Markdown with macros → HTML (pages) �
 from __future__ import annotations
 
 
-from .. import edition_meta, render
-from ..corpus import Corpus
-from . import pages, parts, permalinks, typst_values
-from .edition import Edition
-from .html_prepare import prepare
-from .pandoc_ast import blocks_document, raw_block, read_html_parts, write_typst
-from .transform import Printer
+from trafiklex.queries import edition_meta
+from trafiklex.views import render
+from trafiklex.data.corpus import Corpus
+from trafiklex.pdf import pages, parts, permalinks, typst_values
+from trafiklex.pdf.edition import Edition
+from trafiklex.pdf.html_prepare import prepare
+from trafiklex.pdf.pandoc_ast import blocks_document, raw_block, read_html_parts, write_typst
+from trafiklex.pdf.transform import Printer
 
 
 def details(corpus: Corpus, document: dict, languages: tuple[str, ...]) -> str:
@@ -43,7 +44,7 @@ def template_call(corpus: Corpus, languages: tuple[str, ...], edition: Edition) 
     authoritative = corpus.languages.authoritative
     notice = [p.format(language=corpus.words(each, "labels.language_name")[authoritative])
               for each in languages for p in corpus.words(each, "print.notice")]
-    # the texts' status: as adopted, the edition's date, nothing followed after it (trafiklex.edition_meta)
+    # the texts' status: as adopted, the edition's date, nothing followed after it (trafiklex.queries.edition_meta)
     status = [edition_meta.handbook_status(corpus, each, edition.date) for each in languages]
     edition_line = " · ".join(filter(None, (edition.line(corpus, each) for each in languages)))
     keywords = [d["short_title"][each] for d in corpus.documents for each in languages]

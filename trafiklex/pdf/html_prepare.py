@@ -6,8 +6,8 @@ Where the two languages of a document go through pandoc together (the parallel e
 of one language get a suffix, and so do the links to them, so that every id names one element."""
 from __future__ import annotations
 
-from ..alignment import Token, start_tag, tokens
-from ..htmltext import VOID
+from trafiklex.core.alignment import Token, start_tag, tokens
+from trafiklex.core.htmltext import VOID
 
 WRAPPED_OUTSIDE = {"p"}   # <p id="x"> … </p>   →  <div id="x"><p> … </p></div>
 WRAPPED_INSIDE = {"li"}   # <li id="x"> … </li> →  <li><div id="x"> … </div></li>

@@ -2,14 +2,14 @@
 single render as the site's, before the site's reading aids), with the parts that print differently
 (the action plan's activity tables, the penalties table, the glossaries, the screening
 questionnaire) cut out and left as placeholders that the print renderers (trafiklex.pdf.parts) fill
-in from the data. The site marks where each such part begins and ends (trafiklex.render.part)."""
+in from the data. The site marks where each such part begins and ends (trafiklex.views.render.part)."""
 from __future__ import annotations
 
 import re
 
-from .. import render
-from ..corpus import Corpus
-from ..model.edition import edition_of
+from trafiklex.views import render
+from trafiklex.data.corpus import Corpus
+from trafiklex.model.edition import edition_of
 
 # Parts rendered for print from the data (trafiklex.pdf.parts) in place of the site's.
 PRINT_PARTS = render.PARTS

@@ -10,12 +10,12 @@ as printed; the words around them (editorial notes, "printed only in…") are th
 """
 from __future__ import annotations
 
-from ..corpus import Corpus
-from ..model.clauses import Clause
-from ..model.edition import edition_of
-from ..render_obligations import directory_rows
-from . import typst_values
-from .typst_values import label
+from trafiklex.data.corpus import Corpus
+from trafiklex.model.clauses import Clause
+from trafiklex.model.edition import edition_of
+from trafiklex.views.render_obligations import directory_rows
+from trafiklex.pdf import typst_values
+from trafiklex.pdf.typst_values import label
 
 
 def words(corpus: Corpus, lang: str, key: str):

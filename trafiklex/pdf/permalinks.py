@@ -13,10 +13,10 @@ import io
 
 import segno
 
-from .. import urls
-from ..corpus import Corpus
-from ..model.edition import edition_of
-from .typst_values import label
+from trafiklex.core import urls
+from trafiklex.data.corpus import Corpus
+from trafiklex.model.edition import edition_of
+from trafiklex.pdf.typst_values import label
 
 HEADING_TAG = "h2"  # the clauses that are article-level headings on the site
 

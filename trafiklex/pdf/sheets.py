@@ -1,16 +1,16 @@
 """An institution's obligation sheet (templates/sheet.typ): every obligation that the documents
-give it (trafiklex.obligations), grouped by document in printed order, with the clause's printed
+give it (trafiklex.queries.obligations), grouped by document in printed order, with the clause's printed
 numbering, the text, its role, and the deadline as printed and as parsed."""
 from __future__ import annotations
 
-from ..corpus import Corpus
-from ..environment import DEFAULT_SITE_URL
-from ..model.edition import edition_of
-from ..obligations import Obligation, for_institution
-from ..render import only_in, text_in
-from ..render_obligations import due_text
-from . import permalinks, typst_values
-from .edition import Edition
+from trafiklex.data.corpus import Corpus
+from trafiklex.data.environment import DEFAULT_SITE_URL
+from trafiklex.model.edition import edition_of
+from trafiklex.queries.obligations import Obligation, for_institution
+from trafiklex.views.render import only_in, text_in
+from trafiklex.views.render_obligations import due_text
+from trafiklex.pdf import permalinks, typst_values
+from trafiklex.pdf.edition import Edition
 
 
 def institutions_with_obligations(corpus: Corpus) -> list[str]:

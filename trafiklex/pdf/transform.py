@@ -21,10 +21,10 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-from ..corpus import Corpus
-from . import pages, parts
-from .pandoc_ast import attr, map_blocks, map_inlines, raw_block, raw_inline
-from .typst_values import label, string
+from trafiklex.data.corpus import Corpus
+from trafiklex.pdf import pages, parts
+from trafiklex.pdf.pandoc_ast import attr, map_blocks, map_inlines, raw_block, raw_inline
+from trafiklex.pdf.typst_values import label, string
 
 # class of the site's HTML → Typst function of templates/style.typ
 STYLED = {

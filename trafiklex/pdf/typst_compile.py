@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typst
 
-from .edition import Edition
+from trafiklex.pdf.edition import Edition
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 

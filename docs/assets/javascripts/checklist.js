@@ -1,5 +1,5 @@
 // The victim identification checklist (Annex 1). The rules come from the page, as JSON made from
-// data/screening.yml by trafiklex/screening_rules.py, and are evaluated here exactly as that module
+// data/screening.yml by trafiklex/queries/screening_rules.py, and are evaluated here exactly as that module
 // evaluates them (tests/screening_cases.yml is run against both).
 //
 // Private by design: nothing typed or ticked leaves the page or is kept. No request, no cookie, no
@@ -15,7 +15,7 @@
   var words = page.words;
   var COUNTER = "may_not";
 
-  // --- the rules: the same steps as trafiklex/screening_rules.py -----------------------------------
+  // --- the rules: the same steps as trafiklex/queries/screening_rules.py -----------------------------------
 
   function routing(given) {
     var order = model.questions.map(function (q) { return q.id; });

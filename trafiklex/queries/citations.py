@@ -1,0 +1,42 @@
+"""Citations of clauses, built from the data: the document's short title and date, then the clause's
+printed numbering — "National Referral Mechanism Cooperation Agreement (18 July 2005), Article 5, A.4"
+in English, "Marrëveshja për Mekanizmin Kombëtar Referues (18 korrik 2005), Neni 5, A.4" in Albanian.
+A document without a date of its own is dated by the act that approved it. Each clause also has a
+standard identifier, its portion URI (`identifier`: /akn/al/doc/agreement/2005-07-18/nrm-agreement/
+eng@2005-07-18/~art_5__A__4, trafiklex.core.identifiers), which the cite control copies and the clause
+downloads carry."""
+from __future__ import annotations
+
+from trafiklex.core import identifiers
+from trafiklex.data.corpus import Corpus
+from trafiklex.model.edition import edition_of
+from trafiklex.core.ids import ClauseId
+from trafiklex.views.render import format_date
+
+
+
+def document_reference(corpus: Corpus, document_id: str, lang: str) -> str:
+    document = corpus.document(document_id)
+    dated = document
+    while "date" not in dated and ("approved_by" in dated or "annex_to" in dated):
+        dated = corpus.document(dated.get("approved_by") or dated["annex_to"])
+    when = format_date(dated.get("date"), corpus.words(lang, "months"))
+    return f"{document['short_title'][lang]} ({when})" if when else document["short_title"][lang]
+
+
+def printed_numbers(corpus: Corpus, document_id: str, lang: str) -> dict[str, str]:
+    """The numbers the document's page prints for its sections, and the words that name its
+    unnumbered clauses (trafiklex.model.edition.Edition.printed_numbers)."""
+    return edition_of(corpus).printed_numbers(document_id, lang)
+
+
+def citation(corpus: Corpus, document_id: str, clause_id: str, lang: str, numbers: dict | None = None) -> str:
+    numbers = printed_numbers(corpus, document_id, lang) if numbers is None else numbers
+    label = ClauseId.parse(clause_id).label(corpus.words(lang, "numbering"), numbers)
+    return f"{document_reference(corpus, document_id, lang)}, {label}"
+
+
+def identifier(corpus: Corpus, document_id: str, clause_id: str, lang: str) -> str:
+    """The clause's standard identifier in `lang`: the portion URI <expression>/~<clause id>."""
+    work = identifiers.work_of(corpus.document(document_id), corpus.documents)
+    return work.portion(corpus.languages.get(lang).alpha3, clause_id)

@@ -1,0 +1,110 @@
+"""This edition as a publication, for readers and for other systems: each document's standard
+identifiers (trafiklex.core.identifiers) with the files that carry them, what the edition says of the
+texts' status today, and the licences of its own work (data/edition.yml). Plain Python: the site's
+pages (hooks/site.py hands them over), the identifiers page, the JSON-LD (trafiklex.formats.jsonld), the
+open-data downloads (trafiklex.formats.exports), the printed editions and the Akoma Ntoso files read it.
+
+Status: the edition publishes each text as adopted (in 2005) and tracks nothing after it — no
+amendment, replacement or repeal, and not whether the bodies the texts name still exist. It says so
+on every document page and in the handbooks, with the date of the edition (EDITION_DATE), and makes
+no claim about the present force of a text or about successors."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trafiklex.core import identifiers
+from trafiklex.data.corpus import Corpus
+from trafiklex.views.render import format_date
+
+
+# --- identifiers -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DocumentIdentifiers:
+    document: str                  # the document's id (data/documents.yml)
+    work: str                      # /akn/al/act/order/2005-02-22/25
+    date: str                      # the work's date, YYYY-MM-DD (identifiers.work_date)
+    expressions: dict[str, str]    # language code → expression URI
+    files: dict[str, str]          # language code → the Akoma Ntoso file's path from the site root
+
+
+def document_identifiers(corpus: Corpus, document_id: str) -> DocumentIdentifiers:
+    document = corpus.document(document_id)
+    work = identifiers.work_of(document, corpus.documents)
+    alpha3 = {lang: corpus.languages.get(lang).alpha3 for lang in corpus.languages}
+    return DocumentIdentifiers(document_id, str(work), work.date,
+                               {lang: work.expression(code) for lang, code in alpha3.items()},
+                               {lang: work.file(code) for lang, code in alpha3.items()})
+
+
+def portion(corpus: Corpus, document_id: str, lang: str, clause_id: str) -> str:
+    """The portion URI of one clause of one language's text: <expression>/~<clause id>."""
+    work = identifiers.work_of(corpus.document(document_id), corpus.documents)
+    return work.portion(corpus.languages.get(lang).alpha3, clause_id)
+
+
+# --- status ------------------------------------------------------------------------------------------
+
+def edition_words(corpus: Corpus, lang: str, edition_date: str | None) -> str:
+    """'This edition is of 30 November 2026.' (or that its date is not known)."""
+    if not edition_date:
+        return corpus.words(lang, "status.edition_undated")
+    return corpus.words(lang, "status.edition").format(date=format_date(edition_date, corpus.words(lang, "months")))
+
+
+def document_status(corpus: Corpus, document_id: str, lang: str, edition_date: str | None) -> str:
+    """What a document page says of the text's status: published as adopted (the work's date), the
+    edition's date, and what the edition does not track."""
+    adopted = format_date(document_identifiers(corpus, document_id).date, corpus.words(lang, "months"))
+    return " ".join((corpus.words(lang, "status.document").format(date=adopted),
+                     edition_words(corpus, lang, edition_date), corpus.words(lang, "status.not_tracked")))
+
+
+def adoption_years(corpus: Corpus) -> str:
+    """The years the documents were adopted in ('2005'), from their work dates."""
+    years = sorted({identifiers.work_date(d, corpus.documents)[:4] for d in corpus.documents})
+    return years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def handbook_status(corpus: Corpus, lang: str, edition_date: str | None) -> str:
+    """What the printed editions say of the texts' status (the title page)."""
+    return " ".join((corpus.words(lang, "status.texts").format(years=adoption_years(corpus)),
+                     edition_words(corpus, lang, edition_date), corpus.words(lang, "status.texts_not_tracked")))
+
+
+# --- licences ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Licence:
+    id: str          # content | code
+    spdx: str        # CC-BY-4.0
+    name: str        # Creative Commons Attribution 4.0 International
+    url: str         # https://creativecommons.org/licenses/by/4.0/
+    file: str        # the file at the repository's root: LICENSE-CONTENT.md
+    covers: dict     # language code → what it covers
+
+
+def licences(corpus: Corpus) -> list[Licence]:
+    return [Licence(item["id"], item["spdx"], item["name"], item["url"], item["file"], dict(item["covers"]))
+            for item in corpus.data("edition.yml")["licences"]]
+
+
+def licence(corpus: Corpus, part: str = "content") -> Licence:
+    """The licence of one part of the edition's own work: 'content' (data, notes, identifiers, the
+    site's texts) or 'code'."""
+    return next(item for item in licences(corpus) if item.id == part)
+
+
+def official_texts(corpus: Corpus, lang: str) -> str:
+    """What the edition claims, and does not, of the official texts it reproduces."""
+    return corpus.data("edition.yml")["official_texts"][lang]
+
+
+def rights(corpus: Corpus) -> dict:
+    """The edition's licence statement as one plain record, for files that carry it (the open-data
+    metadata, the Akoma Ntoso files): the content licence (SPDX id, name, address), what it covers
+    and what the edition says of the official texts, in every language."""
+    content = licence(corpus, "content")
+    return {"licence": content.spdx, "licence_name": content.name, "licence_url": content.url,
+            "covers": {lang: content.covers[lang] for lang in corpus.languages},
+            "official_texts": {lang: official_texts(corpus, lang) for lang in corpus.languages}}

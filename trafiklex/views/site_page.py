@@ -1,0 +1,28 @@
+"""A page of the site as MkDocs is given it: the edition's HTML of the page (rendered once) with the
+site's reading aids — internal references as links, acronyms with their expansion, defined terms
+linked to their definition (trafiklex.views.annotate) — and, on a document's page, every clause marked for
+the cite control (trafiklex.views.citemarks), with what refers to it and its topics next to it, and the
+approving act or the approved documents under the title (trafiklex.views.referred_by)."""
+from __future__ import annotations
+
+from trafiklex.views.annotate import Annotator
+from trafiklex.views.citemarks import mark
+from trafiklex.views.referred_by import add_to_page
+from trafiklex.model.edition import Edition
+
+
+def content(edition: Edition, path: str, lang: str) -> str:
+    """The page's content for the site (made once: MkDocs and the search index both read it)."""
+    return edition.corpus.memo(("site-page", path, lang), lambda: _content(edition, path, lang))
+
+
+def _content(edition: Edition, path: str, lang: str) -> str:
+    page = edition.page(path, lang)
+    if page.meta.get("parallel_of"):
+        return page.html  # each column was annotated in its own language (trafiklex.views.render_translations)
+    document = page.document
+    html = Annotator(edition.corpus, lang, path, document).annotate(page.html)
+    if not document:
+        return html
+    others = {other: set(edition.page(path, other).ids()) for other in edition.corpus.languages.others(lang)}
+    return add_to_page(edition, mark(html, edition.corpus, document, path, lang, others), document, path, lang)
