@@ -212,7 +212,7 @@ def test_the_cite_control_opens_by_touch_and_closes_by_escape_or_a_tap_outside(s
 def test_the_english_routing_line_of_annex_1_is_laid_out_on_two_lines_as_printed(site, corpus):
     """The printed English routing instruction is two lines with no full stop between them; the text
     keeps its words, the layout its two lines (on the annex page and in the checklist)."""
-    printed = corpus.screening["routing"][0]["text"]["en"]
+    printed = corpus.table("nrm-annex-1", "questionnaire")["routing"][0]["text"]["en"]
     assert printed.split("\n") == ["If self to any of 11 – 13 above, go to 14", "All other answers, go to 15"]
     for name in ("en/nrm-annex-1.html", "en/checklist.html"):
         routing = next(e for e in parse((site / name).read_text(encoding="utf-8")).iter() if "routing" in e.classes)

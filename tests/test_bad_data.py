@@ -52,10 +52,10 @@ def _line_of(path: Path, line: int) -> str:
 
 def test_editor_sees_unknown_institution_with_file_line_and_field(tmp_path):
     root = _copy_project(tmp_path)
-    path = _rewrite(root, "activities.yml",
+    path = _rewrite(root, "documents/child-trafficking-action-plan/activities.yml",
                     lambda d: _first_activity(d)["responsible"]["sq"].__setitem__("bodies", ["mopo", "ministry_of_magic"]))
     problem, text = _problem(root)
-    assert problem.file == "data/activities.yml"
+    assert problem.file == "data/documents/child-trafficking-action-plan/activities.yml"
     assert "ministry_of_magic" in text and "data/institutions.yml" in text
     assert "ministry_of_magic" in _line_of(path, problem.line)
     assert problem.field.endswith("responsible.sq.bodies.1")
@@ -63,7 +63,7 @@ def test_editor_sees_unknown_institution_with_file_line_and_field(tmp_path):
 
 def test_editor_sees_unknown_deadline_form(tmp_path):
     root = _copy_project(tmp_path)
-    path = _rewrite(root, "activities.yml", lambda d: _first_activity(d)["deadline"].__setitem__("sq", "kur te mundet"))
+    path = _rewrite(root, "documents/child-trafficking-action-plan/activities.yml", lambda d: _first_activity(d)["deadline"].__setitem__("sq", "kur te mundet"))
     problem, text = _problem(root)
     assert "unknown deadline form: 'kur te mundet'" in text
     assert "kur te mundet" in _line_of(path, problem.line)
@@ -77,7 +77,7 @@ def test_editor_sees_duplicate_clause_id(tmp_path):
         activities = data["sections"][0]["objectives"][0]["activities"]
         activities[1]["id"] = activities[0]["id"]
 
-    _rewrite(root, "activities.yml", duplicate)
+    _rewrite(root, "documents/child-trafficking-action-plan/activities.yml", duplicate)
     problem, text = _problem(root)
     assert "duplicate clause id 'sec_1__obj_1__act_1'" in text
     assert problem.line
@@ -85,15 +85,15 @@ def test_editor_sees_duplicate_clause_id(tmp_path):
 
 def test_editor_sees_missing_translation(tmp_path):
     root = _copy_project(tmp_path)
-    _rewrite(root, "nrm_commitments.yml", lambda d: d["parties"][0]["commitments"][2]["text"].pop("en"))
+    _rewrite(root, "documents/nrm-agreement/commitments.yml", lambda d: d["parties"][0]["commitments"][2]["text"].pop("en"))
     problem, text = _problem(root)
-    assert problem.file == "data/nrm_commitments.yml"
+    assert problem.file == "data/documents/nrm-agreement/commitments.yml"
     assert "has no 'en' text" in text and "only_in" in problem.expected
 
 
 def test_editor_sees_typo_in_a_field_name(tmp_path):
     root = _copy_project(tmp_path)
-    path = _rewrite(root, "activities.yml",
+    path = _rewrite(root, "documents/child-trafficking-action-plan/activities.yml",
                     lambda d: _first_activity(d).__setitem__("deadlnie", dict(_first_activity(d)["deadline"])))
     problem, _ = _problem(root)
     assert "unknown: deadlnie" in problem.expected
@@ -102,34 +102,34 @@ def test_editor_sees_typo_in_a_field_name(tmp_path):
 
 def test_editor_sees_missing_schema_hint(tmp_path):
     root = _copy_project(tmp_path)
-    path = root / "data" / "glossaries.yml"
+    path = root / "data" / "documents" / "nrm-agreement" / "definitions.yml"
     path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
     problem, _ = _problem(root)
-    assert (problem.file, problem.line) == ("data/glossaries.yml", 1)
-    assert problem.expected == "# yaml-language-server: $schema=../schemas/glossaries.schema.json"
+    assert (problem.file, problem.line) == ("data/documents/nrm-agreement/definitions.yml", 1)
+    assert problem.expected == "# yaml-language-server: $schema=../../../schemas/definitions.schema.json"
 
 
 def test_editor_sees_yaml_syntax_error_line(tmp_path):
     root = _copy_project(tmp_path)
-    path = root / "data" / "penalties.yml"
+    path = root / "data" / "documents" / "child-trafficking-strategy" / "penalties.yml"
     lines = path.read_text(encoding="utf-8").splitlines()
     target = next(i for i, l in enumerate(lines) if "article:" in l)
     lines[target] = lines[target].replace("article:", "article: [unclosed")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problem, text = _problem(root)
-    assert problem.file == "data/penalties.yml" and "YAML syntax error" in text
+    assert problem.file == "data/documents/child-trafficking-strategy/penalties.yml" and "YAML syntax error" in text
     assert abs(problem.line - (target + 1)) <= 1
 
 
 def test_bad_data_stops_the_build_without_traceback_or_half_built_site(tmp_path):
     root = _copy_project(tmp_path, with_site_files=True)
-    _rewrite(root, "penalties.yml", lambda d: d["articles"][0]["rows"][0]["sanction"]["sq"].update(prison_min=20, prison_max=15))
+    _rewrite(root, "documents/child-trafficking-strategy/penalties.yml", lambda d: d["articles"][0]["rows"][0]["sanction"]["sq"].update(prison_min=20, prison_max=15))
     site = tmp_path / "site"
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--output", str(site), "--quiet",
                              "--config-file", str(root / "mkdocs.yml")], capture_output=True, text=True)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "data/penalties.yml:" in output and "exceeds the maximum" in output
+    assert "data/documents/child-trafficking-strategy/penalties.yml:" in output and "exceeds the maximum" in output
     assert "Traceback" not in output
     assert not site.exists()
 

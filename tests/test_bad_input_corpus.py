@@ -37,6 +37,7 @@ def _edit(root: Path, edit: dict):
         assert spec["old"].encode() in raw
         path.write_bytes(raw.replace(spec["old"].encode(), spec["new"].encode("latin-1"), 1))
     elif kind == "write":
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(spec["text"], encoding="utf-8")
     elif kind == "prepend":
         path.write_text(spec["text"] + path.read_text(encoding="utf-8"), encoding="utf-8")

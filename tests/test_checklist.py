@@ -74,7 +74,7 @@ def _page_result(tab) -> tuple[dict, list[str]]:
 
 
 def _python_result(corpus, case) -> dict:
-    return summary(evaluate(_answers(case), case["age_group"], corpus.screening))
+    return summary(evaluate(_answers(case), case["age_group"], corpus.table("nrm-annex-1", "questionnaire")))
 
 
 def _short(result: dict) -> str:
@@ -153,18 +153,18 @@ def test_page_embeds_the_rules_made_from_the_data(site, corpus):
     for lang in ("sq", "en"):
         script = parse(page(site, "checklist", lang)).find("script", cls="checklist-rules")
         embedded = json.loads(script.text())
-        assert embedded["rules"] == rules(corpus.screening)
+        assert embedded["rules"] == rules(corpus.table("nrm-annex-1", "questionnaire"))
         assert embedded["rules"]["requires"] == {"adult": ["A", "B", "C"], "child": ["A", "C"]}
         assert [q["id"] for q in embedded["rules"]["questions"] if q["several"]] == ["q_11", "q_12", "q_13", "q_15"]
 
 
 def test_rules_refuse_answers_the_questionnaire_does_not_have(corpus):
     with pytest.raises(ValueError, match="'maybe' is not an answer of q_4"):
-        evaluate({"q_4": "maybe"}, "adult", corpus.screening)
+        evaluate({"q_4": "maybe"}, "adult", corpus.table("nrm-annex-1", "questionnaire"))
     with pytest.raises(ValueError, match="q_4 takes one answer"):
-        evaluate({"q_4": ["yes", "no"]}, "adult", corpus.screening)
+        evaluate({"q_4": ["yes", "no"]}, "adult", corpus.table("nrm-annex-1", "questionnaire"))
     with pytest.raises(ValueError, match="unknown age group 'elderly'"):
-        evaluate({}, "elderly", corpus.screening)
+        evaluate({}, "elderly", corpus.table("nrm-annex-1", "questionnaire"))
 
 
 # --- the page -------------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def test_interviewer_sees_the_printed_questionnaire_as_a_form(site, corpus, lang
     assert form.attrs["method"] == "dialog" and form.attrs["autocomplete"] == "off"
     fieldsets = list(form.find_all("fieldset", cls="checklist-question"))
     assert [f.attrs["data-question"] for f in fieldsets] == [f"q_{n}" for n in range(1, 16)]
-    for question, fieldset in zip(corpus.screening["questions"], fieldsets):
+    for question, fieldset in zip(corpus.table("nrm-annex-1", "questionnaire")["questions"], fieldsets):
         legend = " ".join(fieldset.find("legend").text().split())
         assert legend == f"{question['num']}. {' '.join(question['text'][lang].split())}"  # the printed words
         assert " ".join(question["hint"][lang].split()) in " ".join(fieldset.text().split())
@@ -225,7 +225,7 @@ def test_adult_case_shows_the_steps_that_follow(server, tab, corpus, lang):
     status = tab.locator(".checklist-determination").inner_text()
     assert status.startswith("Kriteret plotësohen për një të rritur" if lang == "sq" else "Criteria met for an adult")
     steps = tab.locator('.checklist-steps[data-age-group="adult"] ol li').all_inner_texts()
-    assert steps == [s[lang] for s in corpus.screening["determination"]["adult"]["editorial"]["steps"]]
+    assert steps == [s[lang] for s in corpus.table("nrm-annex-1", "questionnaire")["determination"]["adult"]["editorial"]["steps"]]
     assert tab.locator('.checklist-steps[data-age-group="child"]').is_hidden()
     marks = tab.locator("fieldset[data-question=q_4] .checklist-mark").inner_text()
     assert marks == ("Numërohet te seksioni A: tregues." if lang == "sq" else "Counts towards section A: indicative.")
@@ -239,7 +239,7 @@ def test_adult_case_shows_the_steps_that_follow(server, tab, corpus, lang):
 def test_child_case_shows_each_situation_and_what_it_requires(server, tab, corpus, lang):
     tab.goto(_url(server, lang))
     _fill(tab, next(c for c in CASES if c["id"] == "child_a_and_c_only"))
-    child = corpus.screening["determination"]["child"]
+    child = corpus.table("nrm-annex-1", "questionnaire")["determination"]["child"]
     steps = tab.locator('.checklist-steps[data-age-group="child"]')
     assert steps.is_visible()
     assert steps.locator(":scope > ol li").all_inner_texts() == [s[lang] for s in child["editorial"]["steps"]]
@@ -447,7 +447,7 @@ def _project_with(tmp_path: Path, edit) -> Path:
     root = tmp_path / "project"
     for name in ("data", "sources", "locales"):
         shutil.copytree(ROOT / name, root / name)
-    path = root / "data" / "screening.yml"
+    path = root / "data" / "documents" / "nrm-annex-1" / "questionnaire.yml"
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     return root
 
@@ -462,9 +462,9 @@ def test_editor_who_drops_the_assessment_of_a_free_text_question_is_told_where(t
     with pytest.raises(DataError) as caught:
         corpus_module.load(root)
     problem = caught.value.problems[0]
-    assert problem.file == "data/screening.yml" and problem.field == "questions.13"
+    assert problem.file == "data/documents/nrm-annex-1/questionnaire.yml" and problem.field == "questions.13"
     assert "editorial" in caught.value.report()
-    line = (root / "data" / "screening.yml").read_text(encoding="utf-8").splitlines()[problem.line - 1]
+    line = (root / "data" / "documents" / "nrm-annex-1" / "questionnaire.yml").read_text(encoding="utf-8").splitlines()[problem.line - 1]
     assert re.search(r"id: q_14", line)
 
 
@@ -473,7 +473,7 @@ def test_editor_who_leaves_a_situation_without_steps_is_told_where(tmp_path):
     with pytest.raises(DataError) as caught:
         corpus_module.load(root)
     problem = caught.value.problems[0]
-    assert problem.file == "data/screening.yml" and problem.field == "determination.child.situations.3"
+    assert problem.file == "data/documents/nrm-annex-1/questionnaire.yml" and problem.field == "determination.child.situations.3"
     assert "a field 'editorial'" in caught.value.report()
 
 

@@ -68,7 +68,7 @@ def test_strategy_sections_are_numbered_as_printed(site, corpus):
 
 def test_annex_questions_per_part(corpus):
     parts = {}
-    for question in corpus.screening["questions"]:
+    for question in corpus.table("nrm-annex-1", "questionnaire")["questions"]:
         parts[question["part"]] = parts.get(question["part"], 0) + 1
     assert parts == {"A": 7, "B": 3, "C": 5}
-    assert [q["num"] for q in corpus.screening["questions"]] == list(range(1, 16))
+    assert [q["num"] for q in corpus.table("nrm-annex-1", "questionnaire")["questions"]] == list(range(1, 16))

@@ -30,7 +30,7 @@ def add_eighth_document(root: Path) -> None:
     """The fixture's files copied in, its list entries appended: no code is touched."""
     for folder in ("data", "docs", "sources"):
         shutil.copytree(FIXTURE / folder, root / folder, dirs_exist_ok=True)
-    for name in ("documents.yml", "glossaries.yml", "topics.yml"):
+    for name in ("documents.yml",):
         target = root / "data" / name
         target.write_text(target.read_text(encoding="utf-8").rstrip("\n") + "\n" + (FIXTURE / name).read_text(encoding="utf-8"),
                           encoding="utf-8")

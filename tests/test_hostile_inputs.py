@@ -213,7 +213,7 @@ def _unshare_mount(size: str, read_only: bool, folder: Path, command: list[str])
 
 def fault_unreadable(case, tmp):
     root, places = _prepare(case, tmp)
-    code, output = _run_command([sys.executable, "-c", _injected("EACCES", "data/penalties.yml"), "--root", str(root)],
+    code, output = _run_command([sys.executable, "-c", _injected("EACCES", "data/documents/child-trafficking-strategy/penalties.yml"), "--root", str(root)],
                                 cwd=tmp)
     return _outcome(code, output, root, places)
 

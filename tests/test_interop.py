@@ -192,17 +192,19 @@ def test_the_downloads_carry_the_licence_and_the_identifiers(site, corpus):
     assert package["licenses"] == [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
                                     "title": "Creative Commons Attribution 4.0 International"}]
     assert package["version"] == _edition_date()
-    files = sorted(p.name for p in data.iterdir() if p.suffix in (".yml", ".json", ".csv")
+    files = sorted(p.relative_to(data).as_posix() for p in data.rglob("*") if p.suffix in (".yml", ".json", ".csv")
                    and not p.name.endswith(".schema.json") and p.name not in ("datapackage.json", "divergences.json",
                                                                                "reference-check.json"))
     assert sorted(r["path"] for r in package["resources"]) == files
+    assert "documents/child-trafficking-action-plan/activities.json" in files  # each document's own tables
+    assert {"activities.csv", "penalties.csv", "commitments.csv"} <= set(files)  # each tabular kind across documents
     assert all(r["licenses"][0]["name"] == "CC-BY-4.0" for r in package["resources"])
     assert {d["id"]: d["work"] for d in package["documents"]} == WORKS
     assert package["documents"][0]["expressions"] == {"sq": WORKS["order-25-2005"] + "/sqi@2005-02-22",
                                                       "en": WORKS["order-25-2005"] + "/eng@2005-02-22"}
     assert package["rights"]["official_texts"]["en"].startswith("The texts of the seven documents")
-    yamls = sorted(data.glob("*.yml"))
-    assert len(yamls) >= 14
+    yamls = sorted(data.rglob("*.yml"))
+    assert len(yamls) >= 22  # 6 of the edition, 3 derived, 13 of the documents
     for path in yamls:
         second = path.read_text(encoding="utf-8").split("\n")[1]
         assert second.startswith("# Licence: CC-BY-4.0 (Creative Commons Attribution 4.0 International"), path.name

@@ -89,7 +89,7 @@ def test_directory_counts_obligations_per_institution(site):
 
 
 def test_every_printed_deadline_parses():
-    data = yaml.safe_load((ROOT / "data" / "activities.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "data" / "documents" / "child-trafficking-action-plan" / "activities.yml").read_text(encoding="utf-8"))
     printed = [a["deadline"][lang] for s in data["sections"] for group in [s.get("objectives", []), [s]]
                for o in group for a in o.get("activities", []) for lang in a["deadline"]]
     assert len(printed) == 139  # 70 Albanian and 69 English activities
@@ -150,13 +150,13 @@ def test_timeline_shows_every_activity_once_and_links_it(site, corpus):
         svg = parse(page(site, "obligations", lang)).find("svg", cls="timeline")
         links = svg.find_all("a")
         hrefs = [a.attrs["href"].partition("#")[2] for a in links]
-        assert sorted(hrefs) == sorted(activity["id"] for _, _, activity in corpus.activities())
+        assert sorted(hrefs) == sorted(activity["id"] for _, _, _, activity in corpus.activities())
         first = next(a for a in svg.find_all("a") if a.attrs["href"].endswith("#sec_1__obj_1__act_1"))
         assert first.attrs["aria-label"].startswith({"sq": "Seksioni 1, objektivi 1, aktiviteti 1: ",
                                                      "en": "Section 1, objective 1, activity 1: "}[lang])
         dots = [(float(c.attrs["cx"]), float(c.attrs["cy"])) for c in svg.find_all("circle")]
         arrows = [(float(l.attrs["x1"]), float(l.attrs["x2"]), float(l.attrs["y1"])) for l in svg.find_all("line", cls="continues")]
-        assert len(arrows) == sum(1 for _, _, a in corpus.activities()
+        assert len(arrows) == sum(1 for _, _, _, a in corpus.activities()
                                   if a["due"].get("ongoing") and (a["due"].get("by") or a["due"].get("from"))) == 9
         crossed = [(x, y) for x, y in dots for x1, x2, ay in arrows if y == ay and x1 < x < x2]
         assert crossed == []

@@ -27,7 +27,7 @@ def test_official_filters_what_is_due_to_their_institution(server, tab):
 
 def test_official_filters_what_is_due_to_a_document_or_one_of_its_sections(server, tab, corpus):
     tab.goto(f"{server}/obligations.html")
-    plan = [f"child-trafficking-action-plan#{a['id']}" for _, _, a in corpus.activities()]
+    plan = [f"child-trafficking-action-plan#{a['id']}" for _, _, _, a in corpus.activities()]
     tab.select_option("form.due-filters select[name=section]", "child-trafficking-action-plan")
     assert _visible_clauses(tab) == set(plan) and len(plan) == 70
     tab.select_option("form.due-filters select[name=section]", "child-trafficking-action-plan:3")

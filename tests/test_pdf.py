@@ -171,7 +171,7 @@ def test_bilingual_edition_puts_each_clause_beside_its_translation(corpus, pdfs,
         raise AssertionError(f"not found after page {start + 1}: {' '.join(words)}")
 
     position, checked = 0, 0
-    for party in corpus.commitments["parties"]:
+    for party in corpus.table("nrm-agreement", "commitments")["parties"]:
         for commitment in party["commitments"]:
             if "only_in" in commitment:
                 continue
@@ -316,19 +316,19 @@ def test_activity_and_penalty_tables_repeat_their_header_on_continued_pages(corp
             assert found, start
             return found[0]
 
-        plan = corpus.action_plan
+        plan = corpus.table("child-trafficking-action-plan", "activities")
         header = " ".join(plan["columns"][lang][c] for c in ("activity", "responsible", "deadline"))
         groups = [o["activities"] for s in plan["sections"] for o in s.get("objectives", [])] + \
                  [s["activities"] for s in plan["sections"] if s.get("activities")]
         for activities in groups:
-            on = [page_of(a["text"][lang], plan["document"]) for a in activities if lang in a["text"]]
+            on = [page_of(a["text"][lang], "child-trafficking-action-plan") for a in activities if lang in a["text"]]
             for continued in range(min(on) + 1, max(on) + 1):
                 assert pages[continued].count(header) >= 1, (lang, continued + 1)
                 checked += 1
-        table = corpus.penalties
+        table = corpus.table("child-trafficking-strategy", "penalties")
         header = " ".join(table["columns"][lang][c] for c in ("article", "offence", "sanction"))
         rows = [r["offence"][lang] for a in table["articles"] for r in a["rows"] if lang in r["offence"]]
-        on = [page_of(text, table["document"]) for text in rows]
+        on = [page_of(text, "child-trafficking-strategy") for text in rows]
         assert max(on) > min(on)  # the penalties table runs over more than one page
         for continued in range(min(on) + 1, max(on) + 1):
             assert header in pages[continued], (lang, continued + 1)
@@ -360,7 +360,7 @@ def tick_boxes(reader: pypdf.PdfReader) -> int:
 def test_interviewer_prints_a_blank_screening_form_with_tick_boxes(site, corpus, lang):
     path = site / paths.screening_form(lang)
     text = flat("\n".join(pdf_pages(path)))
-    questions = corpus.screening["questions"]
+    questions = corpus.table("nrm-annex-1", "questionnaire")["questions"]
     assert len(questions) == 15
     for question in questions:
         assert f"{question['num']}. {flat(question['text'][lang])}" in text

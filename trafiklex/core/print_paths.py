@@ -16,8 +16,10 @@ def bilingual(authoritative: str, translation: str) -> str:
     return f"{FOLDER}/handbook-{authoritative}-{translation}.pdf"
 
 
-def screening_form(lang: str) -> str:
-    return f"{FOLDER}/screening-form-{lang}.pdf"
+def screening_form(lang: str, document: str | None = None) -> str:
+    """The blank screening form of a questionnaire: 'pdf/screening-form-en.pdf' for the edition's first
+    questionnaire, 'pdf/screening-form-<document>-en.pdf' for another document's."""
+    return f"{FOLDER}/screening-form-{document + '-' if document else ''}{lang}.pdf"
 
 
 def sheet(institution: str, lang: str) -> str:

@@ -1,6 +1,8 @@
 """Open data: every dataset as YAML and JSON (the same structure, checked by the same JSON Schema) and,
 for the tabular ones, as CSV (UTF-8, one row per activity, commitment, offence, obligation or body;
-bodies by canonical id and name). Every download carries the licence of this edition's data
+bodies by canonical id and name). The edition's own files are datasets of their own; each document's
+tables are published as they are in data/ (documents/<document>/<kind>.yml and .json, with the schema
+of their kind), and the tabular kinds also as one CSV across every document that has them. Every download carries the licence of this edition's data
 (data/edition.yml): each YAML file names it in its first lines, edition.json holds it, and
 datapackage.json (a Frictionless Data Package, https://specs.frictionlessdata.io/data-package/)
 describes every file with it, the edition's date and the documents' standard identifiers."""
@@ -15,7 +17,8 @@ from pathlib import Path
 import yaml
 
 from trafiklex.queries import edition_meta
-from trafiklex.data.corpus import DATA_FILES, Corpus
+from trafiklex.data import tables
+from trafiklex.data.corpus import DATA_FILES, DOCUMENTS_DIR, Corpus
 from trafiklex.formats.clause_data import clause_records, clause_rows
 from trafiklex.queries.obligations import all_obligations
 
@@ -46,8 +49,9 @@ def institution_rows(corpus: Corpus) -> list[dict]:
 
 def activity_rows(corpus: Corpus) -> list[dict]:
     rows = []
-    for section, objective, activity in corpus.activities():
-        row = {"id": activity["id"], "section": section["num"], **_per_language(corpus.languages, "section_title", section["title"]),
+    for document, section, objective, activity in corpus.activities():
+        row = {"document": document, "id": activity["id"], "section": section["num"],
+               **_per_language(corpus.languages, "section_title", section["title"]),
                "objective_id": objective["id"] if objective else "", **_per_language(corpus.languages, "text", activity["text"])}
         for cell in ("responsible", "partners"):
             value = activity.get(cell, {})
@@ -68,28 +72,32 @@ SANCTION_KEYS = ("prison_min", "prison_max", "life", "fine", "fine_min", "fine_m
 
 def penalty_rows(corpus: Corpus) -> list[dict]:
     rows = []
-    for article in corpus.penalties["articles"]:
-        for number, row in enumerate(article["rows"], start=1):
-            out = {"id": row["id"], "article": article["article"], "row": number, **_per_language(corpus.languages, "offence", row["offence"])}
-            for lang in corpus.languages:
-                sanction = row["sanction"].get(lang, {})
-                out[f"sanction_{lang}"] = sanction.get("printed", "")
-                out.update({f"{key}_{lang}": sanction.get(key, "") for key in SANCTION_KEYS})
-            rows.append(out)
+    for document, table in corpus.tables("penalties"):
+        for article in table["articles"]:
+            for number, row in enumerate(article["rows"], start=1):
+                out = {"document": document, "id": row["id"], "article": article["article"], "row": number,
+                       **_per_language(corpus.languages, "offence", row["offence"])}
+                for lang in corpus.languages:
+                    sanction = row["sanction"].get(lang, {})
+                    out[f"sanction_{lang}"] = sanction.get("printed", "")
+                    out.update({f"{key}_{lang}": sanction.get(key, "") for key in SANCTION_KEYS})
+                rows.append(out)
     return rows
 
 
 def commitment_rows(corpus: Corpus) -> list[dict]:
     rows = []
-    for party in corpus.commitments["parties"]:
-        for commitment in party["commitments"]:
-            ids, partners = commitment.get("bodies", party["bodies"]), commitment.get("partners", [])
-            rows.append({"id": commitment["id"], "party": party["letter"], "point": commitment["num"],
-                         "bodies_ids": "; ".join(ids), **{f"bodies_names_{l}": _names(corpus, ids, l) for l in corpus.languages},
-                         "partners_ids": "; ".join(partners),
-                         **{f"partners_names_{l}": _names(corpus, partners, l) for l in corpus.languages},
-                         **_per_language(corpus.languages, "text", commitment["text"]), **_per_language(corpus.languages, "deadline", commitment.get("deadline")),
-                         **_due(commitment.get("due"))})
+    for document, table in corpus.tables("commitments"):
+        for party in table["parties"]:
+            for commitment in party["commitments"]:
+                ids, partners = commitment.get("bodies", party["bodies"]), commitment.get("partners", [])
+                rows.append({"document": document, "id": commitment["id"], "party": party["letter"], "point": commitment["num"],
+                             "bodies_ids": "; ".join(ids), **{f"bodies_names_{l}": _names(corpus, ids, l) for l in corpus.languages},
+                             "partners_ids": "; ".join(partners),
+                             **{f"partners_names_{l}": _names(corpus, partners, l) for l in corpus.languages},
+                             **_per_language(corpus.languages, "text", commitment["text"]),
+                             **_per_language(corpus.languages, "deadline", commitment.get("deadline")),
+                             **_due(commitment.get("due"))})
     return rows
 
 
@@ -141,11 +149,13 @@ def term_rows(corpus: Corpus) -> list[dict]:
             for c in corpus.data("terms.yml")["concepts"]]
 
 
-CSV_ROWS = {"institutions": institution_rows, "editorial_notes": note_rows, "terms": term_rows, "activities": activity_rows, "penalties": penalty_rows,
-            "nrm_commitments": commitment_rows, "obligations": obligation_rows, "clauses": clause_rows}
+CSV_ROWS = {"institutions": institution_rows, "editorial_notes": note_rows, "terms": term_rows, "activities": activity_rows,
+            "penalties": penalty_rows, "commitments": commitment_rows, "obligations": obligation_rows, "clauses": clause_rows}
 # datasets derived from the data and the pages (not files of data/): name → its records
 DERIVED = {"obligations": lambda corpus: obligation_records(corpus), "clauses": clause_records,
            "editorial_notes": note_records}
+# each document's own files that are published (its editorial notes are in editorial_notes, its topics in clauses)
+DOCUMENT_KINDS = tuple(name for name in tables.KINDS if name not in ("notes", "topics"))
 
 
 # A cell that begins with one of these is read by a spreadsheet as a formula (OWASP, "CSV Injection"),
@@ -171,7 +181,18 @@ def to_csv(rows: list[dict]) -> str:
 
 
 def datasets() -> list[str]:
+    """The edition's own files, then those derived from the data and the pages."""
     return [name.removesuffix(".yml") for name in DATA_FILES] + list(DERIVED)
+
+
+def document_datasets(corpus: Corpus) -> dict[str, list[str]]:
+    """Each kind of document file (trafiklex.data.tables) → the documents that have one, in order."""
+    return {kind: [d for d, _ in corpus.tables(kind)] for kind in DOCUMENT_KINDS if corpus.tables(kind)}
+
+
+def document_file(document: str, kind: str, ext: str) -> str:
+    """Where a document's file is published under the site's data/ folder."""
+    return f"{DOCUMENTS_DIR}/{document}/{kind}.{ext}"
 
 
 PACKAGE = "datapackage.json"
@@ -191,19 +212,23 @@ def _with_licence(corpus: Corpus, text: str) -> str:
     return first + "\n" + licence_lines(corpus) + rest
 
 
-def package(corpus: Corpus, files: list[Path], edition_date: str | None) -> dict:
+def package(corpus: Corpus, files: list[Path], edition_date: str | None, out_dir: Path | None = None) -> dict:
     """The Frictionless Data Package descriptor of the downloads: the licence, the edition's date,
     every file (with its JSON Schema), and, as this edition's own property, the statement about the
     official texts and each document's work and expression URIs."""
     content = edition_meta.licence(corpus, "content")
     authoritative = corpus.languages.authoritative
     resources = []
-    for path in sorted(files, key=lambda p: p.name):
+    for path in sorted(files, key=lambda p: (len(p.relative_to(out_dir).parts) if out_dir else 0, str(p))):
+        relative = path.relative_to(out_dir).as_posix() if out_dir else path.name
         stem, ext = path.name.split(".", 1)
         if ext == "schema.json" or ext not in MEDIA_TYPES:
             continue
-        resources.append({"name": f"{stem}-{ext}".replace("_", "-"), "path": path.name, "format": ext,
-                          "mediatype": MEDIA_TYPES[ext], "encoding": "utf-8", "jsonSchema": f"{stem}.schema.json",
+        folder = relative.rsplit("/", 1)[0] if "/" in relative else ""
+        schema = tables.KINDS[stem].schema if stem in tables.KINDS else stem
+        name = f"{folder.rsplit('/', 1)[-1]}-{stem}-{ext}" if folder else f"{stem}-{ext}"
+        resources.append({"name": name.replace("_", "-"), "path": relative, "format": ext,
+                          "mediatype": MEDIA_TYPES[ext], "encoding": "utf-8", "jsonSchema": f"{schema}.schema.json",
                           "licenses": [{"name": content.spdx, "path": content.url, "title": content.name}]})
     documents = []
     for document in corpus.documents:
@@ -249,7 +274,20 @@ def write(corpus: Corpus, out_dir: Path, edition_date: str | None = None) -> lis
         if name in CSV_ROWS:
             (out_dir / f"{name}.csv").write_text(to_csv(CSV_ROWS[name](corpus)), encoding="utf-8")
             written.append(out_dir / f"{name}.csv")
-    (out_dir / PACKAGE).write_text(json.dumps(package(corpus, written, edition_date), ensure_ascii=False, indent=1) + "\n",
+    for kind, documents in document_datasets(corpus).items():
+        for document in documents:
+            folder = out_dir / DOCUMENTS_DIR / document
+            folder.mkdir(parents=True, exist_ok=True)
+            text = (corpus.root / "data" / corpus.file_name(document, kind)).read_text(encoding="utf-8")
+            (folder / f"{kind}.yml").write_text(
+                _with_licence(corpus, text.replace("$schema=../../../schemas/", "$schema=../../", 1)), encoding="utf-8")
+            (folder / f"{kind}.json").write_text(json.dumps(corpus.table(document, kind), ensure_ascii=False, indent=1) + "\n",
+                                                 encoding="utf-8")
+            written += [folder / f"{kind}.yml", folder / f"{kind}.json"]
+        if kind in CSV_ROWS:
+            (out_dir / f"{kind}.csv").write_text(to_csv(CSV_ROWS[kind](corpus)), encoding="utf-8")
+            written.append(out_dir / f"{kind}.csv")
+    (out_dir / PACKAGE).write_text(json.dumps(package(corpus, written, edition_date, out_dir), ensure_ascii=False, indent=1) + "\n",
                                    encoding="utf-8")
     written.append(out_dir / PACKAGE)
     return written

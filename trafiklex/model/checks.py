@@ -41,15 +41,13 @@ def _check_page(edition: Edition, path: str, lang: str) -> list[Problem]:
 
 def _check_assignments(edition: Edition) -> list[Problem]:
     problems = []
-    located = edition.corpus.files["assignments.yml"]
-    for a, assignment in enumerate(located.data["assignments"]):
-        if assignment["document"] not in {d["id"] for d in edition.documents}:
-            continue
-        page = edition.corpus.document(assignment["document"])["page"]
+    for document, a, assignment in edition.corpus.assignments():
+        located = edition.corpus.located(document, "assignments")
+        page = edition.corpus.document(document)["page"]
         for lang in assignment["bodies"]:
             if lang not in edition.languages:
                 continue
-            clause = edition.clause(assignment["document"], assignment["id"], lang)
+            clause = edition.clause(document, assignment["id"], lang)
             if not clause or not (clause.body_text if clause.heading else clause.text):
                 problems.append(Problem(located.file, f"no clause '{assignment['id']}' with text in {DOCS}/{lang}/{page}.md",
                                         line=located.line(("assignments", a, "id")), field=f"assignments.{a}.id",

@@ -26,13 +26,6 @@ DOCS = "docs"
 GENERATED = {"institution_id": ("institution", "institutions"), "parallel_of": ("parallel", "parallel"),
              "topic_id": ("topic", "topics")}
 GENERATED_FOLDERS = tuple(folder for _, folder in GENERATED.values())
-# the data file and list a data-rendered clause comes from → its kind (the last list on its path)
-DATA_KINDS = {"sections": "section", "objectives": "objective", "activities": "activity", "articles": "code_article",
-              "rows": "penalty_row", "parties": "party", "commitments": "commitment", "areas": "area", "aims": "aim",
-              "definitions": "definition", "parts": "questionnaire_part", "questions": "question",
-              "routing": "routing", "determination": "determination", "adult": "determination_rule",
-              "child": "determination_rule", "situations": "situation"}
-
 
 @dataclass
 class Page:
@@ -151,16 +144,16 @@ class Edition:
     def _render(self, path: str, lang: str) -> Page:
         from trafiklex.website.site_macros import functions  # the macros a page may call (they render from this model)
 
-        macros = functions(self.corpus, lang, path)
         if path in self.generated():
             macro, argument = self.generated()[path]
             key = next(key for key, (name, _) in GENERATED.items() if name == macro)
             name, meta = f"{DOCS}/{lang}/{path}.md", {key: argument}
             self.texts()
-            markdown_text = macros[macro](argument)
+            markdown_text = functions(self.corpus, lang, path)[macro](argument)
         else:
             text, name = self._source(path, lang)
             meta = front_matter(text)
+            macros = functions(self.corpus, lang, path, meta.get("document"))
             if meta.get("document") is None:
                 self.texts()  # the documents first: other pages are built on their clauses
             markdown_text = expand_text(text, name, macros)
@@ -220,9 +213,8 @@ class Edition:
                 if glossary["document"] == document_id:
                     numbers.update({f"{glossary['anchor']}__{e['institution']}": e["abbr"]
                                     for e in glossary["entries"].get(lang, [])})
-            screening = self.corpus.screening
-            if screening["document"] == document_id:
-                numbers.update({r["id"]: r["after"].removeprefix("q_") for r in screening.get("routing", [])})
+            questionnaire = self.corpus.table(document_id, "questionnaire") or {}
+            numbers.update({r["id"]: r["after"].removeprefix("q_") for r in questionnaire.get("routing", [])})
             return numbers
         return self.corpus.memo(("printed-numbers", document_id, lang), read)
 
@@ -251,10 +243,10 @@ def _enrich(edition: Edition) -> None:
 
     corpus = edition.corpus
     kinds, items = {}, {}
-    for document, found in corpus.data_clauses().items():
-        for clause_id, item, path, _ in found:
-            kind = next((DATA_KINDS[p] for p in reversed(path) if isinstance(p, str) and p in DATA_KINDS), "clause")
-            kinds[(document, clause_id)], items[(document, clause_id)] = kind, item
+    for document in edition.documents:
+        for _, item in corpus.items(document["id"]):
+            if item.kind != "glossary_entry":
+                kinds[(document["id"], item.id)], items[(document["id"], item.id)] = item.kind, item.data
     for glossary in corpus.glossaries:
         for lang, entries in glossary["entries"].items():
             for entry in entries:

@@ -9,6 +9,7 @@ import jinja2.nodes
 import yaml
 
 from trafiklex.model import page_sandbox
+from trafiklex.data import tables
 from trafiklex.data.corpus import Corpus
 from trafiklex.core.errors import Problem
 from trafiklex.model.macro_names import ARGUMENTS
@@ -37,7 +38,8 @@ def macro_calls(source: str, file: str, corpus: Corpus, document: str | None) ->
     problems = []
     known = {
         "document": {d["id"] for d in corpus.documents},
-        "glossary": {g["id"] for g in corpus.glossaries},
+        "glossary": {g["id"] for g in corpus.glossaries if g["document"] == document},
+        "questionnaire": {d for d, _ in corpus.tables("questionnaire")},
         "note": {n["id"] for n in corpus.notes_for(document)} if document else set(),
         "institution": set(corpus.institutions.by_id),
         "topic": {t["id"] for t in corpus.data("topics.yml")["topics"]},
@@ -47,6 +49,12 @@ def macro_calls(source: str, file: str, corpus: Corpus, document: str | None) ->
         name, argument = match.group(1), match.group(2).strip().strip("\"'")
         if name not in MACROS:
             problems.append(Problem(file, f"unknown macro '{name}'", line=line, expected="one of " + ", ".join(sorted(MACROS))))
+        elif name in tables.BY_MACRO and (document is None or corpus.table(document, tables.BY_MACRO[name].name) is None):
+            kind = tables.BY_MACRO[name]
+            problems.append(Problem(file, f"{name}() shows {kind.description} of the page's document, and "
+                                          + (f"the document {document} has none" if document else "the page is no document's"),
+                                    line=line, expected=f"the table in data/documents/{document or '<document>'}/{kind.file}, "
+                                                        "on the page of its document (front matter `document:`)"))
         elif MACROS[name] and argument not in known[MACROS[name]]:
             where = f" of document {document}" if name == "note" else ""
             problems.append(Problem(file, f"{name}(\"{argument}\") names no known {MACROS[name]}{where}", line=line,
@@ -99,6 +107,30 @@ def template_names(source: str, file: str) -> list[Problem]:
     return problems
 
 
+def tables_shown(docs_dir: Path, corpus: Corpus) -> list[Problem]:
+    """Each table of a document is shown on the document's page in every language (a table no page
+    shows would be clauses that exist nowhere): its macro is called there (a glossary's with its id)."""
+    problems = []
+    for document in corpus.documents:
+        for lang in corpus.languages:
+            path = docs_dir / lang / f"{document['page']}.md"
+            if not path.is_file():
+                continue
+            calls = {(m.group(1), m.group(2).strip().strip("\"'")) for m in MACRO_CALL.finditer(path.read_text(encoding="utf-8"))}
+            for kind in tables.TABLES.values():
+                table = corpus.table(document["id"], kind.name)
+                if table is None:
+                    continue
+                wanted = [(kind.macro, g["id"]) for g in table["glossaries"]] if kind.argument else [(kind.macro, "")]
+                located = corpus.located(document["id"], kind.name)
+                for macro, argument in wanted:
+                    if (macro, argument) not in calls:
+                        call = f'{{{{ {macro}("{argument}") }}}}' if argument else f"{{{{ {macro}() }}}}"
+                        problems.append(Problem(located.file, f"the table is not shown on docs/{lang}/{document['page']}.md",
+                                                line=1, expected=f"{call} where it stands on that page"))
+    return problems
+
+
 def all_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:
     """template_names(), front_matter_document() and macro_calls() on every page, before any is
     rendered (a page's macros may render other pages: the side-by-side views and the divergence
@@ -110,4 +142,4 @@ def all_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:
         document = front_matter(source).get("document")
         problems += (template_names(source, name) or front_matter_document(document, name, corpus)
                      or macro_calls(source, name, corpus, document))
-    return problems
+    return problems or tables_shown(docs_dir, corpus)

@@ -85,7 +85,7 @@ def _parallel_unit(corpus: Corpus, unit: dict, sides: dict[str, list], printers:
     langs = typst_values.value(languages)
     out = []
     if identifier.startswith(pages.PART_PREFIX):  # the part in both languages, then what follows it
-        out.append(raw_block(_parallel_part(corpus, sides, languages)))
+        out.append(raw_block(_parallel_part(corpus, printers[first].document, sides, languages)))
         key = ""
     if _open_with_same_heading(sides, languages):
         level = sides[first][0]["c"][0]
@@ -119,13 +119,13 @@ def _side(corpus: Corpus, printer: Printer, blocks: list, lang: str, languages: 
     return [raw_block(f"#gap({typst_values.string(text)})")]
 
 
-def _parallel_part(corpus: Corpus, sides: dict[str, list], languages: tuple[str, str]) -> str:
+def _parallel_part(corpus: Corpus, document: str, sides: dict[str, list], languages: tuple[str, str]) -> str:
     """The part rendered from both languages' data; its placeholders are taken out of the sides."""
     placeholder = next(b for lang in languages for b in sides[lang] if _is_part(b))
     for lang in languages:
         sides[lang] = [b for b in sides[lang] if not _is_part(b)]
     attributes = dict(placeholder["c"][0][2])
-    return parts.parallel_call(attributes["part"], corpus, languages, attributes.get("argument"))
+    return parts.parallel_call(attributes["part"], corpus, document, languages, attributes.get("argument"))
 
 
 def _is_part(block: dict) -> bool:

@@ -37,7 +37,10 @@ def targets(corpus: Corpus, edition: Edition) -> list[Target]:
            for lang in languages.codes]
     out += [Target(paths.bilingual(languages.authoritative, other), lambda other=other: bilingual.source(corpus, edition, other))
             for other in languages.translations()]
-    out += [Target(paths.screening_form(lang), lambda lang=lang: form.source(corpus, lang, edition)) for lang in languages.codes]
+    questionnaires = [document for document, _ in corpus.tables("questionnaire")]
+    out += [Target(paths.screening_form(lang, document if n else None),
+                   lambda lang=lang, document=document: form.source(corpus, document, lang, edition))
+            for n, document in enumerate(questionnaires) for lang in languages.codes]
     out += [Target(paths.sheet(institution, lang), lambda i=institution, lang=lang: sheets.source(corpus, i, lang, edition))
             for institution in sheets.institutions_with_obligations(corpus) for lang in languages.codes]
     return out

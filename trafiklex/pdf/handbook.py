@@ -72,8 +72,8 @@ def institutions_appendix(corpus: Corpus, languages: tuple[str, ...]) -> list[di
     start = typst_values.call("appendix-start", title=" / ".join(corpus.words(each, "print.institutions_title") for each in languages),
                               intro=[{"lang": each, "text": corpus.words(each, "print.institutions_intro")} for each in languages],
                               key="appendix:institutions")
-    table = parts.parallel_call("institutions", corpus, languages) if len(languages) > 1 \
-        else parts.call("institutions", corpus, languages[0])
+    table = parts.parallel_call("institutions", corpus, None, languages) if len(languages) > 1 \
+        else parts.call("institutions", corpus, None, languages[0])
     return [raw_block(start), raw_block(table)]
 
 

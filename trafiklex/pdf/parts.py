@@ -50,9 +50,9 @@ class Text:
 
 # --- Action Plan against Child Trafficking -------------------------------------------------------
 
-def activities(corpus: Corpus, lang: str) -> dict:
-    plan = corpus.action_plan
-    text = Text(corpus, plan["document"], lang)
+def activities(corpus: Corpus, document: str, lang: str) -> dict:
+    plan = corpus.table(document, "activities")
+    text = Text(corpus, document, lang)
     sections = []
     for section in text.of_kind("section"):
         objectives = text.of_kind("objective", section.id)
@@ -83,9 +83,9 @@ def _activity(text: Text, activity: Clause) -> dict:
 
 # --- Criminal Code penalties table ---------------------------------------------------------------
 
-def penalties(corpus: Corpus, lang: str) -> dict:
-    table = corpus.penalties
-    text = Text(corpus, table["document"], lang)
+def penalties(corpus: Corpus, document: str, lang: str) -> dict:
+    table = corpus.table(document, "penalties")
+    text = Text(corpus, document, lang)
     articles, notes = [], []
     for article in text.of_kind("code_article"):
         rows = []
@@ -103,9 +103,9 @@ def penalties(corpus: Corpus, lang: str) -> dict:
 
 # --- Glossaries of abbreviations ---------------------------------------------------------------------
 
-def glossary(corpus: Corpus, glossary_id: str, lang: str) -> dict:
-    data = corpus.glossary(glossary_id)
-    text = Text(corpus, data["document"], lang)
+def glossary(corpus: Corpus, document: str, glossary_id: str, lang: str) -> dict:
+    data = corpus.glossary(document, glossary_id)
+    text = Text(corpus, document, lang)
     entries = [{"label": text.label(entry), "abbr": entry.data[lang]["abbr"], "expansion": entry.data[lang]["expansion"],
                 "notes": text.notes(entry)} for entry in text.of_kind("glossary_entry", data["anchor"])]
     return {"columns": [words(corpus, lang, "abbreviation"), words(corpus, lang, "meaning")], "entries": entries}
@@ -113,8 +113,8 @@ def glossary(corpus: Corpus, glossary_id: str, lang: str) -> dict:
 
 # --- Annex 1: screening questionnaire --------------------------------------------------------------
 
-def screening(corpus: Corpus, lang: str) -> dict:
-    text = Text(corpus, corpus.screening["document"], lang)
+def screening(corpus: Corpus, document: str, lang: str) -> dict:
+    text = Text(corpus, document, lang)
     routings = text.of_kind("routing")
     parts = []
     for part in text.of_kind("questionnaire_part"):
@@ -147,7 +147,7 @@ def screening(corpus: Corpus, lang: str) -> dict:
 
 # --- Appendix: the institutions and how many obligations each has ------------------------------------
 
-def institutions(corpus: Corpus, lang: str) -> dict:
+def institutions(corpus: Corpus, document: str | None, lang: str) -> dict:
     """The site's directory of institutions (render_obligations.directory_rows), for print."""
     rows = [{"label": f"institution:{row['id']}", "name": row["name"], "acronyms": " / ".join(text for _, text in row["acronyms"]),
              "kind": row["kind"], "total": str(row["total"])} for row in directory_rows(corpus, lang)]
@@ -159,24 +159,24 @@ def institutions(corpus: Corpus, lang: str) -> dict:
 PARTS = {"activities": activities, "penalties": penalties, "screening": screening, "institutions": institutions}
 
 
-def view(part: str, corpus: Corpus, lang: str, argument: str | None = None) -> dict:
+def view(part: str, corpus: Corpus, document: str | None, lang: str, argument: str | None = None) -> dict:
     if part == "glossary":
-        return glossary(corpus, argument, lang)
-    return PARTS[part](corpus, lang)
+        return glossary(corpus, document, argument, lang)
+    return PARTS[part](corpus, document, lang)
 
 
-def call(part: str, corpus: Corpus, lang: str, argument: str | None = None) -> str:
-    """The Typst that prints a part in one language: `#print-activities((…))`."""
-    return typst_values.call(f"print-{part}", view(part, corpus, lang, argument))
+def call(part: str, corpus: Corpus, document: str | None, lang: str, argument: str | None = None) -> str:
+    """The Typst that prints a part of a document in one language: `#print-activities((…))`."""
+    return typst_values.call(f"print-{part}", view(part, corpus, document, lang, argument))
 
 
-def parallel_call(part: str, corpus: Corpus, languages: tuple[str, str], argument: str | None = None) -> str:
+def parallel_call(part: str, corpus: Corpus, document: str | None, languages: tuple[str, str], argument: str | None = None) -> str:
     """The Typst that prints a part in two languages side by side: `#parallel-activities((…), (…))`,
     each view with its language (`lang`). The clause labels are the first language's; the second's
     get a suffix with its code (':en': a label names one place)."""
     first, second = languages
-    return typst_values.call(f"parallel-{part}", {**view(part, corpus, first, argument), "lang": first},
-                             _relabelled({**view(part, corpus, second, argument), "lang": second}, f":{second}"))
+    return typst_values.call(f"parallel-{part}", {**view(part, corpus, document, first, argument), "lang": first},
+                             _relabelled({**view(part, corpus, document, second, argument), "lang": second}, f":{second}"))
 
 
 def _relabelled(item, suffix: str):

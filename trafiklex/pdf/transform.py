@@ -64,7 +64,7 @@ class Printer:
         if kind == "Div" and (FOOTNOTES in classes or SCREEN_ONLY & set(classes)):
             return []
         if kind == "Div" and pages.PART_CLASS in classes:
-            return [raw_block(parts.call(attributes["part"], self.corpus, self.lang, attributes.get("argument")))]
+            return [raw_block(parts.call(attributes["part"], self.corpus, self.document, self.lang, attributes.get("argument")))]
         if kind == "Header" and block["c"][0] == 1:
             inlines = map_inlines(block["c"][2], self._inline, self._block)
             return self._wrapped("printed-title", [{"t": "Plain", "c": inlines}], identifier)

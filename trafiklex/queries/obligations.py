@@ -1,8 +1,8 @@
 """Who must do what, by when: every obligation of every body, across all the documents.
 
-Three sources: the activities of the Child Trafficking Action Plan (responsible bodies and partners),
-the commitments of the parties to the NRM Agreement (Article 5), and the duties that the running
-text assigns to a named body (data/assignments.yml). Bodies can differ between the two languages;
+Three sources, in every document that has them: the activities of an action plan (responsible bodies
+and partners), the commitments of the parties to an agreement, and the duties that the running text
+assigns to a named body (data/documents/<document>/assignments.yml). Bodies can differ between the two languages;
 an obligation records each language's list, and a body's obligations are those that either
 language assigns to it (with the languages that do).
 """
@@ -84,30 +84,29 @@ def all_obligations(corpus: Corpus) -> list[Obligation]:
 def _collect(corpus: Corpus) -> list[Obligation]:
     found: dict[str, list[Obligation]] = {d["id"]: [] for d in corpus.documents}
     codes = corpus.languages.codes
-    plan = corpus.action_plan
-    for section, _, activity in corpus.activities():
-        found[plan["document"]].append(Obligation(
-            id=activity["id"], document=plan["document"], kind="activity", section=section["num"],
+    for document, section, _, activity in corpus.activities():
+        found[document].append(Obligation(
+            id=activity["id"], document=document, kind="activity", section=section["num"],
             text=dict(activity["text"]), bodies=_bodies(activity["responsible"]),
             partners=_bodies(activity.get("partners", {})), deadline=dict(activity["deadline"]), due=activity["due"],
             languages=codes))
-    nrm = corpus.commitments
-    for party in nrm["parties"]:
-        for commitment in party["commitments"]:
-            bodies = tuple(commitment.get("bodies", party["bodies"]))
-            languages = [commitment["only_in"]] if "only_in" in commitment else list(codes)
-            found[nrm["document"]].append(Obligation(
-                id=commitment["id"], document=nrm["document"], kind="commitment", section=party["letter"],
-                text=dict(commitment["text"]), bodies={lang: bodies for lang in languages},
-                partners={lang: tuple(commitment["partners"]) for lang in languages} if "partners" in commitment else {},
-                deadline=dict(commitment.get("deadline", {})), due=commitment.get("due"), languages=codes))
+    for document, table in corpus.tables("commitments"):
+        for party in table["parties"]:
+            for commitment in party["commitments"]:
+                bodies = tuple(commitment.get("bodies", party["bodies"]))
+                languages = [commitment["only_in"]] if "only_in" in commitment else list(codes)
+                found[document].append(Obligation(
+                    id=commitment["id"], document=document, kind="commitment", section=party["letter"],
+                    text=dict(commitment["text"]), bodies={lang: bodies for lang in languages},
+                    partners={lang: tuple(commitment["partners"]) for lang in languages} if "partners" in commitment else {},
+                    deadline=dict(commitment.get("deadline", {})), due=commitment.get("due"), languages=codes))
     from trafiklex.model.edition import edition_of
     edition = edition_of(corpus)
-    for assignment in corpus.data("assignments.yml")["assignments"]:
-        clauses = {lang: edition.clause(assignment["document"], assignment["id"], lang) for lang in codes}
+    for document, _, assignment in corpus.assignments():
+        clauses = {lang: edition.clause(document, assignment["id"], lang) for lang in codes}
         text = {lang: (c.body_text if c.heading else c.text) if c else None for lang, c in clauses.items()}
-        found[assignment["document"]].append(Obligation(
-            id=assignment["id"], document=assignment["document"], kind="assignment", section="",
+        found[document].append(Obligation(
+            id=assignment["id"], document=document, kind="assignment", section="",
             text={lang: t for lang, t in text.items() if t}, bodies={k: tuple(v) for k, v in assignment["bodies"].items()},
             deadline=dict(assignment.get("deadline", {})), due=assignment.get("due"), languages=codes))
     return [obligation for document in corpus.documents for obligation in found[document["id"]]]

@@ -59,7 +59,8 @@ def full_name(corpus: Corpus, topic_id: str, lang: str) -> str:
 
 
 def tagging(corpus: Corpus, document_id: str) -> dict | None:
-    return next((d for d in data(corpus)["documents"] if d["document"] == document_id), None)
+    """The document's topics (data/documents/<document>/topics.yml)."""
+    return corpus.topic_tags(document_id)
 
 
 def resolve(corpus: Corpus, document_id: str, clause_id: str, parents: dict[str, str | None]) -> tuple[str, ...]:
@@ -80,77 +81,25 @@ def resolve(corpus: Corpus, document_id: str, clause_id: str, parents: dict[str,
     return tuple(entry["topics"])
 
 
-def check_data(corpus: Corpus) -> list[Problem]:
-    """What the schema cannot say, before any page is read: each frame and topic once, each topic of a
-    known frame, each document listed once and known, each tag a known topic, each id a clause id,
-    each text in every language of the edition."""
-    located = corpus.files[FILE]
-    problems: list[Problem] = []
-
-    def report(path: tuple, message: str, expected: str):
-        problems.append(Problem(located.file, message, line=located.line(path), field=".".join(map(str, path)),
-                                expected=expected))
-
-    frame_ids = [f["id"] for f in frames(corpus)]
-    topic_ids = [t["id"] for t in vocabulary(corpus)]
-    for key, ids in (("frames", frame_ids), ("topics", topic_ids)):
-        for i, each in enumerate(ids):
-            if ids.index(each) != i:
-                report((key, i, "id"), f"'{each}' is listed twice", "each id once")
-    for f, item in enumerate(frames(corpus)):
-        for field in ("title", "description"):
-            for lang in corpus.languages:
-                if lang not in item[field]:
-                    report(("frames", f, field), f"no '{lang}' text", f"a text in each language of data/languages.yml")
-    for t, item in enumerate(vocabulary(corpus)):
-        if item["frame"] not in frame_ids:
-            report(("topics", t, "frame"), f"unknown frame '{item['frame']}'", f"one of {frame_ids}")
-        for lang in corpus.languages:
-            if lang not in item["title"]:
-                report(("topics", t, "title"), f"no '{lang}' text", "a text in each language of data/languages.yml")
-    documents = [d["id"] for d in corpus.documents]
-    listed = [d["document"] for d in data(corpus)["documents"]]
-    for d, entry in enumerate(data(corpus)["documents"]):
-        if entry["document"] not in documents:
-            report(("documents", d, "document"), f"unknown document '{entry['document']}'", "a document of data/documents.yml")
-        if listed.index(entry["document"]) != d:
-            report(("documents", d, "document"), f"the document '{entry['document']}' is listed twice", "each document once")
-        tagged = [(("documents", d, "topics", k), each) for k, each in enumerate(entry["topics"])]
-        for clause_id, tags in entry.get("clauses", {}).items():
-            if not ClauseId.is_valid(clause_id):
-                report(("documents", d, "clauses", clause_id), f"'{clause_id}' is not a clause id", "a clause id (EDITING.md)")
-            tagged += [(("documents", d, "clauses", clause_id, k), each) for k, each in enumerate(tags)]
-        for path, each in tagged:
-            if each not in topic_ids:
-                report(path, f"unknown topic '{each}'", "a topic listed under topics: in data/topics.yml")
-    for document in documents:
-        if document not in listed:
-            problems.append(Problem(located.file, f"the document '{document}' has no topics",
-                                    line=located.line(("documents",)), field="documents",
-                                    expected=f"an entry '- document: {document}' with its topics (every clause needs one)"))
-    return problems
-
-
 def check_tags(edition) -> list[Problem]:
     """Each listed clause is a clause of its document (in some language), and every clause of every
     text ends up with at least one topic."""
     corpus = edition.corpus
-    located = corpus.files[FILE]
     problems = []
-    for d, entry in enumerate(data(corpus)["documents"]):
-        if entry["document"] not in {doc["id"] for doc in edition.documents}:
+    for document in edition.documents:
+        located = corpus.located(document["id"], "topics")
+        if located is None:
             continue
-        present = set().union(*(edition.text(entry["document"], lang).ids() for lang in edition.languages))
-        for clause_id in entry.get("clauses", {}):
+        present = set().union(*(edition.text(document["id"], lang).ids() for lang in edition.languages))
+        for clause_id in located.data.get("clauses", {}):
             if clause_id not in present:
-                page = corpus.document(entry["document"])["page"]
-                problems.append(Problem(located.file, f"no clause '{clause_id}' in {entry['document']}",
-                                        line=located.line(("documents", d, "clauses", clause_id)),
-                                        field=f"documents.{d}.clauses.{clause_id}",
-                                        expected=f"the id of a clause of docs/<lang>/{page}.md or of its data"))
+                problems.append(Problem(located.file, f"no clause '{clause_id}' in {document['id']}",
+                                        line=located.line(("clauses", clause_id)), field=f"clauses.{clause_id}",
+                                        expected=f"the id of a clause of docs/<lang>/{document['page']}.md or of its data"))
     for (document, lang), text in edition.texts().items():
+        located = corpus.located(document, "topics")
         for clause in text.clauses:
-            if not clause.topics and not clause.gap and tagging(corpus, document) is not None:
+            if not clause.topics and not clause.gap and located is not None:
                 problems.append(Problem(located.file, f"the clause {document}#{clause.id} has no topic",
                                         expected="a topic for it, for a clause enclosing it, or for its document"))
     return problems

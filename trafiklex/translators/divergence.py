@@ -40,6 +40,7 @@ from trafiklex.queries.citations import printed_numbers
 from trafiklex.data.corpus import Corpus
 from trafiklex.queries.obligations import all_obligations
 from trafiklex.core.ids import ClauseId
+from trafiklex.data import tables
 from trafiklex.translators.parallel import TOOLS_LANGUAGE, Pair, all_pairs, comparisons, language_name
 from trafiklex.data.terms import termbase
 from trafiklex.core.text import fold
@@ -230,12 +231,18 @@ def _references(corpus: Corpus, pair: Pair, languages: tuple[str, str]) -> list[
                     _texts(languages, *(snippet(pair.side(lang)) for lang in languages)))]
 
 
+def _plan_clauses(corpus: Corpus, document: str) -> set[str]:
+    """The clauses of the document's action plan (sections, objectives, activities)."""
+    plan = corpus.table(document, "activities")
+    return {item.id for item in tables.KINDS["activities"].items(plan)} if plan else set()
+
+
 def _bodies_in_text(corpus: Corpus, pair: Pair, languages: tuple[str, str]) -> list[Finding]:
     """Bodies named in the running text of one language (by acronym or by a name of two words or
     more) that the other language does not name, not even inflected or in another word order
     (fuzzy: rapidfuzz), nor by a body it is part of or that is part of it. (The action plan's cells
     are compared from the data: _bodies_in_data.)"""
-    if pair.document == corpus.action_plan["document"] or part_of(pair.id, "signatures"):
+    if pair.id in _plan_clauses(corpus, pair.document) or part_of(pair.id, "signatures"):
         return []  # (cells: _bodies_in_data; signature blocks: by the people who sign, _names)
     directory = corpus.institutions
     named = {lang: {i for _, _, i in directory.acronym_spans(pair.side(lang), lang)}
@@ -315,13 +322,13 @@ def _bodies_in_data(corpus: Corpus, languages: tuple[str, str]) -> list[Finding]
 
 def _penalties(corpus: Corpus, languages: tuple[str, str]) -> list[Finding]:
     out = []
-    for article in corpus.penalties["articles"]:
-        for row in article["rows"]:
+    for document, table in corpus.tables("penalties"):
+        for row in (row for article in table["articles"] for row in article["rows"]):
             first, second = (row["sanction"].get(lang, {}) for lang in languages)
             strip = lambda s: {k: v for k, v in s.items() if k != "printed"}  # noqa: E731
             if strip(first) != strip(second):
                 differs = sorted(k for k in set(strip(first)) | set(strip(second)) if first.get(k) != second.get(k))
-                out.append(Finding("numbers", "high", corpus.penalties["document"], row["id"],
+                out.append(Finding("numbers", "high", document, row["id"],
                                    f"sanction differs in {', '.join(differs)}",
                                    _texts(languages, first.get("printed", ""), second.get("printed", ""))))
     return out

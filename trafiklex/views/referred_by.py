@@ -30,9 +30,9 @@ from trafiklex.queries import topics
 from trafiklex.core import urls
 from trafiklex.model.edition import Edition
 from trafiklex.queries.obligations import all_obligations
+from trafiklex.views.checklist_page import checklists
 
 KINDS = ("reference", "approval", "obligations", "institution", "question", "note", "finding")
-CHECKLIST_PAGE = "checklist"
 OBLIGATIONS_PAGE = "obligations"
 TOPICS_FOLDER = "topics"
 
@@ -98,10 +98,10 @@ def _index(edition: Edition, lang: str) -> dict[Key, list[Entry]]:
             add((glossary["document"], f"{glossary['anchor']}__{entry['institution']}"),
                 Entry("institution", f"institutions/{entry['institution']}", "glossaries",
                       corpus.institutions.get(entry["institution"])["name"][lang]))
-    screening = corpus.screening
-    for question in screening["questions"]:
-        add((screening["document"], question["id"]),
-            Entry("question", CHECKLIST_PAGE, f"checklist-{question['id']}", words["question"].format(n=question["num"])))
+    for document_id, page in checklists(corpus).items():
+        for question in corpus.table(document_id, "questionnaire")["questions"]:
+            add((document_id, question["id"]),
+                Entry("question", page, f"checklist-{question['id']}", words["question"].format(n=question["num"])))
     for source in FINDINGS:
         for key, entry in source(edition, lang):
             add(key, entry)

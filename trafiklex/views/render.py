@@ -125,9 +125,8 @@ def printed_bodies(corpus: Corpus, printed: str, lang: str, here: str) -> Markup
 
 # --- Action Plan against Child Trafficking -------------------------------------------------------
 
-def activities(corpus: Corpus, lang: str, here: str = "child-trafficking-action-plan") -> str:
-    plan = corpus.action_plan
-    document = plan["document"]
+def activities(corpus: Corpus, document: str, lang: str, here: str) -> str:
+    plan = corpus.table(document, "activities")
     columns = [plan["columns"][lang][c] for c in ("activity", "responsible", "deadline")]
     out = []
     for section in plan["sections"]:
@@ -156,9 +155,8 @@ def _activity_row(corpus: Corpus, document: str, activity: dict, lang: str, here
 
 # --- Criminal Code penalties table ---------------------------------------------------------------
 
-def penalties(corpus: Corpus, lang: str) -> str:
-    table = corpus.penalties
-    document = table["document"]
+def penalties(corpus: Corpus, document: str, lang: str) -> str:
+    table = corpus.table(document, "penalties")
     table_page = corpus.document(document)["page"]
     articles = [{"id": article["id"], "article": article["article"],
                  "link": urls.relative(table_page, lang, "sanctions", lang, article["id"], root=corpus.languages.default),
@@ -174,9 +172,8 @@ def penalties(corpus: Corpus, lang: str) -> str:
 
 # --- NRM Agreement, Article 5 ---------------------------------------------------------------------
 
-def commitments(corpus: Corpus, lang: str, here: str = "nrm-agreement") -> str:
-    data = corpus.commitments
-    document = data["document"]
+def commitments(corpus: Corpus, document: str, lang: str, here: str) -> str:
+    data = corpus.table(document, "commitments")
     out = []
     for party in data["parties"]:
         out.append(heading(3, f"{party['letter']}. {party['heading'][lang]}", party["id"]))
@@ -191,9 +188,8 @@ def commitments(corpus: Corpus, lang: str, here: str = "nrm-agreement") -> str:
 
 # --- National Action Plan: strategic framework -----------------------------------------------------
 
-def strategic_framework(corpus: Corpus, lang: str) -> str:
-    data = corpus.framework
-    document = data["document"]
+def strategic_framework(corpus: Corpus, document: str, lang: str) -> str:
+    data = corpus.table(document, "strategic_framework")
     name = corpus.words(lang, "labels.objective")
     out = []
     for area in data["areas"]:
@@ -228,8 +224,8 @@ def definitions(corpus: Corpus, document: str, lang: str) -> str:
 
 # --- Glossaries -------------------------------------------------------------------------------------
 
-def glossary(corpus: Corpus, glossary_id: str, lang: str) -> str:
-    data = corpus.glossary(glossary_id)
+def glossary(corpus: Corpus, document: str, glossary_id: str, lang: str) -> str:
+    data = corpus.glossary(document, glossary_id)
     entries = [{"id": anchor, "abbr": entry["abbr"], "expansion": entry["expansion"],
                 "notes": notes_at(corpus, data["document"], anchor, lang)}
                for entry, anchor in zip(data["entries"][lang], corpus.glossary_entry_ids(data, lang))]
@@ -238,9 +234,8 @@ def glossary(corpus: Corpus, glossary_id: str, lang: str) -> str:
 
 # --- Annex 1: screening questionnaire --------------------------------------------------------------
 
-def screening(corpus: Corpus, lang: str) -> str:
-    data = corpus.screening
-    document = data["document"]
+def screening(corpus: Corpus, document: str, lang: str) -> str:
+    data = corpus.table(document, "questionnaire")
     out = []
     for part in data["parts"]:
         out.append(heading(3, f"{part['letter']}. {part['title'][lang]}", part["id"]))
@@ -261,7 +256,7 @@ def screening(corpus: Corpus, lang: str) -> str:
 
 
 def _question(corpus: Corpus, document: str, question: dict, lang: str) -> dict:
-    data = corpus.screening
+    data = corpus.table(document, "questionnaire")
     return {"id": question["id"], "num": question["num"], "text": question["text"][lang],
             "options": [o["label"][lang] for o in question.get("options") or []],
             "other": question["other"][lang] if question.get("other") else None,
@@ -269,7 +264,7 @@ def _question(corpus: Corpus, document: str, question: dict, lang: str) -> dict:
             "hint": question["hint"][lang] if question.get("hint") else None,
             "notes": notes_at(corpus, document, question["id"], lang),
             "routing": [{"id": r["id"], "text": r["text"][lang], "notes": notes_at(corpus, document, r["id"], lang)}
-                        for r in data["routing"] if r["after"] == question["id"]]}
+                        for r in data.get("routing", []) if r["after"] == question["id"]]}
 
 
 # --- Home page ------------------------------------------------------------------------------------
@@ -302,33 +297,3 @@ def documents_table(corpus: Corpus, lang: str) -> str:
              "form": document["form"][lang], "date": document_date(corpus, document, lang)}
             for document in corpus.documents]
     return block(render(corpus, lang, "documents_table.html", rows=rows))
-
-
-# --- Open data page --------------------------------------------------------------------------------
-
-def downloads(corpus: Corpus, lang: str, here: str = "open-data") -> str:
-    from trafiklex.formats.exports import CSV_ROWS, datasets
-
-    rows = []
-    for name in datasets():
-        formats = ["yml", "json"] + (["csv"] if name in CSV_ROWS else [])
-        rows.append({"name": name, "schema": urls.asset(here, lang, f"data/{name}.schema.json", root=corpus.languages.default),
-                     "files": [{"href": urls.asset(here, lang, f"data/{name}.{ext}", root=corpus.languages.default),
-                                "format": ext.upper().replace("YML", "YAML")} for ext in formats]})
-    return block(render(corpus, lang, "downloads.html", rows=rows))
-
-
-def akn_files(corpus: Corpus, lang: str, here: str = "open-data") -> str:
-    """Each document's Akoma Ntoso XML in every language (trafiklex/formats/akn.py), with its identifiers."""
-    from trafiklex.core.identifiers import work_of
-
-    rows = []
-    for document in corpus.documents:
-        work = work_of(document, corpus.documents)
-        rows.append({"title": document["short_title"][lang], "work": str(work),
-                     "files": [{"lang": code, "name": corpus.words(lang, f"labels.language_name.{code}"),
-                                "expression": work.expression(corpus.languages.get(code).alpha3),
-                                "href": urls.asset(here, lang, work.file(corpus.languages.get(code).alpha3),
-                                                   root=corpus.languages.default)}
-                               for code in corpus.languages]})
-    return block(render(corpus, lang, "akn_files.html", rows=rows))

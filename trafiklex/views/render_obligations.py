@@ -89,10 +89,9 @@ def section_name(corpus: Corpus, key: str, lang: str) -> str:
     title = corpus.document(document)["short_title"][lang]
     if not section:
         return title
-    if document == corpus.action_plan["document"]:
-        for item in corpus.action_plan["sections"]:
-            if item["num"] == section:
-                return f"{title} – {section}. {item['title'][lang]}"
+    for item in (corpus.table(document, "activities") or {}).get("sections", []):
+        if item["num"] == section:
+            return f"{title} – {section}. {item['title'][lang]}"
     return f"{title} – {corpus.words(lang, 'labels.section').split(' / ')[-1]} {section}"
 
 

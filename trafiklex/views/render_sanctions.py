@@ -65,19 +65,29 @@ def _numbers(sanction: dict) -> dict:
 
 
 def sanctions(corpus: Corpus, lang: str, here: str = "sanctions") -> str:
-    table = corpus.penalties
-    strategy = corpus.document(table["document"])["page"]
-    articles = []
-    for article in table["articles"]:
-        rows = []
-        for row in (row for row in article["rows"] if present(row, lang)):
-            sanction = row["sanction"][lang]
-            words = summary(corpus, sanction, lang)
-            differs = [{"lang": other, "summary": summary(corpus, row["sanction"][other], other)}
-                       for other in corpus.languages.others(lang)
-                       if row["sanction"].get(other) and _numbers(row["sanction"][other]) != _numbers(sanction)]
-            rows.append({"id": row["id"], "offence": row["offence"][lang], "printed": sanction["printed"],
-                         "link": urls.relative(here, lang, strategy, lang, row["id"], root=corpus.languages.default),
-                         "bar": bar(sanction, words), "summary": words, "differs": differs})
-        articles.append({"id": article["id"], "article": article["article"], "rows": rows})
+    """Every document's penalties table, each row with a link to it in its document (an anchor that
+    two documents share is given the second one's document id in front)."""
+    articles, used = [], set()
+    for document, table in corpus.tables("penalties"):
+        page = corpus.document(document)["page"]
+        source = corpus.document(document)["short_title"][lang]
+        for article in table["articles"]:
+            rows = []
+            for row in (row for row in article["rows"] if present(row, lang)):
+                sanction = row["sanction"][lang]
+                words = summary(corpus, sanction, lang)
+                differs = [{"lang": other, "summary": summary(corpus, row["sanction"][other], other)}
+                           for other in corpus.languages.others(lang)
+                           if row["sanction"].get(other) and _numbers(row["sanction"][other]) != _numbers(sanction)]
+                rows.append({"id": _anchor(row["id"], document, used), "offence": row["offence"][lang],
+                             "printed": sanction["printed"], "source": source,
+                             "link": urls.relative(here, lang, page, lang, row["id"], root=corpus.languages.default),
+                             "bar": bar(sanction, words), "summary": words, "differs": differs})
+            articles.append({"id": _anchor(article["id"], document, used), "article": article["article"], "rows": rows})
     return block(render(corpus, lang, "sanctions.html", articles=articles))
+
+
+def _anchor(clause_id: str, document: str, used: set[str]) -> str:
+    anchor = clause_id if clause_id not in used else f"{document}-{clause_id}"
+    used.add(anchor)
+    return anchor

@@ -30,9 +30,8 @@ def _months(first: str, last: str) -> list[str]:
 
 
 def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> Markup:
-    plan = corpus.action_plan
-    page = corpus.document(plan["document"])["page"]
-    items = [(section, activity) for section, _, activity in corpus.activities()]
+    items = [(section, activity) for _, section, _, activity in corpus.activities()]
+    plans = corpus.tables("activities")
     dated = [a["due"].get("by") or a["due"].get("from") for _, a in items if a["due"].get("by") or a["due"].get("from")]
     months = _months(min(d for d in dated if len(d) == 7), max(d for d in dated if len(d) == 7))
     years = sorted({d for d in dated if len(d) == 4})  # "2005 and ongoing": a column for the year, before its months
@@ -42,7 +41,9 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> Markup:
     ongoing_x = LABEL_WIDTH + len(months) * MONTH_WIDTH
     edition = edition_of(corpus)
     lanes, y = [], TOP
-    for index, section in enumerate(plan["sections"]):
+    lane_sections = [(document, section) for document, plan in plans for section in plan["sections"]]
+    for index, (document, section) in enumerate(lane_sections):
+        page = corpus.document(document)["page"]
         taken: dict[int, list[tuple[int, int]]] = {}  # row → the columns its dots and arrows cover
         dots = []
         for owner, activity in items:
@@ -63,10 +64,13 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> Markup:
             taken.setdefault(level, []).append(covers)
             href = urls.relative(here, lang, page, lang, activity["id"], root=corpus.languages.default)
             dots.append({"x": x, "level": level, "ongoing": ongoing, "href": href,
-                         "title": _title(corpus, edition, plan["document"], activity, lang)})
+                         "title": _title(corpus, edition, document, activity, lang)})
         height = LANE_HEAD + max(len(taken), 1) * ROW + 6
         colour_index = index % len(COLOURS)
-        lanes.append({"index": index, "top": y, "height": height, "label": f"{section['num']}. {section['title'][lang]}",
+        label = f"{section['num']}. {section['title'][lang]}"
+        if len(plans) > 1:  # (the plan's short title first, where there are several)
+            label = f"{corpus.document(document)['short_title'][lang]}: {label}"
+        lanes.append({"index": index, "top": y, "height": height, "label": label,
                       "colour": COLOURS[colour_index], "colour_index": colour_index,
                       "dots": [{**dot, "cy": y + LANE_HEAD + 4 + dot["level"] * ROW,
                                 "arrow_x": dot["x"] + RADIUS, "arrow_end": ongoing_x - 4} for dot in dots]})

@@ -12,20 +12,22 @@ from trafiklex.translators import staleness
 from trafiklex.views import timeline as timeline_module
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.macro_names import ARGUMENTS
+from trafiklex.website import open_data_page
 from trafiklex.translators.parallel import all_pairs
 
 
-def functions(corpus: Corpus, lang: str, here: str) -> dict[str, Callable[..., str]]:
-    """name → function, for a page at `here` (its path without language folder and extension)."""
+def functions(corpus: Corpus, lang: str, here: str, document: str | None = None) -> dict[str, Callable[..., str]]:
+    """name → function, for a page at `here` (its path without language folder and extension), the
+    page of `document` if it is a document's (the tables it shows are that document's)."""
     found = {
-        "activities": lambda: render.part("activities", render.activities(corpus, lang, here)),
-        "penalties": lambda: render.part("penalties", render.penalties(corpus, lang)),
-        "commitments": lambda: render.commitments(corpus, lang, here),
-        "strategic_framework": lambda: render.strategic_framework(corpus, lang),
-        "definitions": lambda document: render.definitions(corpus, document, lang),
-        "glossary": lambda glossary_id: render.part("glossary", render.glossary(corpus, glossary_id, lang), glossary_id),
-        "screening": lambda: render.part("screening", render.screening(corpus, lang)),
-        "checklist": lambda: checklist_page.checklist(corpus, lang, here),
+        "activities": lambda: render.part("activities", render.activities(corpus, document, lang, here)),
+        "penalties": lambda: render.part("penalties", render.penalties(corpus, document, lang)),
+        "commitments": lambda: render.commitments(corpus, document, lang, here),
+        "strategic_framework": lambda: render.strategic_framework(corpus, document, lang),
+        "definitions": lambda: render.definitions(corpus, document, lang),
+        "glossary": lambda glossary_id: render.part("glossary", render.glossary(corpus, document, glossary_id, lang), glossary_id),
+        "screening": lambda: render.part("screening", render.screening(corpus, document, lang)),
+        "checklist": lambda questionnaire: checklist_page.checklist(corpus, questionnaire, lang, here),
         "note": lambda note_id: render.block(render.note(corpus, note_id, lang)),
         "documents_table": lambda: render.documents_table(corpus, lang),
         "institutions_directory": lambda: render_obligations.directory(corpus, lang, here),
@@ -33,8 +35,8 @@ def functions(corpus: Corpus, lang: str, here: str) -> dict[str, Callable[..., s
         "due_table": lambda: render_obligations.due_table(corpus, lang, here),
         "timeline": lambda: render.block(timeline_module.timeline(corpus, lang, here)),
         "sanctions": lambda: render_sanctions.sanctions(corpus, lang, here),
-        "downloads": lambda: render.downloads(corpus, lang, here),
-        "akn_files": lambda: render.akn_files(corpus, lang, here),
+        "downloads": lambda: open_data_page.downloads(corpus, lang, here),
+        "akn_files": lambda: open_data_page.akn_files(corpus, lang, here),
         "parallel": lambda document: render_translations.parallel(corpus, document, lang, here),
         "parallel_index": lambda: render_translations.parallel_index(corpus, lang, here),
         "divergence_summary": lambda: render_translations.divergence_summary(corpus, divergence.report(corpus), lang),
