@@ -1,9 +1,9 @@
-"""MkDocs hooks: thin glue between MkDocs and the edition model (trafiklex.model). The model renders
-every page once (its macros expanded, its Markdown converted) and cuts the documents into clauses;
-these hooks check the model before anything is built, hand MkDocs each page's content, title and
-table of contents, check and protect each built page, and write what the model produces beside the
-pages (search indexes, open data, translators' files). A problem stops the build with a message, not
-a traceback."""
+"""MkDocs hooks: thin glue between MkDocs and the edition (trafiklex.model) and its site
+(trafiklex.website.pages: every page rendered once, a document's from the model's text of it). These
+hooks check everything before anything is built, hand MkDocs each page's content, title and table of
+contents, check and protect each built page, and write what the edition produces beside the pages
+(search indexes, open data, translators' files, Akoma Ntoso). A problem stops the build with a
+message, not a traceback."""
 from __future__ import annotations
 
 import html
@@ -20,12 +20,14 @@ from mkdocs.structure.toc import get_toc
 
 from trafiklex.formats import akn, exports, jsonld, sitemap
 from trafiklex.website import csp, search_index
-from trafiklex.views import render_interop, site_page
+from trafiklex.views import render_interop
+from trafiklex.website import site_page
 from trafiklex.translators import translator_files
 from trafiklex import validate
 from trafiklex.data import corpus as corpus_module
 from trafiklex.core.errors import DataError, Problem
-from trafiklex.model.edition import GENERATED_FOLDERS, Edition, edition_of
+from trafiklex.model.edition import Edition, edition_of
+from trafiklex.website.pages import GENERATED_FOLDERS, site_pages
 from trafiklex.pdf import build as pdf_build
 from trafiklex.core import print_paths as pdf_paths
 from trafiklex.pdf.edition import Edition as PrintEdition
@@ -166,7 +168,7 @@ def on_files(files, config):
     git-ignored folders; a file only when its content changes, so that `mkdocs serve` does not
     rebuild in a loop). Their content comes from the model, not from these files."""
     edition = _edition(config)
-    generated = edition.generated_sources()
+    generated = site_pages(edition).generated_sources()
     docs = Path(config["docs_dir"])
     folders = tuple(f"{lang}/{folder}/" for lang in edition.languages for folder in GENERATED_FOLDERS)
     for file in [f for f in files if f.src_uri.startswith(folders)]:
@@ -191,7 +193,7 @@ def on_page_markdown(markdown, page, config, files):
     on_page_content). The title is the model's, escaped: the theme writes it as it is."""
     path, lang = _page(page)
     try:
-        model_page = _edition(config).page(path, lang)
+        model_page = site_pages(_edition(config)).page(path, lang)
     except DataError as error:
         raise PluginError("\n" + error.report()) from None
     page.meta["title"] = html.escape(model_page.title)
@@ -202,7 +204,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(content, page, config, files):
     path, lang = _page(page)
     edition = _edition(config)
-    page.toc = get_toc(edition.page(path, lang).toc)
+    page.toc = get_toc(site_pages(edition).page(path, lang).toc)
     return site_page.content(edition, path, lang)
 
 

@@ -13,6 +13,7 @@ from lxml import etree
 
 from conftest import report
 from trafiklex.formats import akn
+from trafiklex.views import document_page
 from trafiklex.core import identifiers
 from trafiklex.model.clauses import plain_text
 from trafiklex.model.edition import edition_of
@@ -95,7 +96,7 @@ def test_cobalt_reads_the_text_back_and_it_is_the_page(files, edition):
         for omitted in main.findall(".//a:omissis", NS):  # a placeholder's words are the site's, not the text's
             omitted.getparent().remove(omitted)
         xml_tokens = tokens(" ".join(main.itertext()))
-        page_tokens = tokens(plain_text(SITE_AIDS.sub("", edition.text(document_id, lang).page.html)))
+        page_tokens = tokens(plain_text(SITE_AIDS.sub("", document_page.html(edition, document_id, lang))))
         covered = sum((page_tokens & xml_tokens).values()) / sum(page_tokens.values())
         extra = sum((xml_tokens - page_tokens).values())
         worst = min(worst, covered)

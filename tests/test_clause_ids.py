@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from trafiklex.website.pages import site_pages
+
 from conftest import page, report
 from trafiklex.website.built_pages import clause_ids, gap_ids
 
@@ -44,7 +46,7 @@ def test_every_page_goes_through_markdown_once(corpus):
     from trafiklex.projections import make_all
 
     edition = make_all(corpus)
-    pages = [(path, lang) for lang in corpus.languages for path in edition.page_paths(lang)]
+    pages = [(path, lang) for lang in corpus.languages for path in site_pages(edition).page_paths(lang)]
     assert len(pages) == 2 * (18 + 66 + 7 + 32)  # written pages (the licence page, the termbase, the topics), institution pages, side-by-side views, topic pages
     assert {edition.renders[page] for page in pages} == {1}
     assert set(edition.renders) == set(pages)

@@ -15,11 +15,12 @@ import pytest
 
 from conftest import ROOT, copy_project, report
 from trafiklex.website import search_index
-from trafiklex.views import site_page
+from trafiklex.website import site_page
 from trafiklex import validate
 from trafiklex.queries.citations import citation
 from trafiklex.translators.divergence import report as divergences
 from trafiklex.model.edition import edition_of
+from trafiklex.website.pages import site_pages
 from trafiklex.translators.parallel import document_pairs
 
 FIXTURE = Path(__file__).parent / "fixtures" / "eighth_document"
@@ -87,7 +88,7 @@ def test_eighth_document_is_searchable_cited_side_by_side_and_in_the_reports(cor
     assert art_3.side("en") and art_3.side("en").startswith("ARTICLE 3") and not art_3.side("sq")
     findings = [f for f in divergences(corpus) if f.document == DOCUMENT]
     assert any(f.kind == "structure" and f.clause == "art_3" and "English text only" in f.detail for f in findings)
-    parallel = edition.page(f"parallel/{PAGE}", "en").html
+    parallel = site_pages(edition).page(f"parallel/{PAGE}", "en").html
     assert 'id="art_3"' in parallel and "Not in the Albanian text." in parallel
     report("eighth document (fixture)", f"{len(edition.text(DOCUMENT, 'en').clauses)} clauses in English, "
            f"{len([f for f in findings])} divergence findings, in the search index and side by side")

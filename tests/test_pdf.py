@@ -22,6 +22,7 @@ from trafiklex.website.fidelity import coverage, tokens
 from trafiklex.core.errors import DataError
 from trafiklex.core.htmltext import page_text, parse
 from trafiklex.model.edition import edition_of
+from trafiklex.website.pages import site_pages
 from trafiklex.queries.obligations import all_obligations, for_institution
 from trafiklex.pdf import pages, sheets
 from trafiklex.core import print_paths as paths
@@ -495,7 +496,7 @@ def test_unknown_macro_in_a_page_stops_the_pdf_build_with_file_and_line(tmp_path
     line = page.read_text(encoding="utf-8").splitlines().index("{{ no_such_macro() }}") + 1
     report_text = error.value.report()
     assert f"docs/en/order-25-2005.md:{line}: 'no_such_macro' is undefined" in report_text
-    assert "expected: one of activities, akn_files, checklist, commitments, definitions" in report_text  # the site's macros
+    assert "expected: one of activities, commitments, definitions, glossary, note, penalties" in report_text  # a document page's macros
 
 
 def test_pdf_build_alone_checks_the_pages_first(tmp_path):
@@ -539,9 +540,10 @@ def test_handbook_is_cut_from_the_same_single_render_as_the_site(corpus):
     """The printed page is the edition's one render of the page (no second Markdown pass): the parts
     that print lays out itself are cut out and left as placeholders, the rest is the same HTML."""
     edition = edition_of(corpus)
-    site = edition.page("child-trafficking-action-plan", "en").html
+    site = site_pages(edition).page("child-trafficking-action-plan", "en").html
     printed = pages.page_html(corpus, "child-trafficking-action-plan", "en")
     assert '<table class="activities">' in site and '<table class="activities">' not in printed
     assert '<div class="print-part" id="part-activities" data-part="activities"></div>' in printed
-    assert printed.split('<div class="print-part"')[0] == site.split("<!-- part:activities -->")[0]
-    assert pages.page_html(corpus, "nrm-agreement", "sq") == edition.page("nrm-agreement", "sq").html  # no print part
+    assert printed.split('<div class="print-part"')[0] == site.split('<h2 id="sec_1">')[0]
+    assert pages.page_html(corpus, "nrm-agreement", "sq") == site_pages(edition).page("nrm-agreement", "sq").html  # no print part
+    assert edition.renders[("child-trafficking-action-plan", "en")] == 1  # (one render for both)

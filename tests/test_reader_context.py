@@ -9,7 +9,8 @@ from collections import Counter
 import pytest
 
 from conftest import page, report
-from trafiklex.views import referred_by, site_page
+from trafiklex.views import referred_by
+from trafiklex.website import site_page
 from trafiklex.website import search_index
 from trafiklex.queries import topics
 from trafiklex.core.htmltext import parse

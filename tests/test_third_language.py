@@ -16,7 +16,7 @@ import yaml
 
 from conftest import ROOT, copy_project, report
 from trafiklex.website import search_index
-from trafiklex.views import site_page
+from trafiklex.website import site_page
 from trafiklex import validate
 from trafiklex.model.edition import edition_of
 

@@ -1,6 +1,6 @@
 """Everything the build checks before it builds anything, without building: the data files (schemas
 and cross-references), the interface words, the translators' reviews, the pages as templates, and
-what only the rendered pages can tell (trafiklex.model.edition.Edition.check). The site build runs
+what only the texts (trafiklex.model.checks) and the site's pages (trafiklex.website.checks) can tell. The site build runs
 this same check first (hooks/site.py); the command line runs it alone.
 
 Command line: exit 0 if everything is sound, 1 with the list of problems (file, line, field, what was
@@ -17,7 +17,9 @@ from trafiklex.model import pagecheck
 from trafiklex.translators import staleness
 from trafiklex.data.corpus import ROOT, Corpus
 from trafiklex.core.errors import DataError
+from trafiklex.model import checks as model_checks
 from trafiklex.model.edition import edition_of
+from trafiklex.website.pages import site_pages
 
 
 def check(root: Path = ROOT) -> Corpus:
@@ -37,7 +39,7 @@ def _problems(corpus: Corpus) -> list:
         return error.problems
     docs = corpus.root / "docs"
     return (pagecheck.page_pairs(docs, corpus.languages.codes) or pagecheck.all_pages(docs, corpus)
-            or edition_of(corpus).check())
+            or model_checks.check(edition_of(corpus)) or site_pages(edition_of(corpus)).check())
 
 
 def main() -> int:

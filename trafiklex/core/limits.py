@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 MAX_DATA_FILE_BYTES = 5_000_000   # the largest data file, data/activities.yml, is 77 KB; ×50 in the benchmark, 3.9 MB
-MAX_PAGE_BYTES = 256_000          # the largest page, docs/en/child-trafficking-strategy.md, is 22 KB
+MAX_PAGE_BYTES = 256_000          # the largest page of the edition is 23 KB (EDITING.md, "Limits")
 MAX_INPUT_FILE_BYTES = 8_000_000  # any other file of the inputs (styles, scripts, sources): the largest is 232 KB
 MAX_FIELD_CHARS = 8_000           # the longest text of the data is 1,927 characters (data/screening.yml)
 MAX_WORD_CHARS = 60               # the longest word: 49 characters (a note id); of printed text, 27

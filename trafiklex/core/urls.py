@@ -1,6 +1,6 @@
 """Where pages live in the built site. The root language (the edition's first, authoritative one:
 `corpus.languages.default`) is at the root, every other under its code (en/); a page has the same path
-in each (`nrm-agreement.html`, `en/nrm-agreement.html`). Pages are files, not directories
+in each (`<page>.html`, `en/<page>.html`). Pages are files, not directories
 (use_directory_urls: false), so that the site also works from file://.
 
 Every function takes `root`, the root language's code: a link between two pages of one language does

@@ -17,7 +17,7 @@ from trafiklex.core.errors import Problem
 from trafiklex.core.ids import ClauseId
 from trafiklex.core import deadlines
 from trafiklex.data import tables, terms, topics_check
-from trafiklex.data.corpus import DOCUMENTS_DIR, Corpus
+from trafiklex.data.store import DOCUMENTS_DIR, Corpus
 from trafiklex.data.institutions import UnresolvedName
 
 
@@ -92,7 +92,7 @@ def _check_clause_ids(corpus: Corpus, document: str, report) -> None:
             report(file, path + ("id",), f"'{clause_id}' is not a clause id (an Akoma Ntoso eId)",
                    "levels of letters, digits and '-', each an element name and its number (sec_1, act_2) or a "
                    "number, joined by '__': sec_1__obj_1__act_1")
-        if "only_in" in item or "entries" not in path:
+        if "only_in" in item or not {"entries", "footnote"} & set(path):
             _check_languages(item, path, file, report, item.get("only_in"), corpus.languages.codes)
 
 

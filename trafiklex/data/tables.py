@@ -68,8 +68,14 @@ def _framework(table: dict, lang: str | None) -> Iterator[Item]:
 
 
 def _definitions(table: dict, lang: str | None) -> Iterator[Item]:
+    """The definitions, then the footnotes the printed text puts under them (each a clause:
+    `<definition id>__footnote`), in the languages that print one."""
     for d, definition in enumerate(table["definitions"]):
         yield Item(definition["id"], definition, ("definitions", d), "definition", None, None, definition.get("label"))
+    for d, definition in enumerate(table["definitions"]):
+        footnote = definition.get("footnote", {})
+        if footnote and (lang is None or lang in footnote):
+            yield Item(f"{definition['id']}__footnote", definition, ("definitions", d, "footnote"), "footnote", definition["id"])
 
 
 def glossary_entry_id(glossary: dict, entry: dict) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from trafiklex.data.corpus import Corpus
+from trafiklex.data.store import Corpus
 from trafiklex.core.text import fold_char
 
 GAP = "…"

@@ -1,6 +1,6 @@
 """Akoma Ntoso 3.0 XML of each document in each language: one more projection of the edition model.
 
-A document's page (rendered once by the model) is read as a tree and its clauses become Akoma Ntoso
+A document's page (as the edition's views lay it out once: trafiklex.views.document_page) is read as a tree and its clauses become Akoma Ntoso
 elements whose `eId` is the site's clause id:
 
   the title                      preface/longTitle
@@ -36,6 +36,7 @@ from trafiklex.core.errors import DataError, Problem
 from trafiklex.model.clauses import PRINTED_NUMBER, Clause
 from trafiklex.model.edition import Edition, Text
 from trafiklex.core.ids import ClauseId
+from trafiklex.views import document_page
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 EDITION_NS = "urn:trafiklex:edition"  # this edition's own metadata (licence, status) in <proprietary>
@@ -84,6 +85,7 @@ class _Context:
     corpus: Corpus
     pages: dict[str, str]                       # document page → document id
     clauses: dict[str, Clause]
+    edition: Edition
     notes: dict[str, etree._Element] = field(default_factory=dict)   # note eId → <note>
     organizations: dict[str, str] = field(default_factory=dict)      # institution id → its name
 
@@ -470,7 +472,7 @@ class _Sink:
 
 def _structure(text: Text, context: _Context):
     """The preface, the preamble and the hierarchy of a text's page."""
-    root = lxml_html.fragment_fromstring(text.page.html, create_parent="div")
+    root = lxml_html.fragment_fromstring(document_page.html(context.edition, text.document, text.lang), create_parent="div")
     preface: list[etree._Element] = []
     preamble: etree._Element | None = None
     top: list[_Node] = []
@@ -534,7 +536,7 @@ def document_xml(edition: Edition, document_id: str, lang: str, edition_date: st
     work = identifiers.work_of(document, corpus.documents)
     alpha3 = languages.get(lang).alpha3
     context = _Context(text, corpus, {d["page"]: d["id"] for d in corpus.documents},
-                       {c.id: c for c in text.clauses})
+                       {c.id: c for c in text.clauses}, edition)
     preface, preamble, top = _structure(text, context)
     doctype = work.doctype
     body = _e("body" if doctype == "act" else "mainBody", *[node.element() for node in top])
@@ -651,7 +653,7 @@ def write(edition: Edition, site: Path, edition_date: str) -> list[Path]:
             try:
                 xml = document_xml(edition, document["id"], lang, edition_date)
             except AknError as error:
-                raise DataError([Problem(edition.text(document["id"], lang).page.source, str(error),
+                raise DataError([Problem(edition.text(document["id"], lang).source, str(error),
                                          expected="what Akoma Ntoso can hold: see trafiklex/formats/akn.py")]) from None
             path = site / work.file(edition.corpus.languages.get(lang).alpha3)
             path.parent.mkdir(parents=True, exist_ok=True)

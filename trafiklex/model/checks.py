@@ -1,41 +1,54 @@
-"""What only the rendered pages can tell, checked before anything is built: no page uses an anchor
-twice, each editorial note is shown once on its document's page, each assignment names a clause its
-language prints, each clause that data/topics.yml tags exists and every clause has a topic, each document has the same clause ids in every language but for those the data
-declares printed in one language only (so that a link survives a language switch), and every link
-between the pages leads to a page and an anchor that exist."""
+"""What only the texts can tell, checked before anything is built: no text uses a clause id twice;
+each editorial note concerns a clause of its document and is shown once in each language (beside a
+data clause, or placed with {{ note() }} in the running text); each assignment names a clause its
+language prints; each clause that a document's topics tag exists and every clause has a topic; no
+running text stands after a table outside every clause; and each document has the same clause ids
+in every language but for those the data declares printed in one language only (so that a link
+survives a language switch). Every problem names the file (and line) that holds the mistake."""
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
 
 from trafiklex.core.errors import Problem
-from trafiklex.queries.topics import check_tags
 from trafiklex.model.edition import DOCS, Edition
-from trafiklex.model.markdown_render import is_local
+from trafiklex.model.topics import check_tags
 
 
 def check(edition: Edition) -> list[Problem]:
-    """Every problem the rendered pages show (the module's list, in that order)."""
-    problems = [p for lang in edition.languages for path in edition.page_paths(lang) for p in _check_page(edition, path, lang)]
+    """Every problem the texts show (the module's list, in that order)."""
+    problems = [p for text in edition.texts().values() for p in _duplicates(text)]
+    problems += _check_notes(edition)
     problems += _check_assignments(edition)
-    problems += [p for d in edition.documents for p in _check_parity(edition, d["id"])]
     problems += check_tags(edition)
-    return problems + [p for lang in edition.languages for p in check_links(edition, lang)]
+    problems += [p for text in edition.texts().values() for p in _unplaced(text)]
+    return problems + [p for d in edition.documents for p in _check_parity(edition, d["id"])]
 
 
-def _check_page(edition: Edition, path: str, lang: str) -> list[Problem]:
-    page = edition.page(path, lang)
-    counts = Counter(page.ids())
-    problems = [Problem(page.source, f"the anchor '#{anchor}' is used {count} times on the page",
-                        expected="each id once per page") for anchor, count in sorted(counts.items()) if count > 1]
-    if page.document:
-        for note in edition.corpus.notes_for(page.document):
-            count = counts.get(f"note-{note['id']}", 0)
+def _duplicates(text) -> list[Problem]:
+    counts = Counter(c.id for c in text.clauses)
+    return [Problem(text.source, f"the clause id '{anchor}' is used {count} times in the text (with its tables)",
+                    expected="each id once per document and language") for anchor, count in sorted(counts.items()) if count > 1]
+
+
+def _check_notes(edition: Edition) -> list[Problem]:
+    """A note's clause exists; the note is shown once in each language's text of its document."""
+    corpus, problems = edition.corpus, []
+    for note in corpus.notes.values():
+        document = note["document"]
+        where = dict(file=note["file"], line=note["line"])
+        texts = {lang: edition.text(document, lang) for lang in edition.languages}
+        if not any(note["anchor"] in text.ids() for text in texts.values()):
+            problems.append(Problem(message=f"the editorial note '{note['id']}' concerns no clause of {document}: "
+                                            f"'{note['anchor']}'", field="anchor",
+                                    expected="the id of a clause of the document's pages or of its tables", **where))
+            continue
+        for lang, text in texts.items():
+            beside_data = any(c.id == note["anchor"] for part in text.parts() for c in part.clauses)
+            count = text.notes_placed().count(note["id"]) + (1 if beside_data else 0)
             if count != 1:
-                problems.append(Problem(note["file"], f"the editorial note '{note['id']}' is shown {count} times on "
-                                        f"{page.source}", line=note["line"],
-                                        expected='shown once: anchored to a data-rendered clause, or placed with '
-                                                 '{{ note("' + note["id"] + '") }} in the page'))
+                problems.append(Problem(message=f"the editorial note '{note['id']}' is shown {count} times on "
+                                                f"{text.source}", expected='shown once: anchored to a data-rendered clause, '
+                                                'or placed with {{ note("' + note["id"] + '") }} in the page', **where))
     return problems
 
 
@@ -55,6 +68,12 @@ def _check_assignments(edition: Edition) -> list[Problem]:
     return problems
 
 
+def _unplaced(text) -> list[Problem]:
+    return [Problem(text.source, f"text after a table that is in no clause: '{words[:60]}'",
+                    expected="an id for it ({: #id } on the line after it), as every paragraph of running text has")
+            for words in text.unplaced]
+
+
 def _check_parity(edition: Edition, document_id: str) -> list[Problem]:
     page = edition.corpus.document(document_id)["page"]
     ids = {lang: edition.text(document_id, lang).ids() for lang in edition.languages}
@@ -66,25 +85,4 @@ def _check_parity(edition: Edition, document_id: str) -> list[Problem]:
                 problems.append(Problem(f"{DOCS}/{other}/{page}.md", f"no clause '{anchor}', which the {lang} page has",
                                         expected=f"the anchor {{: #{anchor} }} here too, or the clause listed under only_in: "
                                                  f"{lang} for {document_id} in data/documents.yml"))
-    return problems
-
-
-def check_links(edition: Edition, lang: str) -> list[Problem]:
-    """Every link between the site's pages leads to a page, and to a clause or heading on it."""
-    problems = []
-    paths = set(edition.page_paths(lang))
-    for path in paths:
-        page = edition.page(path, lang)
-        for href in page.links:
-            if not is_local(href) or not href.split("#")[0].endswith(".html") and href.split("#")[0]:
-                continue
-            target_path, _, anchor = href.partition("#")
-            target = path if not target_path else posixpath.normpath(
-                posixpath.join(posixpath.dirname(path), target_path)).removesuffix(".html")
-            if target not in paths:
-                problems.append(Problem(page.source, f"the link '{href}' leads to no page of the site",
-                                        expected="a link to a page of docs/ (other-page.md or other-page.md#clause-id)"))
-            elif anchor and anchor not in set(edition.page(target, lang).ids()):
-                problems.append(Problem(page.source, f"the link '{href}' leads to {target}.html, which does not contain "
-                                        f"an anchor '#{anchor}'", expected="the id of a clause or heading of that page"))
     return problems

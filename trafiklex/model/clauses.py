@@ -1,9 +1,9 @@
-"""A document's text in one language, cut into its clauses.
+"""A clause of a document's text, and the running text of a page cut into its clauses.
 
-The page's HTML (rendered once, trafiklex.model.pages) is cut at every clause anchor: a clause is
-everything from the element carrying its id up to the next clause's (trafiklex.core.alignment.segments).
-What the data knows about each clause (its kind, the bodies it obliges, its printed number, whether
-it is printed in one language only) is joined on the id.
+The running text's HTML (its page's Markdown, converted once by trafiklex.model.edition) is cut at
+every clause anchor: a clause is everything from the element carrying its id up to the next clause's
+(trafiklex.core.alignment.segments). The clauses of the data tables are made from the data
+(trafiklex.model.data_clauses); `structure` gives every clause of a text its parent.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from trafiklex.core.ids import ClauseId
 
 # classes of the site's own elements inside a document's HTML: not the document's text
 NOT_TEXT = {"editorial-note", "gap", "headerlink", "note-row", "print-edition", "referred-by", "approvals"}
+NOT_TEXT_ATTRIBUTES = ("data-note", "data-part")  # the model's marks: where a note, where a table stands
 BLOCKS = {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "table", "tbody",
           "thead", "ul", "ol", "dl", "section", "article", "aside", "blockquote", "br", "summary", "details"}
 HEADING = re.compile(r"h[1-6]")
@@ -92,7 +93,8 @@ def plain_text(fragment: str) -> str:
                 parts.append(element.tail)
             return
         classes = set((element.get("class") or "").split())
-        skipped = bool(classes & NOT_TEXT) or element.tag in ("script", "style")
+        skipped = bool(classes & NOT_TEXT) or element.tag in ("script", "style") or \
+            any(element.get(attribute) is not None for attribute in NOT_TEXT_ATTRIBUTES)
         if not skipped:
             block = element.tag in BLOCKS
             if block:
@@ -144,13 +146,12 @@ def cut(page_html: str, document: str, lang: str) -> tuple[str, list[Clause]]:
         tag, classes = _element(fragment, anchor)
         clauses.append(Clause(id=anchor, document=document, lang=lang, kind=kind_of(ClauseId.parse(anchor)),
                               html=fragment, text=plain_text(fragment), tag=tag, gap="gap" in classes))
-    _structure(clauses)
     return preamble, clauses
 
 
-def _structure(clauses: list[Clause]) -> None:
+def structure(clauses: list[Clause]) -> None:
     """Each clause's parent (its id's nearest enclosing id in this text, else the heading it stands
-    under), a heading's printed number and the text under it."""
+    under), a heading's printed number and the text under it (in place)."""
     present = {c.id for c in clauses}
     open_headings: list[tuple[int, Clause]] = []
     for clause in clauses:

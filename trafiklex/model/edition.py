@@ -1,60 +1,61 @@
-"""The edition model: the edition → its documents → per language, the ordered clauses; and every page
-of the site, each rendered from its Markdown once.
+"""The edition model: the edition → its documents → per language, the ordered clauses.
 
-Built once per build (and again only when a data file or a page changes: `edition_of`). Every
-output is a projection of it: the site's pages (hooks hand MkDocs the HTML made here), the search
-index, citations, the side-by-side views and the translators' reports (joins on clause ids), the
-printed editions and the open data. Plain Python: no MkDocs here.
+A document's text in a language is read from two sources, and nothing else:
+- its page (docs/<lang>/<page>.md): the running text, converted from Markdown once and cut into
+  clauses at every clause anchor; the page's macros mark where a data table stands and where an
+  editorial note is shown (no view renders anything here);
+- its data tables (data/documents/<document>/): each item a clause made from the data
+  (trafiklex.model.data_clauses), put where the page shows its table.
+What the data says about each clause is joined on its id: the bodies it obliges, its editorial notes,
+the references its text makes, its topics, the languages that print it.
+
+Built once per build (and again only when a data file or a page changes: `edition_of`). Every output
+is a projection of it; the site's views, the printed editions and the formats receive it. Plain
+Python: no MkDocs, no renderer.
 """
 from __future__ import annotations
 
 import re
+import secrets
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
-from trafiklex.data.corpus import Corpus
 from trafiklex.core.errors import DataError, Problem
+from trafiklex.core.ids import ClauseId
+from trafiklex.data import tables
+from trafiklex.data.corpus import Corpus
+from trafiklex.model import data_clauses, topics
+from trafiklex.model.clauses import Clause, cut, plain_text, structure
+from trafiklex.model.markdown_render import Converter, raw
 from trafiklex.model.page_source import expand_text
 from trafiklex.model.pagecheck import front_matter
-from trafiklex.model.clauses import Clause, cut
-from trafiklex.core.ids import ClauseId
-from trafiklex.model.markdown_render import Converter
 
 DOCS = "docs"
-# pages made from the data, not written by hand: front matter key → (macro, folder)
-GENERATED = {"institution_id": ("institution", "institutions"), "parallel_of": ("parallel", "parallel"),
-             "topic_id": ("topic", "topics")}
-GENERATED_FOLDERS = tuple(folder for _, folder in GENERATED.values())
 
-@dataclass
-class Page:
-    """One page of the site in one language, rendered from its Markdown once."""
-    path: str                   # 'nrm-agreement', 'institutions/molsa', 'parallel/nrm-agreement'
-    lang: str
-    source: str                 # the file it is made from, for messages ('docs/en/nrm-agreement.md')
-    meta: dict                  # its front matter
-    title: str                  # plain text
-    html: str                   # its content (before the site's reading aids)
-    toc: list[dict]             # level, id, name, children
-    links: tuple[str, ...]      # every link it makes, as written
 
-    @property
-    def document(self) -> str | None:
-        return self.meta.get("document")
-
-    def ids(self) -> list[str]:
-        return re.findall(r"<[a-zA-Z][^>]*?\sid=\"([^\"]+)\"", self.html)
+@dataclass(frozen=True)
+class Part:
+    """Where a data table stands in a document's text: its kind, the table it names (a glossary's id)
+    and its clauses in this language."""
+    kind: str
+    argument: str | None
+    clauses: tuple[Clause, ...]
 
 
 @dataclass
 class Text:
-    """A document in one language: its page and its clauses in printed order."""
+    """A document in one language: its blocks (running HTML, and the data tables where the page
+    shows them) and its clauses in printed order."""
     document: str
     lang: str
-    page: Page
+    source: str                 # the page it is read from, for messages ('docs/en/<page>.md')
+    meta: dict                  # the page's front matter
+    blocks: list                # str (HTML of the running text, with note marks) | Part, in order
     preamble: str               # the HTML before the first clause (a letterhead)
     clauses: list[Clause]
+    links: tuple[str, ...] = ()  # every link the running text makes, as written
+    unplaced: tuple[str, ...] = ()  # running text after a table that no clause holds (model.checks says so)
     by_id: dict[str, Clause] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -71,16 +72,29 @@ class Text:
     def ids(self) -> set[str]:
         return set(self.by_id)
 
+    def parts(self) -> list[Part]:
+        return [block for block in self.blocks if isinstance(block, Part)]
+
+    def notes_placed(self) -> list[str]:
+        """The editorial notes the page shows in its running text, in order."""
+        return [m.group(2) for block in self.blocks if isinstance(block, str) for m in NOTE_MARK.finditer(block)]
+
+
+# Where the running text shows an editorial note: a mark the views replace with the note. The mark
+# carries the edition's own token, which no page can know (a page cannot make a note appear).
+NOTE_MARK = re.compile(r'<div data-note="([0-9a-f]+):([a-z0-9][a-z0-9-]*)"></div>')
+PART_MARK = re.compile(r'<div data-part="([0-9a-f]+):([a-z_]+):([a-z0-9_-]*)"></div>')
+
 
 class Edition:
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
         self.root = corpus.root
-        self._pages: dict[tuple[str, str], Page] = {}
+        self.token = secrets.token_hex(8)  # (the marks of this edition's texts)
         self._texts: dict[tuple[str, str], Text] | None = None
         self._converters: dict[str, Converter] = {}
         self._lock = threading.RLock()
-        self.renders: Counter = Counter()  # (path, lang) → times its Markdown was converted (once)
+        self.renders: Counter = Counter()  # (page path, lang) → times its Markdown was converted (once)
         self._labels: dict[tuple, str] = {}
 
     # --- the languages and documents --------------------------------------------------------------
@@ -95,103 +109,20 @@ class Edition:
     def document_of_page(self, path: str) -> str | None:
         return next((d["id"] for d in self.documents if d["page"] == path), None)
 
-    # --- pages ------------------------------------------------------------------------------------
-    def generated(self) -> dict[str, tuple[str, str]]:
-        """The pages made from the data (institutions, side-by-side views): path → (macro, argument)."""
-        def compute():
-            out = {f"institutions/{institution}": ("institution", institution) for institution in self.corpus.institutions.by_id}
-            out.update({f"parallel/{d['page']}": ("parallel", d["id"]) for d in self.documents})
-            out.update({f"topics/{t['id']}": ("topic", t["id"]) for t in self.corpus.data("topics.yml")["topics"]})
-            return out
-        return self.corpus.memo("generated-pages", compute)
-
-    def generated_sources(self) -> dict[str, str]:
-        """The generated pages as Markdown sources (what would render them: MkDocs needs the files)."""
-        out = {}
-        for path, (macro, argument) in self.generated().items():
-            key = next(key for key, (name, _) in GENERATED.items() if name == macro)
-            out[path] = f"---\n{key}: {argument}\n---\n\n{{{{ {macro}(\"{argument}\") }}}}\n"
-        return out
-
-    def page_paths(self, lang: str) -> list[str]:
-        """Every page of the site in `lang`: the written ones, then the generated ones."""
-        folder = self.root / DOCS / lang
-        written = sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.md")
-                         if p.relative_to(folder).parts[0] not in GENERATED_FOLDERS)
-        return written + sorted(self.generated())
-
-    def _source(self, path: str, lang: str) -> tuple[str, str]:
-        file = self.root / DOCS / lang / f"{path}.md"
-        name = f"{DOCS}/{lang}/{path}.md"
-        if not file.is_file():
-            raise DataError([Problem(name, "the page is missing", expected=f"the page '{path}' in {DOCS}/{lang}/")])
-        return file.read_text(encoding="utf-8"), name
-
-    def _converter(self, lang: str) -> Converter:
-        if lang not in self._converters:
-            self._converters[lang] = Converter(self.corpus.catalog.word(lang, "labels.permalink"))
-        return self._converters[lang]
-
-    def page(self, path: str, lang: str) -> Page:
-        """The page, rendered once (a page's macros may read other pages' clauses: the documents are
-        rendered first)."""
-        key = (path, lang)
+    def converter(self, lang: str) -> Converter:
+        """The Markdown converter of a language's pages (one each: its permalinks titled in it)."""
         with self._lock:
-            if key not in self._pages:
-                self._pages[key] = self._render(path, lang)
-            return self._pages[key]
-
-    def _render(self, path: str, lang: str) -> Page:
-        from trafiklex.website.site_macros import functions  # the macros a page may call (they render from this model)
-
-        if path in self.generated():
-            macro, argument = self.generated()[path]
-            key = next(key for key, (name, _) in GENERATED.items() if name == macro)
-            name, meta = f"{DOCS}/{lang}/{path}.md", {key: argument}
-            self.texts()
-            markdown_text = functions(self.corpus, lang, path)[macro](argument)
-        else:
-            text, name = self._source(path, lang)
-            meta = front_matter(text)
-            macros = functions(self.corpus, lang, path, meta.get("document"))
-            if meta.get("document") is None:
-                self.texts()  # the documents first: other pages are built on their clauses
-            markdown_text = expand_text(text, name, macros)
-        rendered = self._converter(lang).convert(markdown_text)
-        self.renders[(path, lang)] += 1
-        return Page(path=path, lang=lang, source=name, meta=meta, title=self._title(path, lang, meta, rendered.toc),
-                    html=rendered.html, toc=rendered.toc, links=rendered.links)
-
-    def _title(self, path: str, lang: str, meta: dict, toc: list[dict]) -> str:
-        corpus = self.corpus
-        if meta.get("document"):
-            return corpus.document(meta["document"])["short_title"][lang]
-        if meta.get("institution_id"):
-            return corpus.institutions.get(meta["institution_id"])["name"][lang]
-        if meta.get("parallel_of"):
-            from trafiklex.views.render_translations import parallel_title
-            return parallel_title(corpus, meta["parallel_of"], lang)
-        if meta.get("topic_id"):
-            from trafiklex.queries.topics import full_name
-            return corpus.words(lang, "topics.page_title").format(name=full_name(corpus, meta["topic_id"], lang))
-        if isinstance(meta.get("title"), str):
-            return meta["title"]
-        first = next((t for t in toc if t["level"] == 1), None)
-        return first["name"] if first else path.rsplit("/", 1)[-1].replace("-", " ").capitalize()
+            if lang not in self._converters:
+                self._converters[lang] = Converter(self.corpus.catalog.word(lang, "labels.permalink"))
+            return self._converters[lang]
 
     # --- documents ----------------------------------------------------------------------------------
     def texts(self) -> dict[tuple[str, str], Text]:
         """Every document in every language, cut into clauses (built once, all together: what the
-        data says about a clause may come from another document's page)."""
+        data says about a clause may come from another document)."""
         with self._lock:
             if self._texts is None:
-                texts = {}
-                for document in self.documents:
-                    for lang in self.languages:
-                        page = self.page(document["page"], lang)
-                        preamble, clauses = cut(page.html, document["id"], lang)
-                        texts[(document["id"], lang)] = Text(document["id"], lang, page, preamble, clauses)
-                self._texts = texts
+                self._texts = {(d["id"], lang): self._read(d, lang) for d in self.documents for lang in self.languages}
                 _enrich(self)
             return self._texts
 
@@ -200,6 +131,53 @@ class Edition:
 
     def clause(self, document_id: str, clause_id: str, lang: str) -> Clause | None:
         return self.text(document_id, lang).get(clause_id)
+
+    def _read(self, document: dict, lang: str) -> Text:
+        """A document's page in `lang`: its running text converted once, its tables' clauses from the
+        data where the page shows them."""
+        page = document["page"]
+        name = f"{DOCS}/{lang}/{page}.md"
+        path = self.root / DOCS / lang / f"{page}.md"
+        if not path.is_file():
+            raise DataError([Problem(name, "the page is missing", expected=f"the page '{page}' in {DOCS}/{lang}/")])
+        source = path.read_text(encoding="utf-8")
+        markdown_text = expand_text(source, name, self._marks(document["id"]))
+        rendered = self.converter(lang).convert(markdown_text)
+        self.renders[(page, lang)] += 1
+        blocks, preamble, clauses, unplaced = [], "", [], []
+        position = 0
+        for match in PART_MARK.finditer(rendered.html):
+            if match.group(1) != self.token:
+                continue
+            blocks.append(rendered.html[position:match.start()])
+            kind, argument = match.group(2), match.group(3) or None
+            blocks.append(Part(kind, argument, tuple(data_clauses.clauses(self.corpus, document["id"], kind, argument, lang))))
+            position = match.end()
+        blocks.append(rendered.html[position:])
+        for block in blocks:
+            if isinstance(block, Part):
+                clauses.extend(block.clauses)
+                continue
+            leading, running = cut(block, document["id"], lang)
+            if not clauses:
+                preamble = leading
+            elif plain_text(leading):
+                unplaced.append(plain_text(leading))
+            clauses.extend(running)
+        structure(clauses)
+        return Text(document["id"], lang, name, front_matter(source), blocks, preamble, clauses, rendered.links,
+                    tuple(unplaced))
+
+    def _marks(self, document_id: str) -> dict:
+        """What a document's page macros stand for in the model: where a table is, where a note is."""
+        token = self.token
+
+        def part(kind: str):
+            return lambda argument="": raw(f'<div data-part="{token}:{kind}:{argument}"></div>')
+
+        marks = {kind.macro: part(kind.name) for kind in tables.TABLES.values()}
+        marks["note"] = lambda note_id: raw(f'<div data-note="{token}:{note_id}"></div>')
+        return marks
 
     # --- numbering and labels ---------------------------------------------------------------------------
     def printed_numbers(self, document_id: str, lang: str) -> dict[str, str]:
@@ -228,31 +206,40 @@ class Edition:
             self._labels[key] = parsed.heading_label(words, printed) if heading else parsed.label(words, printed)
         return self._labels[key]
 
-    # --- checks ---------------------------------------------------------------------------------------
-    def check(self) -> list[Problem]:
-        """What only the rendered pages can tell (trafiklex.model.checks)."""
-        from trafiklex.model.checks import check
-        return check(self)
+
+def duties(corpus: Corpus) -> dict[tuple[str, str], list[str]]:
+    """(document, clause id) → the bodies its data gives a duty to, in either language: an activity's
+    responsible bodies and partners, a commitment's (or its party's), a duty its running text
+    assigns, a glossary entry's body."""
+    found: dict[tuple[str, str], list[str]] = {}
+
+    def add(key, bodies):
+        seen = found.setdefault(key, [])
+        seen.extend(b for b in bodies if b not in seen)
+
+    languages = corpus.languages.codes
+    for document, _, _, activity in corpus.activities():
+        for lang in languages:
+            for cell in ("responsible", "partners"):
+                add((document, activity["id"]), activity.get(cell, {}).get(lang, {}).get("bodies", []))
+    for document, table in corpus.tables("commitments"):
+        for party in table["parties"]:
+            for commitment in party["commitments"]:
+                add((document, commitment["id"]), commitment.get("bodies", party["bodies"]) + commitment.get("partners", []))
+    for document, _, assignment in corpus.assignments():
+        for lang in languages:
+            add((document, assignment["id"]), assignment["bodies"].get(lang, []))
+    for glossary in corpus.glossaries:
+        for entries in glossary["entries"].values():
+            for entry in entries:
+                add((glossary["document"], tables.glossary_entry_id(glossary, entry)), [entry["institution"]])
+    return found
 
 
 def _enrich(edition: Edition) -> None:
-    """What the data says about each clause, joined on its id: its kind (for the data's clauses), the
-    bodies it obliges, its editorial notes, the references it makes and its topics."""
-    from trafiklex.queries.obligations import all_obligations
-    from trafiklex.queries.topics import resolve as topics_of
-
+    """What the data says about each clause, joined on its id: the bodies it obliges, its editorial
+    notes, the references it makes, its topics and the languages that print it."""
     corpus = edition.corpus
-    kinds, items = {}, {}
-    for document in edition.documents:
-        for _, item in corpus.items(document["id"]):
-            if item.kind != "glossary_entry":
-                kinds[(document["id"], item.id)], items[(document["id"], item.id)] = item.kind, item.data
-    for glossary in corpus.glossaries:
-        for lang, entries in glossary["entries"].items():
-            for entry in entries:
-                key = (glossary["document"], f"{glossary['anchor']}__{entry['institution']}")
-                kinds[key] = "glossary_entry"
-                items.setdefault(key, {})[lang] = entry
     printed_in: dict[tuple, list[str]] = {}
     for (document, lang), text in edition._texts.items():
         for clause in text.clauses:
@@ -263,22 +250,15 @@ def _enrich(edition: Edition) -> None:
         for document in edition.documents:
             for clause in edition._texts[(document["id"], lang)].clauses:
                 parents.setdefault(document["id"], {}).setdefault(clause.id, clause.parent)
-    bodies: dict[tuple, list[str]] = {}
-    for obligation in all_obligations(corpus):
-        bodies[(obligation.document, obligation.id)] = obligation.institutions()
+    bodies = duties(corpus)
     for (document, lang), text in edition._texts.items():
         for clause in text.clauses:
             key = (document, clause.id)
-            if key in kinds:
-                clause.kind, clause.data = kinds[key], items[key]
-            if kinds.get(key) == "glossary_entry":
-                clause.bodies = (clause.id.rsplit("__", 1)[1],)
-            else:
-                clause.bodies = tuple(bodies.get(key, ()))
+            clause.bodies = tuple(bodies.get(key, ()))
             clause.notes = tuple(n["id"] for n in corpus.notes_at(clause.id, document))
-            clause.printed_in = tuple(printed_in.get((document, clause.id), ()))
+            clause.printed_in = tuple(printed_in.get(key, ()))
             clause.references = tuple((r.document, r.target) for r in corpus.find_references(clause.text, document, lang))
-            clause.topics = topics_of(corpus, document, clause.id, parents[document])
+            clause.topics = topics.resolve(corpus, document, clause.id, parents[document])
 
 
 def edition_of(corpus: Corpus) -> Edition:

@@ -4,7 +4,7 @@ site sets as level-2 headings: articles, sections, strategic areas) — and an o
 (its institution's page, and each document and clause it lists).
 
 A permalink is the site's address (SITE_URL, the edition's `site_url`) with the page's path in the
-built site and the clause's id: `https://example.org/trafiklex/en/nrm-agreement.html#art_5`. The QR
+built site and the clause's id: `https://example.org/trafiklex/en/<page>.html#art_5`. The QR
 codes are made here, at build time (segno, an SVG handed to Typst), with nothing fetched.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ def qr_svg(text: str) -> str:
 
 
 def heading_links(site_url: str, corpus: Corpus, languages: tuple[str, ...]) -> dict[str, list[list[str]]]:
-    """Typst label of every article-level heading ("nrm-agreement:art_5") → its permalink in each of
+    """Typst label of every article-level heading ("<document>:art_5") → its permalink in each of
     `languages` that prints it: [[lang, url], …] (the templates show it under the heading)."""
     edition = edition_of(corpus)
     out: dict[str, list[list[str]]] = {}

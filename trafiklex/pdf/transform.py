@@ -1,6 +1,6 @@
 """The document tree of a page (pandoc's AST of its print HTML), changed for print:
 
-- clause ids become Typst labels that name the document ("nrm-agreement:art_5"), so that links and
+- clause ids become Typst labels that name the document ("<document>:art_5"), so that links and
   bookmarks find them across the whole handbook;
 - the printed title (the page's level-1 heading) is set as a title, not as a heading: the level-1
   headings of the handbook are the documents themselves;

@@ -46,6 +46,6 @@ def call(function: str, *args, **kwargs) -> str:
 
 
 def label(document: str, clause_id: str) -> str:
-    """The Typst label of a clause of a document ('nrm-agreement:art_5__A__1'): clause ids repeat
+    """The Typst label of a clause of a document ('<document>:art_5__A__1'): clause ids repeat
     across documents, so the label names the document too."""
     return f"{document}:{clause_id}"

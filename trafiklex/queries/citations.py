@@ -2,7 +2,7 @@
 printed numbering — "National Referral Mechanism Cooperation Agreement (18 July 2005), Article 5, A.4"
 in English, "Marrëveshja për Mekanizmin Kombëtar Referues (18 korrik 2005), Neni 5, A.4" in Albanian.
 A document without a date of its own is dated by the act that approved it. Each clause also has a
-standard identifier, its portion URI (`identifier`: /akn/al/doc/agreement/2005-07-18/nrm-agreement/
+standard identifier, its portion URI (`identifier`: /akn/al/doc/agreement/<date>/<number>/
 eng@2005-07-18/~art_5__A__4, trafiklex.core.identifiers), which the cite control copies and the clause
 downloads carry."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ from trafiklex.core import identifiers
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.edition import edition_of
 from trafiklex.core.ids import ClauseId
-from trafiklex.views.render import format_date
+from trafiklex.core.dates import format_date
 
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from trafiklex.core import identifiers
 from trafiklex.data.corpus import Corpus
-from trafiklex.views.render import format_date
+from trafiklex.core.dates import format_date
 
 
 # --- identifiers -------------------------------------------------------------------------------------

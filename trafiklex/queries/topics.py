@@ -6,7 +6,7 @@ The tags are data (data/topics.yml, schemas/topics.schema.json), an editorial ju
 edition made by reading the texts. A document's `topics` apply to each of its clauses unless the
 clause or a clause enclosing it (its parent in the edition model, up to the title) is listed under
 `clauses`: the nearest listed one wins (the document's title is not one: its topics are its own). The edition model puts the result on every clause
-(`Clause.topics`, trafiklex.model.edition); `check_tags` says where a tag names no clause or a clause
+(`Clause.topics`, trafiklex.model.topics), which also says where a tag names no clause or a clause
 ends up with none.
 """
 from __future__ import annotations
@@ -56,53 +56,6 @@ def full_name(corpus: Corpus, topic_id: str, lang: str) -> str:
     """A topic's name with its short title: "Palermo art. 6: Assistance to and protection of victims…"."""
     item = topic(corpus, topic_id)
     return item["title"][lang] if "article" not in item else f"{name(corpus, topic_id, lang)}: {item['title'][lang]}"
-
-
-def tagging(corpus: Corpus, document_id: str) -> dict | None:
-    """The document's topics (data/documents/<document>/topics.yml)."""
-    return corpus.topic_tags(document_id)
-
-
-def resolve(corpus: Corpus, document_id: str, clause_id: str, parents: dict[str, str | None]) -> tuple[str, ...]:
-    """The clause's topics: its own listed ones, else the nearest listed clause enclosing it
-    (`parents`: clause id → its parent in a text of the document), else the document's."""
-    entry = tagging(corpus, document_id)
-    if entry is None:
-        return ()
-    listed = entry.get("clauses", {})
-    seen, current = set(), clause_id
-    while current and current not in seen:
-        if current in listed:
-            return tuple(listed[current])
-        seen.add(current)
-        current = parents.get(current)
-        if current == TITLE:
-            break  # a title's topics are its own: every clause stands under it
-    return tuple(entry["topics"])
-
-
-def check_tags(edition) -> list[Problem]:
-    """Each listed clause is a clause of its document (in some language), and every clause of every
-    text ends up with at least one topic."""
-    corpus = edition.corpus
-    problems = []
-    for document in edition.documents:
-        located = corpus.located(document["id"], "topics")
-        if located is None:
-            continue
-        present = set().union(*(edition.text(document["id"], lang).ids() for lang in edition.languages))
-        for clause_id in located.data.get("clauses", {}):
-            if clause_id not in present:
-                problems.append(Problem(located.file, f"no clause '{clause_id}' in {document['id']}",
-                                        line=located.line(("clauses", clause_id)), field=f"clauses.{clause_id}",
-                                        expected=f"the id of a clause of docs/<lang>/{document['page']}.md or of its data"))
-    for (document, lang), text in edition.texts().items():
-        located = corpus.located(document, "topics")
-        for clause in text.clauses:
-            if not clause.topics and not clause.gap and located is not None:
-                problems.append(Problem(located.file, f"the clause {document}#{clause.id} has no topic",
-                                        expected="a topic for it, for a clause enclosing it, or for its document"))
-    return problems
 
 
 def clauses_by_topic(edition, lang: str) -> dict[str, list]:

@@ -74,8 +74,7 @@ def _check(corpus: Corpus, pairs: list[Pair]) -> list[ReferenceProblem]:
     every = all_pairs(corpus)
     languages = corpus.languages.codes
     texts = {(p.document, p.id, lang): p.side(lang) for p in every for lang in p.languages}
-    omitted = {(p.document, p.id) for p in every
-               if any('data-kind="omission"' in (fragment or "") for fragment in p.html.values())}
+    omitted = {(note["document"], note["anchor"]) for note in corpus.notes.values() if note["kind"] == "omission"}
     found: dict[tuple, dict] = {}   # (problem, document, clause, target) → {lang: printed}, detail
 
     def report(problem, pair, lang, ref, detail, nearest=""):

@@ -40,7 +40,7 @@ TOPICS_FOLDER = "topics"
 @dataclass(frozen=True)
 class Entry:
     kind: str                 # one of KINDS
-    page: str                 # the page of the site it is on ('nrm-agreement', 'institutions/molsa')
+    page: str                 # the page of the site it is on ('<page>', 'institutions/<institution>')
     anchor: str | None        # where on that page (None: the page itself)
     label: str                # what it is, in the index's language
 

@@ -10,6 +10,7 @@ from collections import Counter
 
 from trafiklex.core import urls
 from trafiklex.views.annotate import Annotator
+from trafiklex.views.document_page import with_notes
 from trafiklex.data.corpus import Corpus
 from trafiklex.translators.divergence import KINDS, SEVERITIES, Finding
 from trafiklex.translators.divergence import report as divergence_report
@@ -145,7 +146,7 @@ def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
                 gap = corpus.words(lang, "translators.moved" if moved else "translators.gap")
                 cells.append({"gap": gap.format(text=_text_of(corpus, lang, side))})
                 continue
-            cell = annotators[side].annotate(_cell_html(fragment))
+            cell = annotators[side].annotate(_cell_html(with_notes(edition_of(corpus), fragment, side)))
             cell = HREF.sub(lambda m: _href(m.group(1), anchors, (page, side), (here, lang), languages.default), cell)
             for found in by_row.get(anchor, []) if anchor == row_id(pair) else []:
                 cell = highlight(cell, found["words"].get(side, ()), found["mark"])

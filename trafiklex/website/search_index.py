@@ -19,11 +19,12 @@ import html
 
 from lxml import html as lxml_html
 
-from trafiklex.views import site_page
+from trafiklex.website import site_page
 from trafiklex.queries import topics
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.clauses import NOT_TEXT
 from trafiklex.model.edition import Edition
+from trafiklex.website.pages import site_pages
 from trafiklex.core.ids import ClauseId
 from trafiklex.core.urls import PARALLEL_FOLDER
 from trafiklex.queries.obligations import all_obligations
@@ -139,12 +140,13 @@ def build(edition: Edition, lang: str) -> dict:
     documents = {d["page"]: d for d in corpus.documents}
     duties = _duties(corpus)
     docs = []
-    for name in edition.page_paths(lang):
+    pages = site_pages(edition)
+    for name in pages.page_paths(lang):
         if name.startswith(f"{PARALLEL_FOLDER}/"):
             continue  # the side-by-side views repeat the documents, where their clauses are found
         article = lxml_html.fragment_fromstring(site_page.content(edition, name, lang), create_parent="article")
         relative = f"{name}.html"
-        title = _title(article) or edition.page(name, lang).title  # (the theme heads a page without one)
+        title = _title(article) or pages.page(name, lang).title  # (the theme heads a page without one)
         document = documents.get(name)
         if name.startswith("institutions/"):
             institution = name.split("/", 1)[1]

@@ -1,6 +1,7 @@
 """What each macro a page may call renders (the names: trafiklex.model.macro_names), from the data and the
-edition model, in the page's language: the functions the edition renders every page with
-(trafiklex.model.edition)."""
+edition model, in the page's language: the functions the site renders its pages with
+(trafiklex.website.pages). A document's tables and notes are not among them: the edition reads them
+from the document's page itself (trafiklex.model.edition), and the views lay them out."""
 from __future__ import annotations
 
 from typing import Callable
@@ -10,25 +11,22 @@ from trafiklex.translators import divergence, refcheck
 from trafiklex.views import render_interop, render_terms, render_topics, render_translations
 from trafiklex.translators import staleness
 from trafiklex.views import timeline as timeline_module
-from trafiklex.data.corpus import Corpus
+from trafiklex.core.errors import DataError, Problem
+from trafiklex.data import tables
+from trafiklex.model.edition import Edition
 from trafiklex.model.macro_names import ARGUMENTS
 from trafiklex.website import open_data_page
 from trafiklex.translators.parallel import all_pairs
 
 
-def functions(corpus: Corpus, lang: str, here: str, document: str | None = None) -> dict[str, Callable[..., str]]:
-    """name → function, for a page at `here` (its path without language folder and extension), the
-    page of `document` if it is a document's (the tables it shows are that document's)."""
+def functions(edition: Edition, lang: str, here: str) -> dict[str, Callable[..., str]]:
+    """name → function, for a page at `here` (its path without language folder and extension) that is
+    not a document's (a document's page is the edition's text of it: trafiklex.views.document_page)."""
+    corpus = edition.corpus
     found = {
-        "activities": lambda: render.part("activities", render.activities(corpus, document, lang, here)),
-        "penalties": lambda: render.part("penalties", render.penalties(corpus, document, lang)),
-        "commitments": lambda: render.commitments(corpus, document, lang, here),
-        "strategic_framework": lambda: render.strategic_framework(corpus, document, lang),
-        "definitions": lambda: render.definitions(corpus, document, lang),
-        "glossary": lambda glossary_id: render.part("glossary", render.glossary(corpus, document, glossary_id, lang), glossary_id),
-        "screening": lambda: render.part("screening", render.screening(corpus, document, lang)),
         "checklist": lambda questionnaire: checklist_page.checklist(corpus, questionnaire, lang, here),
         "note": lambda note_id: render.block(render.note(corpus, note_id, lang)),
+        **{kind.macro: _not_here(kind.macro) for kind in tables.TABLES.values()},
         "documents_table": lambda: render.documents_table(corpus, lang),
         "institutions_directory": lambda: render_obligations.directory(corpus, lang, here),
         "institution": lambda institution_id: render_obligations.institution(corpus, institution_id, lang),
@@ -53,3 +51,11 @@ def functions(corpus: Corpus, lang: str, here: str, document: str | None = None)
     }
     assert set(found) == set(ARGUMENTS), "site_macros: ARGUMENTS and functions() must list the same macros"
     return found
+
+
+def _not_here(macro: str) -> Callable[..., str]:
+    """A table's macro on a page that is not its document's (trafiklex.model.pagecheck stops it first)."""
+    def refuse(*arguments):
+        raise DataError([Problem("docs", f"{macro}() shows a table of a document, on the document's own page only",
+                                 expected="the macro on the page of the document whose table it is")])
+    return refuse

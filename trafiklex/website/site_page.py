@@ -9,6 +9,7 @@ from trafiklex.views.annotate import Annotator
 from trafiklex.views.citemarks import mark
 from trafiklex.views.referred_by import add_to_page
 from trafiklex.model.edition import Edition
+from trafiklex.website.pages import site_pages
 
 
 def content(edition: Edition, path: str, lang: str) -> str:
@@ -17,12 +18,13 @@ def content(edition: Edition, path: str, lang: str) -> str:
 
 
 def _content(edition: Edition, path: str, lang: str) -> str:
-    page = edition.page(path, lang)
+    pages = site_pages(edition)
+    page = pages.page(path, lang)
     if page.meta.get("parallel_of"):
         return page.html  # each column was annotated in its own language (trafiklex.views.render_translations)
     document = page.document
     html = Annotator(edition.corpus, lang, path, document).annotate(page.html)
     if not document:
         return html
-    others = {other: set(edition.page(path, other).ids()) for other in edition.corpus.languages.others(lang)}
+    others = {other: set(pages.page(path, other).ids()) for other in edition.corpus.languages.others(lang)}
     return add_to_page(edition, mark(html, edition.corpus, document, path, lang, others), document, path, lang)
