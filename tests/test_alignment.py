@@ -74,9 +74,10 @@ def test_every_clause_of_a_built_page_is_in_exactly_one_aligned_unit(site, corpu
                             f"{len(one_sided):>2} in one")
     expected_one_sided = {
         "order-25-2005": set(),
-        "decision-171-2005": {("transmission", "en"), ("transmission__signatory", "en")},  # printed in English only
+        "decision-171-2005": {("transmission", "en"), ("transmission__p_2", "en"), ("transmission__signatory", "en")},  # printed in English only
         "nrm-agreement": set(),
-        "child-trafficking-strategy": {("sec_X__io", "en")},  # the English glossary alone lists IOs
+        "child-trafficking-strategy": {("sec_X__io", "en"),  # the English glossary alone lists IOs
+                                       ("sec_V__p_9", "en"), ("sec_VI__p_1__item_5", "en")},  # a paragraph, a point: English only
     }
     if document_id in expected_one_sided:
         assert one_sided == expected_one_sided[document_id]

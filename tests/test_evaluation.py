@@ -26,7 +26,7 @@ def test_the_set_is_read_from_both_languages_of_every_document(corpus, labelled)
 
 def test_the_issue_examples_are_in_the_set(labelled):
     keys = {(d["document"], d["clause"]): d["kind"] for d in labelled["differences"]}
-    assert keys[("child-trafficking-strategy", "sec_VII__item_2")] == "term"          # legal persons / legislative bodies
+    assert keys[("child-trafficking-strategy", "sec_VII__item_2__p_1")] == "term"          # legal persons / legislative bodies
     assert keys[("child-trafficking-action-plan", "sec_3__obj_1__act_4")] == "concept"  # retaliation
     assert sum(1 for c in ("art_5__A__2", "art_5__B__5", "art_5__C__2") if keys.get(("nrm-agreement", c)) == "quantifier") == 3
     assert sum(1 for (doc, _), d in zip(keys, labelled["differences"])
@@ -36,7 +36,7 @@ def test_the_issue_examples_are_in_the_set(labelled):
 
 def test_a_clause_that_does_not_exist_is_named(corpus, tmp_path, monkeypatch):
     text = (corpus.root / evaluation.EVALUATION).read_text(encoding="utf-8").replace(
-        "clause: sec_VII__item_2,", "clause: sec_VII__item_99,")
+        "clause: sec_VII__item_2__p_1,", "clause: sec_VII__item_99,")
     root = tmp_path
     (root / "translations").mkdir()
     (root / evaluation.EVALUATION).write_text(text, encoding="utf-8")

@@ -19,6 +19,18 @@ def _published():
         yield path.stem, yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def _begins(text, clause, first_words: str) -> bool:
+    """The clause begins with the published words; or, where it has become shorter than them (a
+    heading whose paragraphs are clauses of their own now), it is their beginning and the clauses
+    that follow it on the page go on with the rest: the link lands on the same place in the text."""
+    own = " ".join(clause.text.split())
+    if own.startswith(first_words):
+        return True
+    following = text.clauses[text.clauses.index(clause):]
+    running = " ".join(" ".join(c.text for c in following[:len(first_words.split())]).split())
+    return bool(own) and first_words.startswith(own) and running.startswith(first_words)
+
+
 @pytest.mark.parametrize("stamp,snapshot", list(_published()), ids=[p.stem for p in PUBLISHED])
 def test_ngo_link_published_before_still_lands_on_its_clause(edition, site, stamp, snapshot):
     checked = 0
@@ -32,7 +44,7 @@ def test_ngo_link_published_before_still_lands_on_its_clause(edition, site, stam
                 clause = text.get(clause_id)
                 assert clause is not None, f"{document_id}#{clause_id} ({lang}) is no longer a clause"
                 if first_words:
-                    assert " ".join(clause.text.split()).startswith(first_words), \
+                    assert _begins(text, clause, first_words), \
                         f"{document_id}#{clause_id} ({lang}) now begins {clause.text[:60]!r}, not {first_words!r}"
                 checked += 1
     for lang, paths in snapshot["pages"].items():

@@ -124,7 +124,7 @@ def test_each_clause_shows_its_context_next_to_it_and_the_approvals_link_both_wa
     assert 'Approved by: <a href="order-25-2005.html">Order No. 25</a>' in plan
     built = sum(page(site, d, lang).count('<details class="referred-by"') for d in
                 ("order-25-2005", "nrm-agreement", "nrm-annex-1") for lang in ("sq", "en"))
-    assert built == 2 * (7 + 88 + 54)  # every printed clause of the three: its references or its topics
+    assert built == 2 * (8 + 103 + 56)  # every printed clause of the three: its references or its topics
 
 
 # --- in Chromium ---------------------------------------------------------------------------------------

@@ -497,6 +497,9 @@ def _structure(text: Text, context: _Context):
         elif clause is not None and clause.kind == "preamble":
             preamble = _e("preamble", *_blocks(_wrap(element, anchor=False), context), eId=clause.id)
             sink = _Sink(preamble)
+        elif clause is not None and preamble is not None and clause.parent == preamble.get("eId"):
+            for block in _blocks(_wrap(element), context):  # a paragraph of the preamble ("VENDOSI:"): in it, with its eId
+                sink.add(block)
         elif clause is not None and (element.tag in HEADINGS or element.tag in ("p", "div")):
             node = _hier_node(element, clause, context)
             nodes[clause.id] = node

@@ -25,7 +25,8 @@ PRINTED_NUMBER = re.compile(r"^(?:NENI|Neni|ARTICLE|Article)?\s*([0-9IVXLC]+|[A-
 # clause kinds by the element name of an id's last level (the data's clauses say their own kind)
 KIND_OF_ELEMENT = {"art": "article", "point": "point", "sec": "section", "item": "item", "heading": "subheading",
                    "part": "part", "title": "title", "preamble": "preamble", "signatures": "signatures",
-                   "entry_into_force": "entry_into_force", "place_date": "place_date", "transmission": "transmission"}
+                   "entry_into_force": "entry_into_force", "place_date": "place_date", "transmission": "transmission",
+                   "p": "paragraph"}
 
 
 def kind_of(clause_id: ClauseId) -> str:
