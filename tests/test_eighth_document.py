@@ -60,7 +60,7 @@ def test_eighth_document_is_a_document_of_the_edition(corpus):
     assert en.get("art_1__item_1").notes == ("eighth-purpose-wording",)
     assert en.get("art_1__item_1").parent == "art_1" and en.get("art_3").parent == "title"
     assert en.get("art_3").number == "3" and en.get("art_3").kind == "article"
-    assert edition.label(DOCUMENT, "art_1__item_1", "en") == "Article 1, paragraph 1"
+    assert edition.label(DOCUMENT, "art_1__item_1", "en") == "Article 1, item 1"
     assert edition.label(DOCUMENT, "art_2__molsa", "sq") == "neni 2, MPCS"  # a glossary entry: by its abbreviation
     assert citation(corpus, DOCUMENT, "art_3", "en") == "Eighth document (1 August 2005), Article 3"
     assert en.get("art_2").text.startswith("ARTICLE 2. ABBREVIATIONS")

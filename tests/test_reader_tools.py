@@ -79,24 +79,11 @@ def test_tab_out_of_the_cite_menu_goes_on_from_its_clause(server, tab):
     assert after and tab.evaluate("() => document.activeElement.closest('article') !== null")
 
 
-# The paragraphs of running text (<clause>__p_<n>) have no label of their own yet: until their labels
-# come ("Section 1, paragraph 3"), a paragraph is cited as its enclosing clause is. That sharing alone is
-# let through, and only while it happens (the test says when to drop this).
-PARAGRAPH_LABELS_PENDING = re.compile(r"(?P<clause>.+)__p_\d+")
-
-
-def _paragraphs_of_one_clause(ids: list[str]) -> bool:
-    """The clauses sharing a citation are one clause and paragraphs of it (or paragraphs of one clause
-    that this language does not print)."""
-    enclosing = {m["clause"] if (m := PARAGRAPH_LABELS_PENDING.fullmatch(i)) else i for i in ids}
-    return len(enclosing) == 1 and sum(1 for i in ids if not PARAGRAPH_LABELS_PENDING.fullmatch(i)) <= 1
-
-
 def test_every_clause_has_its_own_citation_and_an_other_language_link_that_lands(site, corpus):
-    """On every document page in both languages: no two clauses share a citation (but paragraphs whose
-    labels are still to come: PARAGRAPH_LABELS_PENDING), no citation shows a raw id, and the link to the
-    other language names a clause that that page has (or none)."""
-    checked, pending = 0, 0
+    """On every document page in both languages: no two clauses share a citation (a paragraph is cited
+    as one: "Section 1, paragraph 3"), no citation shows a raw id, and the link to the other language
+    names a clause that that page has (or none)."""
+    checked = 0
     for document in corpus.documents:
         for lang, other in (("sq", "en"), ("en", "sq")):
             root = parse(page(site, document["page"], lang))
@@ -104,8 +91,7 @@ def test_every_clause_has_its_own_citation_and_an_other_language_link_that_lands
             marked = [e for e in root.iter() if "data-cite" in e.attrs]
             cites = Counter(e.attrs["data-cite"] for e in marked)
             shared = {c: [e.attrs["id"] for e in marked if e.attrs["data-cite"] == c] for c, n in cites.items() if n > 1}
-            pending += sum(1 for ids in shared.values() if _paragraphs_of_one_clause(ids))
-            assert {c: ids for c, ids in shared.items() if not _paragraphs_of_one_clause(ids)} == {}, (document["id"], lang)
+            assert shared == {}, (document["id"], lang)
             assert [c for c in cites if "_" in c] == [], (document["id"], lang)
             landing = [e.attrs["data-other"].partition("#")[2] for e in marked]
             assert [a for a in landing if a and a not in other_ids] == [], (document["id"], lang)
@@ -113,9 +99,10 @@ def test_every_clause_has_its_own_citation_and_an_other_language_link_that_lands
     english = {e.attrs["id"]: e.attrs for e in parse(page(site, "child-trafficking-strategy", "en")).iter() if "id" in e.attrs}
     assert english["sec_VIII__part_2"]["data-cite"].endswith("), Section IX")  # as the English text numbers it
     assert english["sec_X__io"]["data-other"].endswith("child-trafficking-strategy.html#sec_X")  # no IO in Albanian
-    report("citations", f"{checked} clauses: each its own citation, each other-language link lands "
-           f"({pending} citations shared by a clause and its paragraphs, until the paragraphs have labels)")
-    assert pending, "every paragraph has a citation of its own: drop PARAGRAPH_LABELS_PENDING"
+    english_nap = {e.attrs["id"]: e.attrs for e in parse(page(site, "national-action-plan-2005-2007", "en")).iter() if "id" in e.attrs}
+    assert english_nap["sec_1__p_3"]["data-cite"].endswith("), Section 1, paragraph 3")
+    assert english_nap["sec_1__p_5__item_2"]["data-cite"].endswith("), Section 1, paragraph 5, item 2")
+    report("citations", f"{checked} clauses: each its own citation, each other-language link lands")
 
 
 def test_ngo_copies_a_permalink_and_follows_the_other_language(server, clipboard_tab):

@@ -152,29 +152,61 @@ class ClauseId:
 
 def _label(clause_id: str, w: Mapping[str, str], printed: Mapping[str, str]) -> str:
     parts = clause_id.split("__")
-    head = parts[0]
+    label, used = _head(parts, w, printed)
+    for previous, part in zip(parts[used - 1:], parts[used:]):
+        label = _level(label, part, previous, w)
+    return label
 
+
+def _level(label: str, part: str, previous: str, w: Mapping[str, str]) -> str:
+    """A level below the ones the head names: a paragraph of running text, an item (of a list, or an
+    unnumbered item that is a clause of its own), a subheading or part, a footnote, a signatory, a
+    letter or a number."""
+    if m := re.fullmatch(r"p_(\d+)", part):
+        return f"{label}, {w['paragraph']} {m.group(1)}"
+    if m := re.fullmatch(r"item_(\d+)", part):
+        return f"{label}, {w['item']} {m.group(1)}"
+    if m := re.fullmatch(r"(part|heading)_(\d+)", part):
+        return f"{label}, {w[m.group(1)]} {m.group(2)}"
+    if m := re.fullmatch(r"obj_(\d+)", part):
+        return f"{label}, {w['objective']} {m.group(1)}"
+    if m := re.fullmatch(r"act_(\d+)", part):
+        return f"{label}, {w['activity']} {m.group(1)}"
+    if m := re.fullmatch(r"def_(\d+)", part):
+        return f"{label}, {w['definition']} {m.group(1)}"
+    if part in ("footnote", "signatory"):
+        return f"{label}, {w[part]}"
+    if part in ("adult", "child"):
+        return f"{label}, {w['annex_rule_' + part]}"
+    if re.fullmatch(r"\d+", part):
+        return f"{label}, {w['situation']} {part}" if previous == "child" else f"{label}, {part}"
+    if re.fullmatch(r"[a-z]", part):
+        return w['letter_item'].format(label=label, letter=part)
+    if re.fullmatch(r"[A-Z]", part):
+        return f"{label}, {part}"
+    return f"{label}, {part}"
+
+
+def _head(parts: list[str], w: Mapping[str, str], printed: Mapping[str, str]) -> tuple[str, int]:
+    """The label of the id's first levels, and how many levels it names."""
+    head = parts[0]
     if m := re.fullmatch(r"art_(\d+)", head):
         article = f"{w['article']} {m.group(1)}"
         rest = parts[1:]
-        if not rest:
-            return article
-        if f"{head}__{rest[0]}" in printed:  # an unnumbered clause named by its words (a glossary entry)
-            return f"{article}, {printed[f'{head}__{rest[0]}']}"
-        if re.fullmatch(r"[A-Z]", rest[0]):  # NRM Article 5, party and point
-            return f"{article}, {rest[0]}" + (f".{rest[1]}" if len(rest) > 1 else "")
-        if re.fullmatch(r"[a-z]", rest[0]):
-            return w['letter_item'].format(label=article, letter=rest[0])
-        if m2 := re.fullmatch(r"item_(\d+)", rest[0]):
-            return f"{article}, {w['paragraph']} {m2.group(1)}"
-        return article
+        if rest and f"{head}__{rest[0]}" in printed:  # an unnumbered clause named by its words (a glossary entry)
+            return f"{article}, {printed[f'{head}__{rest[0]}']}", 2
+        if rest and re.fullmatch(r"[A-Z]", rest[0]):  # NRM Article 5, party and point
+            if len(rest) > 1 and re.fullmatch(r"\d+", rest[1]):
+                return f"{article}, {rest[0]}.{rest[1]}", 3
+            return f"{article}, {rest[0]}", 2
+        return article, 1
     if m := re.fullmatch(r"point_(\d+)", head):
-        return f"{w['point']} {m.group(1)}"
+        return f"{w['point']} {m.group(1)}", 1
     if m := re.fullmatch(r"cc_([0-9a-z-]+)", head):
         article = f"{w['code_article']} {m.group(1).replace('-', '/')}"
-        return article + (f", {w['row']} {parts[1]}" if len(parts) > 1 else "")
+        return (article + f", {w['row']} {parts[1]}", 2) if len(parts) > 1 else (article, 1)
     if m := re.fullmatch(r"q_(\d+)", head):
-        return f"{w['question']} {m.group(1)}"
+        return f"{w['question']} {m.group(1)}", 1
     if m := re.fullmatch(r"area_([IVX]+)", head):
         label = f"{w['area']} {m.group(1)}"
         for part in parts[1:]:
@@ -182,42 +214,19 @@ def _label(clause_id: str, w: Mapping[str, str], printed: Mapping[str, str]) -> 
                 label += f", {w['aim']} {m2.group(1)}"
             elif m2 := re.fullmatch(r"obj(?:_([a-z]))?", part):
                 label += f", {w['specific']}" + (f" ({m2.group(1)})" if m2.group(1) else "")
-        return label
+        return label, len(parts)
     if m := re.fullmatch(r"sec_([0-9IVX]+|[0-9]+)", head):
         label = f"{w['section']} {printed.get(head, m.group(1))}"
-        rest = parts[1:]
-        if rest and f"{head}__{rest[0]}" in printed:  # a part printed as a section of its own, or a glossary entry
-            named = printed[f"{head}__{rest[0]}"]
-            label = f"{w['section']} {named}" if re.fullmatch(r"part_\d+", rest[0]) else f"{label}, {named}"
-            rest = rest[1:]
-        for part in rest:
-            if m2 := re.fullmatch(r"obj_(\d+)", part):
-                label += f", {w['objective']} {m2.group(1)}"
-            elif m2 := re.fullmatch(r"act_(\d+)", part):
-                label += f", {w['activity']} {m2.group(1)}"
-            elif m2 := re.fullmatch(r"item_(\d+)", part):
-                label += f", {w['paragraph']} {m2.group(1)}"
-            elif m2 := re.fullmatch(r"def_(\d+)", part):
-                label += f", {w['definition']} {m2.group(1)}"
-            elif m2 := re.fullmatch(r"(part|heading)_(\d+)", part):
-                label += f", {w[m2.group(1)]} {m2.group(2)}"
-            elif part == "footnote":
-                label += f", {w['footnote']}"
-            elif part in ("adult", "child"):
-                label += f", {w['annex_rule_' + part]}"
-            elif re.fullmatch(r"\d+", part):
-                label += f", {w['situation']} {part}"
-            elif re.fullmatch(r"[a-z]", part):
-                label = w['letter_item'].format(label=label, letter=part)
-            elif re.fullmatch(r"[A-Z]", part):
-                label += f", {part}"
-        return label
+        if len(parts) > 1 and f"{head}__{parts[1]}" in printed:  # a part printed as a section of its own, or a glossary entry
+            named = printed[f"{head}__{parts[1]}"]
+            return (f"{w['section']} {named}" if re.fullmatch(r"part_\d+", parts[1]) else f"{label}, {named}"), 2
+        return label, 1
     if head == "signatures":
-        return w["signatures"] + (f", {parts[1]}" if len(parts) > 1 else "")
+        return w["signatures"] + (f", {parts[1]}" if len(parts) > 1 else ""), min(len(parts), 2)
     if head == "title":
-        return w["title"]
+        return w["title"], 1
     if head in ("preamble", "entry_into_force", "place_date", "transmission"):
-        return w[head] + (f", {w['signatory']}" if parts[1:] == ["signatory"] else "")
+        return w[head], 1
     if re.fullmatch(r"routing_\d+", head) and head in printed:
-        return f"{w['routing']} {printed[head]}"
-    return clause_id
+        return f"{w['routing']} {printed[head]}", 1
+    return "__".join(parts), len(parts)

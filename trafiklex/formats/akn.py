@@ -43,6 +43,7 @@ EDITION_NS = "urn:trafiklex:edition"  # this edition's own metadata (licence, st
 EDITOR = "trafiklex"
 # clause kinds that have an Akoma Ntoso element of their own; the others are hcontainers named after them
 HIER_ELEMENT = {"article": "article", "section": "section", "part": "part", "point": "point", "commitment": "point",
+                "paragraph": "paragraph",
                 "definition": "point"}
 INLINE = {"strong": "b", "b": "b", "em": "i", "i": "i", "u": "u", "sup": "sup", "sub": "sub", "abbr": "abbr",
           "span": "span", "code": "span", "small": "span", "mark": "span", "q": "span", "cite": "span", "dfn": "span",
