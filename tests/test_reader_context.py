@@ -90,13 +90,15 @@ def test_referred_to_by_counts_and_what_it_holds(corpus, edition):
         assert len(with_entries) >= 210
         assert kinds["obligations"] == sum(1 for o in all_obligations(corpus) if (o.document, o.id) in set(printed))
         assert kinds["obligations"] == {"sq": 119, "en": 118}[lang]  # an activity the English does not print
-        assert kinds["question"] == 15 and kinds["approval"] == 3
+        assert kinds["question"] == 15 and kinds["relation"] == 4  # three approvals, one annex
         assert kinds["note"] == sum(1 for key in printed for n in edition.clause(*key, lang).notes)
         # "Annex 1" in the Agreement's text points to the Annex itself; 5.A.5's "see 5.A.4" to A.4
         annex = [e for e in index[("nrm-annex-1", "title")] if e.kind == "reference"]
         assert {(e.page, e.anchor) for e in annex} == {("nrm-agreement", "art_5__A__7"), ("nrm-agreement", "art_5__B__16")}
         assert ("nrm-agreement", "art_5__A__5") in {(e.page, e.anchor) for e in index[("nrm-agreement", "art_5__A__4")]}
-        assert [(e.kind, e.page) for e in index[("child-trafficking-strategy", "title")]] == [("approval", "decision-171-2005")]
+        assert [(e.kind, e.page, e.anchor) for e in index[("child-trafficking-strategy", "title")]] == \
+            [("relation", "decision-171-2005", "point_1")]  # the point of the Decision that approves it
+        assert ("relation", "nrm-annex-1", None) in {(e.kind, e.page, e.anchor) for e in index[("nrm-agreement", "title")]}
         assert [(e.kind, e.page, e.anchor) for e in index[("nrm-annex-1", "q_3")]] == [("question", "checklist", "checklist-q_3")]
         cited = {e.page for e in index[("nrm-agreement", "art_5__A__9")] if e.kind == "institution"}
         obligation = next(o for o in all_obligations(corpus) if (o.document, o.id) == ("nrm-agreement", "art_5__A__9"))
@@ -110,7 +112,7 @@ def test_findings_of_translators_join_the_index_through_the_hook(corpus, edition
     assert found[("nrm-agreement", "art_9")][-1] == entry
 
 
-def test_each_clause_shows_its_context_next_to_it_and_the_approvals_link_both_ways(site):
+def test_each_clause_shows_its_context_next_to_it_and_the_relations_link_both_ways(site):
     html = page(site, "nrm-agreement", "en")
     after = html.split('id="art_5__A__9"', 1)[1]
     disclosure = after[after.index("<details"):after.index("</details>")]
@@ -121,7 +123,10 @@ def test_each_clause_shows_its_context_next_to_it_and_the_approvals_link_both_wa
     order = page(site, "order-25-2005", "sq")
     assert 'class="approvals"' in order and 'href="national-action-plan-2005-2007.html"' in order
     plan = page(site, "national-action-plan-2005-2007", "en")
-    assert 'Approved by: <a href="order-25-2005.html">Order No. 25</a>' in plan
+    assert 'Approved by: <a href="order-25-2005.html#point_1">Order No. 25</a>' in plan  # the point that approves it
+    assert 'Annex to: <a href="nrm-agreement.html">National Referral Mechanism Cooperation Agreement</a>' in page(site, "nrm-annex-1", "en")
+    assert 'Annexes: <a href="nrm-annex-1.html">Annex 1 – Victim identification</a>' in page(site, "nrm-agreement", "en")
+    assert 'Miraton: <a href="child-trafficking-strategy.html">' in page(site, "decision-171-2005", "sq")
     built = sum(page(site, d, lang).count('<details class="referred-by"') for d in
                 ("order-25-2005", "nrm-agreement", "nrm-annex-1") for lang in ("sq", "en"))
     assert built == 2 * (8 + 103 + 56)  # every printed clause of the three: its references or its topics

@@ -13,6 +13,8 @@ every language: this edition publishes each text as adopted and tracks no later 
 """
 from __future__ import annotations
 
+from trafiklex.core import relations
+
 import re
 from dataclasses import dataclass
 
@@ -54,7 +56,8 @@ def work_date(document: dict, documents: list[dict]) -> str | None:
         seen.add(document["id"])
         if _FULL_DATE.fullmatch(document.get("date", "")):
             return document["date"]
-        document = by_id.get(document.get("approved_by", ""))
+        approvers = relations.related(documents, document["id"], "approved_by")
+        document = by_id.get(approvers[0]) if approvers else None
     return None
 
 
@@ -74,7 +77,7 @@ def problems(documents: list[dict]) -> list[tuple[tuple, str, str]]:
         if work_date(document, documents) is None:
             found.append((("documents", d, "date"), f"the document '{document['id']}' has no full date of its own and is "
                           "approved by no document that has one: its identifier needs a day",
-                          "a date as YYYY-MM-DD, or approved_by: the document that approves it"))
+                          "a date as YYYY-MM-DD, or a document that approves it (relations: - {type: approves, …} on it)"))
             continue
         number = document.get("number") or document["id"]
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", number):

@@ -226,10 +226,14 @@ def _check_documents(corpus, report):
         report("edition.yml", ("licences",), f"no licence for the {missing}", f"an entry with id: {missing}")
     ids = {document["id"] for document in corpus.documents}
     for d, document in enumerate(corpus.documents):
-        for key in ("approved_by", "annex_to"):
-            if key in document and document[key] not in ids:
-                report("documents.yml", ("documents", d, key), f"unknown document '{document[key]}'",
-                       "the id of a document of data/documents.yml")
+        for r, relation in enumerate(document.get("relations", [])):
+            path = ("documents", d, "relations", r, "document")
+            if relation["document"] not in ids:
+                report("documents.yml", path, f"unknown document '{relation['document']}'",
+                       "the id of another document of data/documents.yml")
+            elif relation["document"] == document["id"]:
+                report("documents.yml", path, f"the document '{document['id']}' {relation['type']} itself",
+                       "the id of another document of data/documents.yml")
         for lang, rules in document.get("references", {}).items():
             for r, rule in enumerate(rules):
                 _check_reference_rule(rule, ("documents", d, "references", lang, r), ids, report)

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from trafiklex.queries import edition_meta
+from trafiklex.core import relations
 from trafiklex.data import tables
 from trafiklex.data.corpus import DATA_FILES, DOCUMENTS_DIR, Corpus
 from trafiklex.formats.clause_data import clause_records, clause_rows
@@ -128,6 +129,21 @@ def obligation_rows(corpus: Corpus) -> list[dict]:
     return rows
 
 
+def relation_records(corpus: Corpus) -> list[dict]:
+    """Every relation between two documents, as seen from each of them (data/documents.yml relations)."""
+    out = []
+    for document in corpus.documents:
+        for relation in relations.relations(corpus.documents):
+            if (seen := relation.seen_from(document["id"])) is not None:
+                out.append({"document": document["id"], "relation": seen[0], "other": seen[1],
+                            "declared_by": relation.source, "clause": relation.clause})
+    return out
+
+
+def relation_rows(corpus: Corpus) -> list[dict]:
+    return [{**record, "clause": record["clause"] or ""} for record in relation_records(corpus)]
+
+
 def note_records(corpus: Corpus) -> list[dict]:
     """Every editorial note, in the order of the documents: its document, id, kind, the clause it
     concerns and its text in every language (what the site shows beside that clause)."""
@@ -150,10 +166,11 @@ def term_rows(corpus: Corpus) -> list[dict]:
 
 
 CSV_ROWS = {"institutions": institution_rows, "editorial_notes": note_rows, "terms": term_rows, "activities": activity_rows,
-            "penalties": penalty_rows, "commitments": commitment_rows, "obligations": obligation_rows, "clauses": clause_rows}
+            "penalties": penalty_rows, "commitments": commitment_rows, "obligations": obligation_rows, "clauses": clause_rows,
+            "relations": relation_rows}
 # datasets derived from the data and the pages (not files of data/): name → its records
 DERIVED = {"obligations": lambda corpus: obligation_records(corpus), "clauses": clause_records,
-           "editorial_notes": note_records}
+           "editorial_notes": note_records, "relations": relation_records}
 # each document's own files that are published (its editorial notes are in editorial_notes, its topics in clauses)
 DOCUMENT_KINDS = tuple(name for name in tables.KINDS if name not in ("notes", "topics"))
 

@@ -19,6 +19,7 @@ def check(edition: Edition) -> list[Problem]:
     problems = [p for text in edition.texts().values() for p in _duplicates(text)]
     problems += _check_notes(edition)
     problems += _check_assignments(edition)
+    problems += _check_relations(edition)
     problems += check_tags(edition)
     problems += [p for text in edition.texts().values() for p in _unplaced(text)]
     return problems + [p for d in edition.documents for p in _check_parity(edition, d["id"])]
@@ -65,6 +66,21 @@ def _check_assignments(edition: Edition) -> list[Problem]:
                 problems.append(Problem(located.file, f"no clause '{assignment['id']}' with text in {DOCS}/{lang}/{page}.md",
                                         line=located.line(("assignments", a, "id")), field=f"assignments.{a}.id",
                                         expected=f"the id of a clause that the {lang} page prints (its {{: #id }} or heading id)"))
+    return problems
+
+
+def _check_relations(edition: Edition) -> list[Problem]:
+    """The clause a relation names (the words that say it) is a clause of the document that declares it."""
+    located, problems = edition.corpus.files["documents.yml"], []
+    for d, document in enumerate(edition.documents):
+        for r, relation in enumerate(document.get("relations", [])):
+            clause = relation.get("clause")
+            if clause and not any(clause in edition.text(document["id"], lang).ids() for lang in edition.languages):
+                problems.append(Problem(located.file, f"no clause '{clause}' in {document['id']}",
+                                        line=located.line(("documents", d, "relations", r, "clause")),
+                                        field=f"documents.{d}.relations.{r}.clause",
+                                        expected=f"the id of the clause of {document['id']} whose words say it "
+                                                 f"{relation['type'].replace('_', ' ')} {relation['document']}"))
     return problems
 
 

@@ -24,11 +24,13 @@ def words(corpus: Corpus, lang: str, key: str):
 
 
 class Text:
-    """A document's clauses in one language, by kind and by the clause they belong to."""
+    """The clauses of one of a document's tables in one language, by kind and by the clause they belong
+    to (`table`: the kind of table, trafiklex.data.tables; `argument`: which one, a glossary's id)."""
 
-    def __init__(self, corpus: Corpus, document: str, lang: str):
+    def __init__(self, corpus: Corpus, document: str, lang: str, table: str, argument: str | None = None):
         self.corpus, self.document, self.lang = corpus, document, lang
-        self.clauses = edition_of(corpus).text(document, lang).clauses
+        self.clauses = [c for part in edition_of(corpus).text(document, lang).parts()
+                        if part.kind == table and (argument is None or part.argument == argument) for c in part.clauses]
 
     def of_kind(self, kind: str, parent: str | None = None) -> list[Clause]:
         return [c for c in self.clauses if c.kind == kind and (parent is None or c.parent == parent)]
@@ -48,11 +50,11 @@ class Text:
         return label(self.document, clause.id)
 
 
-# --- Action Plan against Child Trafficking -------------------------------------------------------
+# --- an action plan ------------------------------------------------------------------------------
 
 def activities(corpus: Corpus, document: str, lang: str) -> dict:
     plan = corpus.table(document, "activities")
-    text = Text(corpus, document, lang)
+    text = Text(corpus, document, lang, "activities")
     sections = []
     for section in text.of_kind("section"):
         objectives = text.of_kind("objective", section.id)
@@ -81,11 +83,11 @@ def _activity(text: Text, activity: Clause) -> dict:
     return row
 
 
-# --- Criminal Code penalties table ---------------------------------------------------------------
+# --- a table of Criminal Code penalties ----------------------------------------------------------
 
 def penalties(corpus: Corpus, document: str, lang: str) -> dict:
     table = corpus.table(document, "penalties")
-    text = Text(corpus, document, lang)
+    text = Text(corpus, document, lang, "penalties")
     articles, notes = [], []
     for article in text.of_kind("code_article"):
         rows = []
@@ -105,16 +107,16 @@ def penalties(corpus: Corpus, document: str, lang: str) -> dict:
 
 def glossary(corpus: Corpus, document: str, glossary_id: str, lang: str) -> dict:
     data = corpus.glossary(document, glossary_id)
-    text = Text(corpus, document, lang)
+    text = Text(corpus, document, lang, "glossaries", glossary_id)
     entries = [{"label": text.label(entry), "abbr": entry.data[lang]["abbr"], "expansion": entry.data[lang]["expansion"],
                 "notes": text.notes(entry)} for entry in text.of_kind("glossary_entry", data["anchor"])]
     return {"columns": [words(corpus, lang, "abbreviation"), words(corpus, lang, "meaning")], "entries": entries}
 
 
-# --- Annex 1: screening questionnaire --------------------------------------------------------------
+# --- a screening questionnaire --------------------------------------------------------------------
 
 def screening(corpus: Corpus, document: str, lang: str) -> dict:
-    text = Text(corpus, document, lang)
+    text = Text(corpus, document, lang, "questionnaire")
     routings = text.of_kind("routing")
     parts = []
     for part in text.of_kind("questionnaire_part"):

@@ -7,7 +7,7 @@ eng@2005-07-18/~art_5__A__4, trafiklex.core.identifiers), which the cite control
 downloads carry."""
 from __future__ import annotations
 
-from trafiklex.core import identifiers
+from trafiklex.core import identifiers, relations
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.edition import edition_of
 from trafiklex.core.ids import ClauseId
@@ -17,9 +17,7 @@ from trafiklex.core.dates import format_date
 
 def document_reference(corpus: Corpus, document_id: str, lang: str) -> str:
     document = corpus.document(document_id)
-    dated = document
-    while "date" not in dated and ("approved_by" in dated or "annex_to" in dated):
-        dated = corpus.document(dated.get("approved_by") or dated["annex_to"])
+    dated = relations.dated_by(corpus.documents, document)
     when = format_date(dated.get("date"), corpus.words(lang, "months"))
     return f"{document['short_title'][lang]} ({when})" if when else document["short_title"][lang]
 

@@ -7,7 +7,8 @@ the edition model, in each language:
   obligations; a glossary entry is cited by its institution's page);
 - `note`: the editorial notes about it (`Clause.notes`);
 - `question`: the questions of the checklist built on it (Annex 1's questions, data/screening.yml);
-- `approval`: the act that approves its document (data/documents.yml `approved_by`), on its title;
+- `relation`: the documents that approve, implement, replace or amend its document, or to which it is
+  an annex (data/documents.yml `relations`), on its title — at the clause that says so;
 - `finding`: translators' findings on it — none yet: a module that has them (trafiklex.translators.divergence,
   for one) adds a function to FINDINGS (see `Finding`), and the index takes them in with no other
   change.
@@ -27,12 +28,12 @@ from markupsafe import Markup
 
 from trafiklex.views import templating
 from trafiklex.queries import topics
-from trafiklex.core import urls
+from trafiklex.core import relations, urls
 from trafiklex.model.edition import Edition
 from trafiklex.queries.obligations import all_obligations
 from trafiklex.views.checklist_page import checklists
 
-KINDS = ("reference", "approval", "obligations", "institution", "question", "note", "finding")
+KINDS = ("reference", "relation", "obligations", "institution", "question", "note", "finding")
 OBLIGATIONS_PAGE = "obligations"
 TOPICS_FOLDER = "topics"
 
@@ -84,9 +85,9 @@ def _index(edition: Edition, lang: str) -> dict[Key, list[Entry]]:
             for note_id in clause.notes:
                 note = corpus.notes[note_id]
                 add((document["id"], clause.id), Entry("note", document["page"], f"note-{note_id}", _short(note["text"][lang])))
-        if document.get("approved_by") in pages:
-            approver = document["approved_by"]
-            add((document["id"], "title"), Entry("approval", pages[approver], None, short[approver]))
+    for relation in relations.relations(corpus.documents):
+        add((relation.target, "title"), Entry("relation", pages[relation.source], relation.clause,
+                                              f"{short[relation.source]} ({words['relations'][relation.type].lower()})"))
     for obligation in all_obligations(corpus):
         key = (obligation.document, obligation.id)
         add(key, Entry("obligations", OBLIGATIONS_PAGE, None, words["due_page"]))
@@ -115,17 +116,26 @@ def _short(text: str, limit: int = 90) -> str:
 
 
 def approvals(edition: Edition, document_id: str, lang: str, here: str) -> Markup:
-    """What approves the document and what it approves (data/documents.yml `approved_by`), as links:
-    shown under its title."""
+    """The document's relations to the others (data/documents.yml `relations`), both ways — "Approved
+    by: Order No. 25", "Approves: …", "Annex to: …" — as links (to the clause that says it, where the
+    data names one): shown under its title."""
     corpus = edition.corpus
     root = corpus.languages.default
-    document = corpus.document(document_id)
-    link = lambda d: {"title": d["short_title"][lang], "href": urls.relative(here, lang, d["page"], lang, root=root)}
-    approved_by = [link(corpus.document(document["approved_by"]))] if document.get("approved_by") else []
-    approves = [link(d) for d in edition.documents if d.get("approved_by") == document_id]
-    if not approved_by and not approves:
+    groups: dict[str, list[dict]] = {}
+    for relation in relations.relations(corpus.documents):
+        seen = relation.seen_from(document_id)
+        if seen is None:
+            continue
+        name, other = seen
+        anchor = relation.clause if relation.source == other else None
+        target = corpus.document(other)
+        groups.setdefault(name, []).append({"title": target["short_title"][lang],
+                                            "href": urls.relative(here, lang, target["page"], lang, anchor, root=root)})
+    if not groups:
         return Markup("")
-    return templating.render("approvals.html", t=corpus.catalog.translator(lang), approved_by=approved_by, approves=approves)
+    names = corpus.words(lang, "referred_by.relations")
+    return templating.render("approvals.html", groups=[{"name": names[name], "documents": documents}
+                                                       for name, documents in groups.items()])
 
 
 def html_for(edition: Edition, document_id: str, clause, lang: str, here: str) -> Markup:

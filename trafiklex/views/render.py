@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from trafiklex.core.dates import format_date  # noqa: F401 (the views' and templates' date)
 from trafiklex.views import templating
-from trafiklex.core import urls
+from trafiklex.core import relations, urls
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.markdown_render import raw
 
@@ -119,10 +119,9 @@ def document_date(corpus: Corpus, document: dict, lang: str) -> str:
     """A document's date, and the document that approves it or that it is annexed to:
     '18 July 2005', '(approved by …)'."""
     when = format_date(document.get("date"), corpus.words(lang, "months"))
-    for key in ("approved_by", "annex_to"):
-        if key in document:
-            other = corpus.document(document[key])
-            text = corpus.words(lang, f"home.{key}").format(doc=other["short_title"][lang])
+    for name in ("approved_by", "annex_to"):
+        for other in relations.related(corpus.documents, document["id"], name):
+            text = corpus.words(lang, f"home.{name}").format(doc=corpus.document(other)["short_title"][lang])
             when = f"{when} ({text})" if when else text
     return when
 

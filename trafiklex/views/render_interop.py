@@ -3,6 +3,8 @@ the identifiers panel of each document page, the identifiers page's table, the l
 the templates (trafiklex/views/templates/), with autoescaping."""
 from __future__ import annotations
 
+from trafiklex.core import relations
+
 from markupsafe import Markup
 
 from trafiklex.queries import edition_meta
@@ -41,7 +43,8 @@ def identifiers_table(corpus: Corpus, lang: str, here: str) -> str:
     for document in corpus.documents:
         ids = edition_meta.document_identifiers(corpus, document["id"])
         own = identifiers.work_date(document, []) is not None  # (its own full date, not an approving act's)
-        approver = corpus.document(document["approved_by"]) if not own and "approved_by" in document else None
+        approvers = relations.related(corpus.documents, document["id"], "approved_by")
+        approver = corpus.document(approvers[0]) if not own and approvers else None
         rows.append({
             "id": document["id"], "title": document["short_title"][lang],
             "href": urls.relative(here, lang, document["page"], lang, root=root),
