@@ -17,9 +17,9 @@ MAX_NUMBER = 10**15               # whole numbers: fines, years (a JSON reader k
 # controls of the writing direction, which make text show other than it is stored
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 WORD = re.compile(r"\S{%d,}" % (MAX_WORD_CHARS + 1))
-# fields that are never printed, so that a long "word" there is no problem: the regular expressions
-# of data/documents.yml's references (`pattern`, `each`)
-UNPRINTED = frozenset({"pattern", "each"})
+# fields that are never printed as words, so that a long "word" there is no problem: the regular
+# expressions of data/documents.yml's references (`pattern`, `each`), a source's address (`url`)
+UNPRINTED = frozenset({"pattern", "each", "url"})
 
 
 def text_problem(text: str, printed: bool = True) -> tuple[str, str] | None:

@@ -23,6 +23,8 @@ DATA_FILES = {
     "edition.yml": "edition",
     "topics.yml": "topics",
     "terms.yml": "terms",
+    "sources.yml": "sources",
+    "instruments.yml": "instruments",
 }
 DOCUMENTS_DIR = tables.FOLDER  # data/documents/<document>/<kind>.yml
 

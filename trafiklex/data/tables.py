@@ -4,7 +4,7 @@ Every document may have any of them: an action plan (sections → objectives →
 commitments of the parties to an agreement, a table of Criminal Code penalties, a strategic
 framework (areas → aims → objectives), definitions, glossaries of abbreviations, a screening
 questionnaire; and, beside its tables, its editorial notes, the duties its running text assigns
-(assignments) and its topics. Each kind says which file holds it, which schema checks it, which
+(assignments), its topics and its status (what public sources say became of it). Each kind says which file holds it, which schema checks it, which
 macro shows it on the document's page, and how its items are clauses: their ids, their kinds, the
 clause each stands in, and their printed order in a language. Nothing here names a document.
 """
@@ -164,6 +164,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("notes", "notes", description="editorial notes"),
     Kind("assignments", "assignments", description="duties the running text assigns to named bodies"),
     Kind("topics", "document_topics", description="the topics of the document's clauses"),
+    Kind("status", "status", description="what public sources say became of the document"),
 )}
 TABLES = {name: kind for name, kind in KINDS.items() if kind.walk}  # the kinds whose items are clauses
 BY_MACRO = {kind.macro: kind for kind in TABLES.values()}
