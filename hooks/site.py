@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from trafiklex.formats import akn, exports, jsonld, sitemap
+from trafiklex.formats import akn, feed, exports, jsonld, sitemap
 from trafiklex.website import csp, search_index
 from trafiklex.views import render_interop
 from trafiklex.website import site_page
@@ -26,6 +26,7 @@ from trafiklex.translators import translator_files
 from trafiklex import validate
 from trafiklex.data import corpus as corpus_module
 from trafiklex.core.errors import DataError, Problem
+from trafiklex.data.environment import DEFAULT_SITE_URL
 from trafiklex.model.edition import Edition, edition_of
 from trafiklex.website.pages import GENERATED_FOLDERS, site_pages
 from trafiklex.pdf import build as pdf_build
@@ -243,6 +244,7 @@ def on_post_build(config):
     exports.write(edition.corpus, site / "data", stamp.date)
     translator_files.write(edition.corpus, site / "data", stamp.stamp())
     akn.write(edition, site, stamp.day())
+    feed.write(edition.corpus, site, config["site_url"] or DEFAULT_SITE_URL)
     _vendor(_root(config), site)
     for lang in edition.languages:
         folder = site / ("search" if lang == edition.corpus.languages.default else f"{lang}/search")

@@ -48,7 +48,7 @@ def test_every_page_goes_through_markdown_once(corpus):
 
     edition = make_all(corpus)
     pages = [(path, lang) for lang in corpus.languages for path in site_pages(edition).page_paths(lang)]
-    assert len(pages) == 2 * (18 + 66 + 7 + 32)  # written pages (the licence page, the termbase, the topics), institution pages, side-by-side views, topic pages
+    assert len(pages) == 2 * (19 + 66 + 7 + 32)  # written pages (the licence page, the termbase, the topics, the later framework), institution pages, side-by-side views, topic pages
     assert {edition.renders[page] for page in pages} == {1}
     assert set(edition.renders) == set(pages)
     report("Markdown renders per page", f"{len(pages)} pages, each converted {set(edition.renders.values())} time(s)")

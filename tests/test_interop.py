@@ -146,7 +146,15 @@ def test_document_pages_show_their_identifiers_status_and_akoma_ntoso_links(site
             months = corpus.words(lang, "months")
             y, m, d = (int(x) for x in date.split("-"))
             assert f"{d} {months[m - 1]} {y}" in status  # the edition's date
-            assert {"sq": "nuk ndjek ndryshimet", "en": "does not follow later amendments"}[lang] in status
+            if document["id"] in ("child-trafficking-strategy", "nrm-agreement"):  # what public sources say became of them
+                assert {"sq": "Çfarë thonë burimet publike për fatin e tij (kërkuar më 6 dhjetor 2026):",
+                        "en": "What public sources say became of it (searched on 6 December 2026):"}[lang] in status
+                assert 'class="admonition info editorial-note later-effect"' in status
+            else:  # nothing found, said with the date of the search
+                assert {"sq": "Nuk u gjet asnjë informacion i mëvonshëm për këtë tekst (deri më 6 dhjetor 2026).",
+                        "en": "No later information was found about this text (as of 6 December 2026)."}[lang] in status
+            assert 'href="later-framework.html"' in status or 'href="../en/later-framework.html"' in status \
+                or 'later-framework.html"' in status
     order = page(site, "order-25-2005", "en")
     assert "published as it was adopted, on 22 February 2005" in order
 
@@ -252,7 +260,8 @@ def test_the_handbooks_state_the_status_and_the_edition_date(site, corpus):
                     "en": "The texts are published as they were adopted, in 2005."}[lang] in first, name
             months = corpus.words(lang, "months")
             assert corpus.words(lang, "status.edition").format(date=f"{d} {months[m - 1]} {y}") in first, name
-            assert {"sq": "as nëse institucionet", "en": "nor whether the bodies"}[lang] in first, name
+            assert {"sq": "me burimin (kërkuar më 6 dhjetor 2026)", "en": "each with its source (searched on 6 December 2026)"}[lang] \
+                in first, name
 
 
 # --- the site policy's rule for JSON data blocks ---------------------------------------------------------

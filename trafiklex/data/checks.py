@@ -12,7 +12,7 @@ import re
 
 import regex
 
-from trafiklex.core import identifiers
+from trafiklex.core import identifiers, relations
 from trafiklex.core.errors import Problem
 from trafiklex.core.ids import ClauseId
 from trafiklex.core import deadlines
@@ -62,6 +62,9 @@ def cross_check(corpus: Corpus) -> list[Problem]:
         _check_penalties(corpus, document, report)
         _check_questionnaire(corpus, document, report)
         _check_notes(corpus, document, report)
+        _check_status(corpus, document, report)
+    _check_later_framework(corpus, report)
+    _check_changes(corpus, report)
     problems.extend(topics_check.check(corpus))
     terms.check(corpus, report)
     return problems
@@ -264,9 +267,9 @@ def _check_reference_rule(rule: dict, path: tuple, documents: set[str], report):
 
 
 def _is_calendar_date(text: str) -> bool:
-    """A real day (2005-02-22) or month (2004-11): the schema checks only the shape."""
+    """A real day (2005-02-22), month (2004-11) or year: the schema checks only the shape."""
     try:
-        datetime.date.fromisoformat(text if len(text) == 10 else f"{text}-01")
+        datetime.date.fromisoformat(text if len(text) == 10 else f"{text}-01" if len(text) == 7 else f"{text}-01-01")
     except ValueError:
         return False
     return True
@@ -408,3 +411,90 @@ def _check_notes(corpus: Corpus, document: str, report) -> None:
             report(name, path + ("id",), f"duplicate note id '{note['id']}'", "each note id once")
         _check_languages(note, path, name, report, None, corpus.languages.codes)
         corpus.notes[note["id"]] = {**note, "document": document, "file": f"data/{name}", "line": located.line(path)}
+
+
+def _sources(corpus: Corpus) -> dict[str, dict]:
+    return {s["id"]: s for s in corpus.data("sources.yml")["sources"]}
+
+
+def _check_status(corpus: Corpus, document: str, report) -> None:
+    """A document's effects: each names a source of data/sources.yml (the address an http(s) one), an
+    instrument of data/instruments.yml where it names one, and no date before the document's own.
+    (That its clause exists is for the edition model: trafiklex.model.checks.)"""
+    table = corpus.table(document, "status")
+    if table is None:
+        return
+    file = corpus.file_name(document, "status")
+    sources = _sources(corpus)
+    instruments = {i["id"]: i for i in corpus.data("instruments.yml")["instruments"]}
+    adopted = relations.dated_by(corpus.documents, corpus.document(document)).get("date", "")
+    for e, effect in enumerate(table["effects"]):
+        path = ("effects", e)
+        if effect["source"]["id"] not in sources:
+            report(file, path + ("source", "id"), f"unknown source '{effect['source']['id']}'",
+                   "the id of a source of data/sources.yml (every effect needs the public source that says it)")
+        if "by" in effect and effect["by"] not in instruments:
+            report(file, path + ("by",), f"unknown instrument '{effect['by']}'", "the id of an instrument of data/instruments.yml")
+        for key in ("since",):
+            if key in effect and adopted and effect[key][:len(adopted)] < adopted[:len(effect[key])]:
+                report(file, path + (key,), f"'{effect[key]}' is before the document itself ({adopted})",
+                       "a date on or after the document's own: an effect comes after what it affects")
+        for key in ("since", "recorded"):
+            if key in effect and not _is_calendar_date(effect[key]):
+                report(file, path + (key,), f"'{effect[key]}' is not a date of the calendar", "a real date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        _check_languages(effect, path, file, report, None, corpus.languages.codes)
+
+
+def _check_later_framework(corpus: Corpus, report) -> None:
+    """The sources: each once, each an http(s) address, each cited; the instruments: each once, each
+    statement's source known, `follows` another instrument."""
+    sources = corpus.data("sources.yml")["sources"]
+    ids = [s["id"] for s in sources]
+    instruments = corpus.data("instruments.yml")["instruments"]
+    instrument_ids = [i["id"] for i in instruments]
+    cited = {statement["source"] for i in instruments for statement in i["statements"]}
+    cited |= {effect["source"]["id"] for d in corpus.documents for effect in (corpus.table(d["id"], "status") or {}).get("effects", [])}
+    for n, source in enumerate(sources):
+        if ids.index(source["id"]) != n:
+            report("sources.yml", ("sources", n, "id"), f"the source '{source['id']}' is listed twice", "each source once")
+        if not re.match(r"https?://", source["url"]):
+            report("sources.yml", ("sources", n, "url"), f"'{source['url']}' is not an http(s) address", "https://… or http://…")
+        if source["id"] not in cited:
+            report("sources.yml", ("sources", n, "id"), f"the source '{source['id']}' is cited nowhere",
+                   "a source cited by an effect (data/documents/<document>/status.yml) or by an instrument's statement")
+        if "date" in source and not _is_calendar_date(source["date"]):
+            report("sources.yml", ("sources", n, "date"), f"'{source['date']}' is not a date of the calendar", "YYYY, YYYY-MM or YYYY-MM-DD")
+        if "note" in source:
+            _check_languages(source, ("sources", n), "sources.yml", report, None, corpus.languages.codes)
+    for n, item in enumerate(instruments):
+        path = ("instruments", n)
+        if instrument_ids.index(item["id"]) != n:
+            report("instruments.yml", path + ("id",), f"the instrument '{item['id']}' is listed twice", "each instrument once")
+        if "follows" in item and (item["follows"] not in instrument_ids or item["follows"] == item["id"]):
+            report("instruments.yml", path + ("follows",), f"'{item['follows']}' is not another instrument",
+                   "the id of another instrument of data/instruments.yml")
+        if "date" in item and not _is_calendar_date(item["date"]):
+            report("instruments.yml", path + ("date",), f"'{item['date']}' is not a date of the calendar", "YYYY, YYYY-MM or YYYY-MM-DD")
+        for k, statement in enumerate(item["statements"]):
+            if statement["source"] not in ids:
+                report("instruments.yml", path + ("statements", k, "source"), f"unknown source '{statement['source']}'",
+                       "the id of a source of data/sources.yml")
+            _check_languages(statement, path + ("statements", k), "instruments.yml", report, None, corpus.languages.codes)
+
+
+def _check_changes(corpus: Corpus, report) -> None:
+    """The feed's entries: a real date, a known document, a note of that document, a text in every
+    language. (Their clause exists: trafiklex.model.checks.)"""
+    known = {d["id"] for d in corpus.documents}
+    for n, change in enumerate(corpus.data("changes.yml")["changes"]):
+        path = ("changes", n)
+        if not _is_calendar_date(change["date"]):
+            report("changes.yml", path + ("date",), f"'{change['date']}' is not a date of the calendar", "YYYY-MM-DD")
+        if "document" in change and change["document"] not in known:
+            report("changes.yml", path + ("document",), f"unknown document '{change['document']}'", "a document of data/documents.yml")
+        if change["kind"] in ("correction", "note", "document") and "document" not in change:
+            report("changes.yml", path + ("document",), f"a '{change['kind']}' entry names no document", "document: <its id>")
+        if "note" in change and (change["note"] not in corpus.notes or corpus.notes[change["note"]]["document"] != change.get("document")):
+            report("changes.yml", path + ("note",), f"'{change['note']}' is no editorial note of {change.get('document')}",
+                   "the id of a note of the document's notes.yml")
+        _check_languages(change, path, "changes.yml", report, None, corpus.languages.codes)

@@ -25,6 +25,7 @@ DATA_FILES = {
     "terms.yml": "terms",
     "sources.yml": "sources",
     "instruments.yml": "instruments",
+    "changes.yml": "changes",
 }
 DOCUMENTS_DIR = tables.FOLDER  # data/documents/<document>/<kind>.yml
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
-from trafiklex.queries import edition_meta
+from trafiklex.queries import edition_meta, status
 from trafiklex.core import identifiers
 from trafiklex.data.corpus import Corpus
 from trafiklex.core.errors import DataError, Problem
@@ -609,7 +609,13 @@ def _meta(work, document, lang, alpha3, context: _Context, edition_date) -> etre
            _e("FRBRauthor", href=source),
            _e("FRBRformat", value="application/akn+xml")),
         source=source)
+    effects = status.effects(corpus, document["id"])
+    later = {effect.by for effect in effects if effect.by}
     references = _e("references",
+                    _e("original", eId="original", href=work.expression(original), showAs=document["title"][corpus.languages.authoritative]),
+                    *[_e("passiveRef", eId=instrument_id, href=_instrument_href(corpus, instrument_id),
+                         showAs=status.title_in(status.instrument(corpus, instrument_id), lang)[0])
+                      for instrument_id in sorted(later)],
                     _e("TLCOrganization", eId=EDITOR, href=f"/ontology/organization/{EDITOR}",
                        showAs=corpus.words(lang, "akn.editor")),
                     _e("TLCOrganization", eId="author", href=f"/ontology/organization/{identifiers.COUNTRY}/author",
@@ -619,11 +625,57 @@ def _meta(work, document, lang, alpha3, context: _Context, edition_date) -> etre
                     *[_e("TLCOrganization", eId=body, href=f"/ontology/organization/{identifiers.COUNTRY}/{body}",
                          showAs=name) for body, name in sorted(context.organizations.items())],
                     source=source)
-    meta = _e("meta", identification, references)
+    meta = _e("meta", identification, _lifecycle(work, effects, source))
+    modifications = _passive_modifications(work, alpha3, effects)
+    if modifications is not None:
+        meta.append(_e("analysis", modifications, source=source))
+    meta.append(references)
     if context.notes:
         meta.append(_e("notes", *context.notes.values(), source=source))
     meta.append(_e("proprietary", _edition_statement(context, document, lang, edition_date), source=source))
     return meta
+
+
+# what a later effect is in Akoma Ntoso (trafiklex.queries.status): the event in the document's life
+# it makes, and the passive modification that records it (none where a source says only that a text
+# was in use, or where what happened is unclear)
+EVENTS = {"amended": "amendment", "replaced": "repeal", "superseded": "repeal", "expired": "repeal"}
+MODIFICATIONS = {"amended": ("meaningMod", "variation"), "replaced": ("forceMod", "endOfEnactment"),
+                 "superseded": ("forceMod", "endOfEnactment"), "expired": ("legalSystemMod", "expiration"),
+                 "in_force": ("legalSystemMod", "implementation")}
+
+
+def _day(value: str) -> str:
+    """A date of the data (YYYY, YYYY-MM, YYYY-MM-DD) as the day Akoma Ntoso needs (its first day)."""
+    return value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
+
+
+def _instrument_href(corpus: Corpus, instrument_id: str) -> str:
+    """Where a later instrument is known from: the address of its first source."""
+    return status.source(corpus, status.instrument(corpus, instrument_id)["statements"][0]["source"])["url"]
+
+
+def _lifecycle(work, effects: list, source: str) -> etree._Element:
+    """The document's life: its adoption, then each later effect that a source dates and names the
+    instrument of (data/documents/<document>/status.yml)."""
+    later = sorted({(_day(effect.since), effect.by, EVENTS[effect.type]) for effect in effects
+                    if effect.type in EVENTS and effect.by and effect.since})
+    events = [(work.date, "original", "generation")] + later
+    return _e("lifecycle", *[_e("eventRef", eId=f"e_{n}", date=date, source=f"#{by}", type=kind)
+                             for n, (date, by, kind) in enumerate(events, start=1)], source=source)
+
+
+def _passive_modifications(work, alpha3: str, effects: list) -> etree._Element | None:
+    """What later instruments did to the document or its provisions, as sources say it."""
+    out = []
+    for effect in effects:
+        if effect.type not in MODIFICATIONS or not effect.by:
+            continue
+        tag, kind = MODIFICATIONS[effect.type]
+        destination = f"#{effect.clause}" if effect.clause else work.expression(alpha3)
+        out.append(_e(tag, _e("source", href=f"#{effect.by}"), _e("destination", href=destination),
+                      eId=f"pmod_{len(out) + 1}", type=kind))
+    return _e("passiveModifications", *out) if out else None
 
 
 def _edition_statement(context: _Context, document: dict, lang: str, edition_date: str) -> etree._Element:

@@ -18,6 +18,7 @@ import yaml
 
 from trafiklex.queries import edition_meta
 from trafiklex.core import relations
+from trafiklex.queries import status
 from trafiklex.data import tables
 from trafiklex.data.corpus import DATA_FILES, DOCUMENTS_DIR, Corpus
 from trafiklex.formats.clause_data import clause_records, clause_rows
@@ -144,6 +145,18 @@ def relation_rows(corpus: Corpus) -> list[dict]:
     return [{**record, "clause": record["clause"] or ""} for record in relation_records(corpus)]
 
 
+def effect_records(corpus: Corpus) -> list[dict]:
+    """Every later effect on a document or a clause, with its source's words (trafiklex.queries.status)."""
+    return [{"document": e.document, "clause": e.clause, "type": e.type, "instrument": e.by, "since": e.since,
+             "recorded": e.recorded, "source": e.source["id"], "url": status.source(corpus, e.source["id"])["url"],
+             "where": e.source["where"], "quote": e.source["quote"], "says": dict(e.says)} for e in status.effects(corpus)]
+
+
+def effect_rows(corpus: Corpus) -> list[dict]:
+    return [{**{k: ("" if v is None else v) for k, v in record.items() if k != "says"},
+             **_per_language(corpus.languages, "says", record["says"])} for record in effect_records(corpus)]
+
+
 def note_records(corpus: Corpus) -> list[dict]:
     """Every editorial note, in the order of the documents: its document, id, kind, the clause it
     concerns and its text in every language (what the site shows beside that clause)."""
@@ -167,10 +180,10 @@ def term_rows(corpus: Corpus) -> list[dict]:
 
 CSV_ROWS = {"institutions": institution_rows, "editorial_notes": note_rows, "terms": term_rows, "activities": activity_rows,
             "penalties": penalty_rows, "commitments": commitment_rows, "obligations": obligation_rows, "clauses": clause_rows,
-            "relations": relation_rows}
+            "relations": relation_rows, "effects": effect_rows}
 # datasets derived from the data and the pages (not files of data/): name → its records
 DERIVED = {"obligations": lambda corpus: obligation_records(corpus), "clauses": clause_records,
-           "editorial_notes": note_records, "relations": relation_records}
+           "editorial_notes": note_records, "relations": relation_records, "effects": effect_records}
 # each document's own files that are published (its editorial notes are in editorial_notes, its topics in clauses)
 DOCUMENT_KINDS = tuple(name for name in tables.KINDS if name not in ("notes", "topics"))
 

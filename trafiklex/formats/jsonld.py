@@ -19,15 +19,20 @@ What each field says, and why:
   edition's date, nothing followed after it); sdDatePublished is the edition's date.
 - license: the licence of this edition's own work (data/edition.yml); the official text itself is
   reproduced without one (the licence page says so).
-- Not used: legislationConsolidates (the edition consolidates nothing), legislationChanges and the like
-  (it follows no changes)."""
+- Changes, only where a public source says them (trafiklex.queries.status): a provision of the page
+  that reproduces an article of a law a later law amended (the penalties table's Criminal Code
+  articles) is a part (hasPart) based on that article (isBasedOn), which the later law changes
+  (legislationChanges, written from the article's side with @reverse): the later law changed the
+  article, not this edition's text. No legislationLegalForce: no source says whether a text is in force
+  today. Not used: legislationConsolidates (the edition consolidates nothing)."""
 from __future__ import annotations
 
 import json
 
 from markupsafe import Markup
 
-from trafiklex.queries import edition_meta
+from trafiklex.model.edition import edition_of
+from trafiklex.queries import edition_meta, status
 from trafiklex.core import urls
 from trafiklex.data.corpus import Corpus
 
@@ -69,11 +74,34 @@ def legislation(corpus: Corpus, document_id: str, lang: str, site_url: str, edit
     if "passed_by" in document:
         body = corpus.institutions.get(document["passed_by"]["body"])
         node["legislationPassedBy"] = {"@type": "GovernmentOrganization", "name": body["name"][lang]}
+    parts = _changed_parts(corpus, document_id, lang)
+    if parts:
+        node["hasPart"] = parts
     if lang == authoritative:
         node["workTranslation"] = [_reference(corpus, document, other, site_url) for other in corpus.languages.translations()]
     else:
         node["translationOfWork"] = _reference(corpus, document, authoritative, site_url)
     return node
+
+
+def _changed_parts(corpus: Corpus, document_id: str, lang: str) -> list[dict]:
+    """The provisions that reproduce an article of a law that a later law amended, as sources say."""
+    parts = {}
+    for effect in status.effects(corpus, document_id):
+        if effect.type != "amended" or not effect.clause or not effect.by:
+            continue
+        label = edition_of(corpus).label(document_id, effect.clause, lang, heading=True)
+        portion = edition_meta.portion(corpus, document_id, lang, effect.clause)
+        part = parts.setdefault(effect.clause, {"@type": "Legislation", "@id": portion, "legislationIdentifier": portion,
+                                                "name": label, "isBasedOn": {"@type": "Legislation", "name": label,
+                                                                             "@reverse": {"legislationChanges": []}}})
+        instrument = status.instrument(corpus, effect.by)
+        later = {"@type": "Legislation", "name": status.title_in(instrument, lang)[0]}
+        if instrument.get("date"):
+            later["legislationDate"] = instrument["date"]
+        if later not in part["isBasedOn"]["@reverse"]["legislationChanges"]:
+            part["isBasedOn"]["@reverse"]["legislationChanges"].append(later)
+    return list(parts.values())
 
 
 def dumps(data: dict) -> str:

@@ -20,6 +20,8 @@ def check(edition: Edition) -> list[Problem]:
     problems += _check_notes(edition)
     problems += _check_assignments(edition)
     problems += _check_relations(edition)
+    problems += _check_effects(edition)
+    problems += _check_changes(edition)
     problems += check_tags(edition)
     problems += [p for text in edition.texts().values() for p in _unplaced(text)]
     return problems + [p for d in edition.documents for p in _check_parity(edition, d["id"])]
@@ -81,6 +83,32 @@ def _check_relations(edition: Edition) -> list[Problem]:
                                         field=f"documents.{d}.relations.{r}.clause",
                                         expected=f"the id of the clause of {document['id']} whose words say it "
                                                  f"{relation['type'].replace('_', ' ')} {relation['document']}"))
+    return problems
+
+
+def _check_effects(edition: Edition) -> list[Problem]:
+    """The clause an effect concerns is a clause of its document."""
+    problems = []
+    for document in edition.documents:
+        located = edition.corpus.located(document["id"], "status")
+        for e, effect in enumerate(located.data["effects"] if located else []):
+            clause = effect.get("clause")
+            if clause and not any(clause in edition.text(document["id"], lang).ids() for lang in edition.languages):
+                problems.append(Problem(located.file, f"no clause '{clause}' in {document['id']}",
+                                        line=located.line(("effects", e, "clause")), field=f"effects.{e}.clause",
+                                        expected=f"the id of a clause of {document['id']} (its pages or its tables)"))
+    return problems
+
+
+def _check_changes(edition: Edition) -> list[Problem]:
+    """The clause a change of the feed names is a clause of its document."""
+    located, problems = edition.corpus.files["changes.yml"], []
+    known = {d["id"] for d in edition.documents}
+    for n, change in enumerate(located.data["changes"]):
+        clause, document = change.get("clause"), change.get("document")
+        if clause and document in known and not any(clause in edition.text(document, lang).ids() for lang in edition.languages):
+            problems.append(Problem(located.file, f"no clause '{clause}' in {document}", line=located.line(("changes", n, "clause")),
+                                    field=f"changes.{n}.clause", expected=f"the id of a clause of {document}"))
     return problems
 
 

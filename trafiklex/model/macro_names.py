@@ -10,5 +10,5 @@ ARGUMENTS: dict[str, str | None] = {
     "sanctions": None, "downloads": None, "checklist": "questionnaire", "parallel": "document", "parallel_index": None,
     "divergence_summary": None, "divergences": None, "reference_check": None, "review_status": None,
     "translator_downloads": None, "akn_files": None, "identifiers_table": None, "licences": None, "topic": "topic",
-    "topics_index": None, "termbase": None,
+    "topics_index": None, "termbase": None, "later_framework": None,
 }

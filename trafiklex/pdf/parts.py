@@ -13,6 +13,8 @@ from __future__ import annotations
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.clauses import Clause
 from trafiklex.model.edition import edition_of
+from trafiklex.queries import status
+from trafiklex.views.status import effect_text
 from trafiklex.views.render_obligations import directory_rows
 from trafiklex.pdf import typst_values
 from trafiklex.pdf.typst_values import label
@@ -36,8 +38,12 @@ class Text:
         return [c for c in self.clauses if c.kind == kind and (parent is None or c.parent == parent)]
 
     def notes(self, clause: Clause) -> list[dict]:
+        """Its editorial notes, and what public sources say became of it since (trafiklex.views.status)."""
         return [{"label": label(self.document, f"note-{note}"), "title": words(self.corpus, self.lang, "editorial_note"),
-                 "text": self.corpus.notes[note]["text"][self.lang]} for note in clause.notes]
+                 "text": self.corpus.notes[note]["text"][self.lang]} for note in clause.notes] + \
+            [{"label": label(self.document, f"effect-{self.document}-{effect.index + 1}"),
+              "title": self.corpus.words(self.lang, "status.of_clause"), "text": effect_text(self.corpus, effect, self.lang)}
+             for effect in status.effects_at(self.corpus, self.document, clause.id)]
 
     def gap(self, clause: Clause) -> str | None:
         """Where this language does not print a clause: the sentence saying which language does."""

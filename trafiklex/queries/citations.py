@@ -8,6 +8,7 @@ downloads carry."""
 from __future__ import annotations
 
 from trafiklex.core import identifiers, relations
+from trafiklex.queries import status
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.edition import edition_of
 from trafiklex.core.ids import ClauseId
@@ -31,7 +32,28 @@ def printed_numbers(corpus: Corpus, document_id: str, lang: str) -> dict[str, st
 def citation(corpus: Corpus, document_id: str, clause_id: str, lang: str, numbers: dict | None = None) -> str:
     numbers = printed_numbers(corpus, document_id, lang) if numbers is None else numbers
     label = ClauseId.parse(clause_id).label(corpus.words(lang, "numbering"), numbers)
-    return f"{document_reference(corpus, document_id, lang)}, {label}"
+    return f"{document_reference(corpus, document_id, lang)}, {label}" + later_effects(corpus, document_id, clause_id, lang)
+
+
+def later_effects(corpus: Corpus, document_id: str, clause_id: str, lang: str) -> str:
+    """What a citation of a clause adds where public sources say that it, or a clause it is part of,
+    had a later effect: ' [later effect: amended, Law No. 144 (2 May 2013)]' (nothing for the others)."""
+    concerned = [clause_id] + [str(a) for a in ClauseId.parse(clause_id).ancestors()]
+    found = [effect for each in concerned for effect in status.effects_at(corpus, document_id, each)]
+    if not found:
+        return ""
+    parts = []
+    for effect in found:
+        words = corpus.words(lang, "status.types")[effect.type].lower()
+        if effect.by:
+            item = status.instrument(corpus, effect.by)
+            name = corpus.words(lang, "later.kinds")[item["kind"]]
+            if item.get("number"):
+                name += f" {corpus.words(lang, 'later.number')} {item['number']}"
+            date = status.date_words(corpus, item.get("date"), lang)
+            words += f", {name}" + (f" ({date})" if date else "")
+        parts.append(words)
+    return " " + corpus.words(lang, "status.citation").format(effects="; ".join(dict.fromkeys(parts)))
 
 
 def identifier(corpus: Corpus, document_id: str, clause_id: str, lang: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from trafiklex.core import identifiers
+from trafiklex.queries import status
 from trafiklex.data.corpus import Corpus
 from trafiklex.core.dates import format_date
 
@@ -53,11 +54,26 @@ def edition_words(corpus: Corpus, lang: str, edition_date: str | None) -> str:
 
 
 def document_status(corpus: Corpus, document_id: str, lang: str, edition_date: str | None) -> str:
-    """What a document page says of the text's status: published as adopted (the work's date), the
-    edition's date, and what the edition does not track."""
-    adopted = format_date(document_identifiers(corpus, document_id).date, corpus.words(lang, "months"))
-    return " ".join((corpus.words(lang, "status.document").format(date=adopted),
-                     edition_words(corpus, lang, edition_date), corpus.words(lang, "status.not_tracked")))
+    """What a document's page says of the text's status, in one plain sentence or three: published as
+    adopted (the work's date), the edition's date, and what public sources say became of it (or that
+    nothing was found, as of the date of the search: trafiklex.queries.status)."""
+    months = corpus.words(lang, "months")
+    adopted = format_date(document_identifiers(corpus, document_id).date, months)
+    return " ".join((corpus.words(lang, "status.document").format(date=adopted), edition_words(corpus, lang, edition_date),
+                     later_words(corpus, document_id, lang)))
+
+
+def later_words(corpus: Corpus, document_id: str, lang: str) -> str:
+    """'No later information was found about this text (as of 6 December 2026).', or how many effects
+    public sources say it had, or that it was not searched for."""
+    searched = status.searched(corpus, document_id)
+    if searched is None:
+        return corpus.words(lang, "status.not_searched")
+    date = format_date(searched, corpus.words(lang, "months"))
+    found = status.effects(corpus, document_id)
+    if not found:
+        return corpus.words(lang, "status.none_found").format(date=date)
+    return corpus.words(lang, "status.summary_found").format(date=date, n=len(found))
 
 
 def adoption_years(corpus: Corpus) -> str:
@@ -68,8 +84,11 @@ def adoption_years(corpus: Corpus) -> str:
 
 def handbook_status(corpus: Corpus, lang: str, edition_date: str | None) -> str:
     """What the printed editions say of the texts' status (the title page)."""
+    searched = max((d for d in (status.searched(corpus, doc["id"]) for doc in corpus.documents) if d), default=None)
     return " ".join((corpus.words(lang, "status.texts").format(years=adoption_years(corpus)),
-                     edition_words(corpus, lang, edition_date), corpus.words(lang, "status.texts_not_tracked")))
+                     edition_words(corpus, lang, edition_date),
+                     corpus.words(lang, "status.texts_not_tracked").format(
+                         date=format_date(searched, corpus.words(lang, "months")) if searched else "—")))
 
 
 # --- licences ----------------------------------------------------------------------------------------

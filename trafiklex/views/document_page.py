@@ -11,6 +11,9 @@ from html import escape
 from trafiklex.data import tables as table_kinds
 from trafiklex.model.edition import NOTE_MARK, Edition, Part
 from trafiklex.views import tables
+from trafiklex.queries import status as status_query
+from trafiklex.views import status
+from trafiklex.views.referred_by import place
 from trafiklex.views.render import note
 
 # the tables print lays out from the data itself (trafiklex.pdf.parts), by the macro that shows them
@@ -60,9 +63,11 @@ def html(edition: Edition, document: str, lang: str, for_print: bool = False) ->
         text = edition.text(document, lang)
         page = edition.corpus.document(document)["page"]
         out = []
+        effects = {clause: status.effects_at(edition.corpus, document, clause, lang)
+                   for _, clause in status_query.affected_clauses(edition.corpus) if _ == document}
         for block in text.blocks:
             if not isinstance(block, Part):
-                out.append(with_notes(edition, block, lang))
+                out.append(place(with_notes(edition, block, lang), effects))
             elif for_print and _macro(block) in PRINT_PARTS:
                 out.append(placeholder(_macro(block), block.argument))
             else:

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from trafiklex.core.dates import format_date  # noqa: F401 (the views' and templates' date)
 from trafiklex.views import templating
+from trafiklex.views.status import effects_at
 from trafiklex.core import relations, urls
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.markdown_render import raw
@@ -76,7 +77,9 @@ def note(corpus: Corpus, note_id: str, lang: str) -> Markup:
 
 
 def notes_at(corpus: Corpus, document: str, anchor: str, lang: str) -> Markup:
-    return Markup("").join(note(corpus, n["id"], lang) for n in corpus.notes_at(anchor, document))
+    """The editorial notes on a clause, and the notices of what public sources say became of it since."""
+    return Markup("").join(note(corpus, n["id"], lang) for n in corpus.notes_at(anchor, document)) + \
+        effects_at(corpus, document, anchor, lang)
 
 
 def gap_text(corpus: Corpus, document: str, item: dict, lang: str) -> Markup:

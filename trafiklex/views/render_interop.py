@@ -7,7 +7,9 @@ from trafiklex.core import relations
 
 from markupsafe import Markup
 
+from trafiklex.model.edition import edition_of
 from trafiklex.queries import edition_meta
+from trafiklex.views import status
 from trafiklex.core import identifiers, urls
 from trafiklex.data.corpus import Corpus
 from trafiklex.views.render import block, format_date, render
@@ -17,8 +19,8 @@ LICENCE_PAGE = "licence"     # the licence page (docs/<lang>/licence.md)
 
 
 def document_status(corpus: Corpus, document_id: str, lang: str, edition_date: str | None) -> Markup:
-    return render(corpus, lang, "document_status.html",
-                  status=edition_meta.document_status(corpus, document_id, lang, edition_date))
+    """At the top of a document's page: its status as far as public sources say (trafiklex.views.status)."""
+    return status.document_notice(edition_of(corpus), document_id, lang, edition_date)
 
 
 def document_identifiers(corpus: Corpus, document_id: str, lang: str) -> Markup:

@@ -10,6 +10,7 @@ from trafiklex.data.corpus import Corpus
 from trafiklex.model.edition import edition_of
 from trafiklex.queries.obligations import Obligation, all_obligations, counts, for_institution, read_differently
 from trafiklex.core import print_paths as paths
+from trafiklex.views import status
 from trafiklex.views.render import block, body_link, heading, institution_page, only_in, render, text_in, this_first
 
 
@@ -103,6 +104,8 @@ def institution(corpus: Corpus, institution_id: str, lang: str) -> str:
     out = [heading(1, item["name"][lang], "title"), block(_facts(corpus, item, lang, here))]
     obligations = for_institution(corpus, institution_id)
     out.append(heading(2, corpus.words(lang, "labels.obligations"), "obligations"))
+    if obligations:
+        out.append(block(status.due_notice(corpus, lang, here)))
     if not obligations:
         out.append(block(render(corpus, lang, "no_obligations.html")))
     else:
@@ -216,7 +219,7 @@ def due_table(corpus: Corpus, lang: str, here: str = "obligations") -> str:
              "topics": " ".join(tags[(o.document, o.id)]),
              "filter": due_filter_value(o.due), "sort": _sort_value(o), "bodies": bodies(corpus, o, lang, here),
              "partners": bodies(corpus, o, lang, here, "partners")} for o in obligations]
-    return block(render(
+    return block(status.due_notice(corpus, lang, here)) + block(render(
         corpus, lang, "due_table.html", rows=rows,
         institutions=every + [(i, corpus.institutions.get(i)["name"][lang]) for i in institutions],
         sections=every + [(k, section_name(corpus, k, lang) + ("" if ":" in k else f" – {words['all'].lower()}"))

@@ -11,6 +11,7 @@ from collections import Counter
 from trafiklex.core import urls
 from trafiklex.views.annotate import Annotator
 from trafiklex.views.document_page import with_notes
+from trafiklex.views.status import effects_at
 from trafiklex.data.corpus import Corpus
 from trafiklex.translators.divergence import KINDS, SEVERITIES, Finding
 from trafiklex.translators.divergence import report as divergence_report
@@ -141,12 +142,16 @@ def parallel(corpus: Corpus, document: str, lang: str, here: str) -> str:
         cells = []
         for side in languages.codes:
             fragment = pair.html[side]
+            effects = str(effects_at(corpus, document, pair.id, side)) if pair.id else ""
+            if (fragment is None or not pair.side(side)) and effects:  # a clause of no text of its own (a table's article)
+                cells.append({"gap": None, "lang": side, "html": Markup(annotators[side].annotate(_cell_html(effects)))})
+                continue
             if fragment is None or not pair.side(side):
                 moved = pair.id and any(p.id == pair.id and p.side(side) for p in pairs if p is not pair)
                 gap = corpus.words(lang, "translators.moved" if moved else "translators.gap")
                 cells.append({"gap": gap.format(text=_text_of(corpus, lang, side))})
                 continue
-            cell = annotators[side].annotate(_cell_html(with_notes(edition_of(corpus), fragment, side)))
+            cell = annotators[side].annotate(_cell_html(with_notes(edition_of(corpus), fragment, side) + effects))
             cell = HREF.sub(lambda m: _href(m.group(1), anchors, (page, side), (here, lang), languages.default), cell)
             for found in by_row.get(anchor, []) if anchor == row_id(pair) else []:
                 cell = highlight(cell, found["words"].get(side, ()), found["mark"])

@@ -10,6 +10,7 @@ from html import escape
 from markupsafe import Markup
 
 from trafiklex.core import urls
+from trafiklex.queries import status
 from trafiklex.data.corpus import Corpus
 from trafiklex.views.render import body_link, gap_or_none, notes_at, present, printed_bodies, render
 
@@ -29,7 +30,7 @@ def activities(corpus: Corpus, document: str, lang: str, here: str) -> str:
     out = []
     for section in plan["sections"]:
         out.append(_heading(corpus, lang, 2, f"{section['num']}. {section['title'][lang]}", section["id"]))
-        out.append((notes_at(corpus, document, section["id"], lang)) if corpus.notes_at(section["id"], document) else "")
+        out.append(notes_at(corpus, document, section["id"], lang))
         groups = [(o, o["activities"]) for o in section.get("objectives", [])] or [(None, section["activities"])]
         for objective, items in groups:
             if objective:
@@ -60,7 +61,10 @@ def penalties(corpus: Corpus, document: str, lang: str) -> str:
                  "link": urls.relative(table_page, lang, "sanctions", lang, article["id"], root=corpus.languages.default),
                  "rows": [{"id": row["id"], "gap": gap_or_none(corpus, document, row, lang),
                            "offence": row["offence"].get(lang), "sanction": row["sanction"].get(lang, {}).get("printed")}
-                          for row in article["rows"]]}
+                          for row in article["rows"]],
+                 "effects": [{"anchor": f"effect-{document}-{effect.index + 1}",
+                              "label": corpus.words(lang, "status.types")[effect.type]}
+                             for effect in status.effects_at(corpus, document, article["id"])]}
                 for article in table["articles"]]
     notes = Markup("").join(notes_at(corpus, document, anchor, lang) for article in table["articles"]
                             for anchor in [article["id"]] + [r["id"] for r in article["rows"]])

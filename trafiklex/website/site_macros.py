@@ -8,7 +8,7 @@ from typing import Callable
 
 from trafiklex.views import checklist_page, render, render_obligations, render_sanctions
 from trafiklex.translators import divergence, refcheck
-from trafiklex.views import render_interop, render_terms, render_topics, render_translations
+from trafiklex.views import render_interop, render_terms, render_topics, render_translations, status
 from trafiklex.translators import staleness
 from trafiklex.views import timeline as timeline_module
 from trafiklex.core.errors import DataError, Problem
@@ -48,6 +48,7 @@ def functions(edition: Edition, lang: str, here: str) -> dict[str, Callable[...,
         "topic": lambda topic_id: render_topics.topic_page(corpus, topic_id, lang),
         "topics_index": lambda: render_topics.index_page(corpus, lang, here),
         "termbase": lambda: render_terms.glossary_page(corpus, lang, here),
+        "later_framework": lambda: render.block(status.later_framework(edition, lang, here)),
     }
     assert set(found) == set(ARGUMENTS), "site_macros: ARGUMENTS and functions() must list the same macros"
     return found
