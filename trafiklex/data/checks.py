@@ -443,6 +443,7 @@ def _check_status(corpus: Corpus, document: str, report) -> None:
             if key in effect and not _is_calendar_date(effect[key]):
                 report(file, path + (key,), f"'{effect[key]}' is not a date of the calendar", "a real date (YYYY, YYYY-MM or YYYY-MM-DD)")
         _check_languages(effect, path, file, report, None, corpus.languages.codes)
+        _check_languages(effect["source"], path + ("source",), file, report, None, corpus.languages.codes)
 
 
 def _check_later_framework(corpus: Corpus, report) -> None:

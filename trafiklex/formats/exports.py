@@ -149,11 +149,12 @@ def effect_records(corpus: Corpus) -> list[dict]:
     """Every later effect on a document or a clause, with its source's words (trafiklex.queries.status)."""
     return [{"document": e.document, "clause": e.clause, "type": e.type, "instrument": e.by, "since": e.since,
              "recorded": e.recorded, "source": e.source["id"], "url": status.source(corpus, e.source["id"])["url"],
-             "where": e.source["where"], "quote": e.source["quote"], "says": dict(e.says)} for e in status.effects(corpus)]
+             "where": dict(e.source["where"]), "quote": e.source["quote"], "says": dict(e.says)} for e in status.effects(corpus)]
 
 
 def effect_rows(corpus: Corpus) -> list[dict]:
-    return [{**{k: ("" if v is None else v) for k, v in record.items() if k != "says"},
+    return [{**{k: ("" if v is None else v) for k, v in record.items() if k not in ("where", "says")},
+             **_per_language(corpus.languages, "where", record["where"]),
              **_per_language(corpus.languages, "says", record["says"])} for record in effect_records(corpus)]
 
 

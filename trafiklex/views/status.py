@@ -24,7 +24,7 @@ def _source(corpus: Corpus, source_id: str, lang: str) -> dict:
     item = status.source(corpus, source_id)
     note = item.get("note", {})
     return {**item, "date": status.date_words(corpus, item.get("date"), lang),
-            "note": note.get(lang) or next(iter(note.values()), None) if note else None}
+            "note": _in(note, lang) if note else None}
 
 
 def effect_notice(corpus: Corpus, effect: status.Effect, lang: str) -> Markup:
@@ -38,8 +38,8 @@ def effect_notice(corpus: Corpus, effect: status.Effect, lang: str) -> Markup:
         instrument = f"{title} ({date})" if date and date not in title else title
     anchor = f"effect-{effect.document}-{effect.index + 1}"
     return render(corpus, lang, "effect.html", anchor=anchor, type=effect.type, title=corpus.words(lang, title_key),
-                  since=status.date_words(corpus, effect.since, lang), says=effect.says.get(lang) or next(iter(effect.says.values())),
-                  instrument=instrument, source=_source(corpus, effect.source["id"], lang), where=effect.source["where"],
+                  since=status.date_words(corpus, effect.since, lang), says=_in(effect.says, lang),
+                  instrument=instrument, source=_source(corpus, effect.source["id"], lang), where=_in(effect.source["where"], lang),
                   quote=effect.source["quote"])
 
 
@@ -48,9 +48,9 @@ def effect_text(corpus: Corpus, effect: status.Effect, lang: str) -> str:
     source = _source(corpus, effect.source["id"], lang)
     since = status.date_words(corpus, effect.since, lang)
     head = corpus.words(lang, "status.types")[effect.type] + (f", {corpus.words(lang, 'status.since').format(date=since)}" if since else "")
-    says = effect.says.get(lang) or next(iter(effect.says.values()))
+    says = _in(effect.says, lang)
     return (f"{head}: {says} {corpus.words(lang, 'status.source')}: {source['title']}, {source['publisher']}"
-            + (f", {source['date']}" if source["date"] else "") + f", {effect.source['where']}: “{effect.source['quote']}” ({source['url']})")
+            + (f", {source['date']}" if source["date"] else "") + f", {_in(effect.source['where'], lang)}: “{effect.source['quote']}” ({source['url']})")
 
 
 def effects_at(corpus: Corpus, document: str, clause: str, lang: str) -> Markup:
@@ -117,8 +117,13 @@ def later_framework(edition: Edition, lang: str, here: str) -> Markup:
             "kind": corpus.words(lang, "later.kinds")[item["kind"]], "number": item.get("number"),
             "date": status.date_words(corpus, item.get("date"), lang),
             "follows": {"id": follows["id"], "title": status.title_in(follows, lang)[0]} if follows else None,
-            "statements": [{"says": s["says"].get(lang) or next(iter(s["says"].values())), "where": s["where"], "quote": s["quote"],
+            "statements": [{"says": _in(s["says"], lang), "where": _in(s["where"], lang), "quote": s["quote"],
                             "source": _source(corpus, s["source"], lang)} for s in item["statements"]],
             "effects": effects,
         })
     return render(corpus, lang, "later_framework.html", items=items)
+
+
+def _in(text: dict, lang: str) -> str:
+    """An editorial text in `lang` (the data has one per language; the checks see to it)."""
+    return text.get(lang) or next(iter(text.values()))
