@@ -141,7 +141,10 @@ def test_a_reader_follows_the_edition_by_its_atom_feed_in_each_language(site, co
         assert updated == sorted(updated, reverse=True)
         links = [e.find("a:link", ATOM).get("href") for e in entries]
         assert f"http://localhost:8000/{'' if lang == 'sq' else 'en/'}child-trafficking-strategy.html#cc_128-b" in links
-    assert '<link rel="alternate" type="application/atom+xml"' in page(site, "index", "en")
+    # each page names its own language's feed, relative to itself (the 404 page from the site's root)
+    assert 'type="application/atom+xml" title="Changes to this edition (Atom feed)" href="../en/feed.xml"' in page(site, "index", "en")
+    assert 'type="application/atom+xml" title="Ndryshimet e këtij botimi (kanal Atom)" href="./feed.xml"' in page(site, "index", "sq")
+    assert 'href="//' not in (site / "404.html").read_text(encoding="utf-8")
     assert feed.path(corpus, "en") == "en/feed.xml"
 
 
