@@ -37,8 +37,15 @@ class Tag:
 class Reading:
     tags: list[Tag] = field(default_factory=list)
     comments: list[tuple[int, str]] = field(default_factory=list)  # (line, what): comments, doctypes, bogus comments
-    errors: list[tuple[int, str, str]] = field(default_factory=list)  # the tokenizer's: (line, code, what it says)
+    errors: list[tuple[int, str, str]] = field(default_factory=list)  # the tokenizer's, but those of comments
     tree: object = None                                             # the document (xml.etree), each element with LINE
+
+
+def _of_a_comment(code: str) -> bool:
+    """An error that a comment (or a bogus one, a doctype) holds: the comment itself is reported."""
+    return "comment" in code or "doctype" in code or code in ("expected-dashes-or-doctype", "need-space-after-doctype",
+                                                              "expected-tag-name-but-got-question-mark",
+                                                              "expected-closing-tag-but-got-char")
 
 
 class _Tokenizer(_tokenizer.HTMLTokenizer):
@@ -62,7 +69,7 @@ class _Tokenizer(_tokenizer.HTMLTokenizer):
     def __iter__(self):
         for token in super().__iter__():
             kind = token["type"]
-            if kind == _ERROR:
+            if kind == _ERROR and not _of_a_comment(token["data"]):
                 code = token["data"]
                 try:
                     words = E.get(code, code) % token.get("datavars", {})

@@ -22,7 +22,9 @@ algorithm drops)."""
 from __future__ import annotations
 
 import json
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -321,6 +323,15 @@ def _xml_problem(path: Path) -> str | None:
     return None
 
 
+def _check_built_page(job: tuple) -> list[tuple[int, str]] | None:
+    path, page, scripts, theme = job
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None
+    return check_page(text, page, scripts, theme)
+
+
 def check_site(site: Path, project: Path) -> list[Problem]:
     """Every file of the built site `site` of a kind it publishes, and every page against the policy."""
     import material  # (the theme's own script files)
@@ -336,14 +347,14 @@ def check_site(site: Path, project: Path) -> list[Problem]:
             if problem:
                 problems.append(Problem(f"site/{name}", problem + _source(PurePosixPath(name), project, languages),
                                         expected=KINDS_EXPECTED))
-    for path in sorted(site.rglob("*.html")):
-        page = path.relative_to(site).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
+    pages = [(path, path.relative_to(site).as_posix(), scripts, theme) for path in sorted(site.rglob("*.html"))]
+    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:  # (the parser is pure Python)
+        checked = list(pool.map(_check_built_page, pages, chunksize=8))
+    for (_, page, _, _), found in zip(pages, checked):
+        if found is None:
             problems.append(Problem(f"site/{page}", "the built file is not UTF-8", expected="UTF-8"))
             continue
-        for line, what in check_page(text, page, scripts, theme):
+        for line, what in found:
             problems.append(Problem(f"site/{page}", what + _source(PurePosixPath(page), project, languages), line=line,
                                     expected="nothing outside the site's policy (trafiklex/website/sitepolicy.py): no "
                                              "scripts but the site's, no event handlers, no javascript: or data: "
