@@ -6,6 +6,8 @@ code, the page policy, faults while MkDocs writes) share as few builds as they c
 from __future__ import annotations
 
 import csv
+import functools
+import http.server
 import io
 import os
 import re
@@ -13,7 +15,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
+import zipfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,8 +25,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, assert_message_names_its_place, report
-from trafiklex.data import corpus as corpus_module
+from conftest import NO_SEARCH_WORKER, ROOT, assert_message_names_its_place, report
+from trafiklex.data import corpus as corpus_module, inputs, pagefiles
+from trafiklex.core.errors import DataError
 from trafiklex.formats import exports
 from trafiklex.core import limits
 from trafiklex.website import publish
@@ -152,6 +157,19 @@ def run_precheck(case, tmp):
     code, output = _run_command([sys.executable, str(root / "scripts" / "build.py"), "--quiet", *args], cwd=tmp,
                                 env={k: v for k, v in case.get("env", {}).items()}, timeout=600)
     return _outcome(code, output, root, places)
+
+
+def run_pages(case, tmp):
+    """The first checks of the build (the inputs' kinds of file, the pages' sources), in this process,
+    on a copy of the folders they read: what `validate` would say first, in milliseconds."""
+    root = tmp / "project"
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("institutions", "parallel", "topics"))
+    places = {"root": str(root), "marker": str(tmp / "MARKER-created-by-the-page"), "outside_dir": tmp / "outside"}
+    for edit in case.get("edit", []):
+        _edit(root, edit, places)
+    problems = inputs.tree_problems(root) + pagefiles.page_problems(root)
+    return _outcome(1 if problems else 0, DataError(problems).report() if problems else "", root, places)
 
 
 def run_export(case, tmp):
@@ -317,17 +335,19 @@ def fault_kill_during_swap(case, tmp):
 
 FAULTS = {"unreadable": fault_unreadable, "io-error": fault_io_error, "read-only": fault_read_only,
           "disk-full": fault_disk_full, "interrupt": fault_interrupt, "kill-during-swap": fault_kill_during_swap}
-RUNS = {"validate": run_validate, "precheck": run_precheck, "export": run_export}
+RUNS = {"validate": run_validate, "precheck": run_precheck, "export": run_export, "pages": run_pages}
 
 
+INERT = "inert"
 FAST = [c for c in CASES if c["run"] in RUNS or (c["run"] == "fault" and not c.get("slow"))]
-SLOW = [c for c in CASES if c["run"] == "build" or (c["run"] == "fault" and c.get("slow"))]
+SLOW = [c for c in CASES if (c["run"] == "build" and c.get("group") != INERT) or (c["run"] == "fault" and c.get("slow"))]
+INERT_CASES = [c for c in CASES if c.get("group") == INERT]  # one build, then opened in Chromium
 
 
 def _groups() -> dict[str, list[dict]]:
     groups: dict[str, list[dict]] = {}
     for case in CASES:
-        if case["run"] == "build":
+        if case["run"] == "build" and case.get("group") != INERT:
             groups.setdefault(case.get("group", case["name"]), []).append(case)
     return groups
 
@@ -374,6 +394,12 @@ def _check(case: dict, outcome: dict) -> str:
     if "inert" in expect:
         inert = expect["inert"]
         assert outcome["code"] == 0, output
+        if "page" in inert:  # (a page shows the markup as text; a file published as it is stays that file)
+            text = (outcome["site"] / inert["page"]).read_text(encoding="utf-8")
+            shown = inert["shows"] if inert.get("file") else inert["shows"].replace("<", "&lt;").replace(">", "&gt;")
+            assert shown in text, f"{inert['page']} does not show {shown!r}"
+            if not inert.get("file"):
+                assert inert["shows"] not in text, f"{inert['page']} holds the markup itself"
         if "csv" in inert:
             text = (outcome["export"] / inert["csv"]).read_text(encoding="utf-8")
             assert inert["shows"] in text
@@ -414,8 +440,8 @@ def _record(case: dict, how: str):
 
 def test_the_corpus_has_more_than_one_case_of_every_class():
     classes = Counter(case["class"] for case in CASES)
-    assert set(classes) == {"page code", "page policy", "symlinks", "output path", "environment", "csv", "yaml",
-                            "size", "messages", "faults"}
+    assert set(classes) == {"page code", "page policy", "parser", "file types", "symlinks", "output path", "environment",
+                            "csv", "yaml", "size", "messages", "faults"}
     assert min(classes.values()) >= 2, classes
     report("hostile-input corpus", "cases per class: " + ", ".join(f"{k} {v}" for k, v in sorted(classes.items())))
 
@@ -437,6 +463,90 @@ def test_hostile_input_that_needs_a_build_is_stopped_cleanly(case, builds):
     if "site" in outcome:
         assert not outcome["site"].exists(), "a build that failed left a site"
     _record(case, _check(case, outcome))
+
+
+@pytest.fixture(scope="module")
+def inert_site(tmp_path_factory):
+    """One build with every case of the group `inert` planted: it must succeed."""
+    return run_build(INERT_CASES, tmp_path_factory.mktemp("inert"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", INERT_CASES, ids=[c["name"] for c in INERT_CASES])
+def test_hostile_markup_where_it_is_text_comes_out_inert(case, inert_site):
+    _record(case, _check(case, inert_site))
+
+
+# every payload of the group `inert` would, if it ran, set window.__pwned, leave the page or ask
+# evil.example for something; the policy's violations are listed too (a payload blocked is not inert)
+WATCH = ("window.__violations = []; document.addEventListener('securitypolicyviolation', "
+         "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+LOCAL_SCHEMES = ("data:", "about:", "blob:")
+
+
+def _open_in_chromium(browser, url: str, local: str) -> dict:
+    """`url` opened in a context of its own, every request routed and recorded (those elsewhere than
+    `local` refused), every navigation of the page counted, its <details> opened (a toggle handler
+    would run then)."""
+    context = browser.new_context()
+    context.add_init_script(NO_SEARCH_WORKER + WATCH)
+    requests: list[str] = []
+
+    def route(handled):
+        requests.append(handled.request.url)
+        handled.continue_() if handled.request.url.startswith((local, *LOCAL_SCHEMES)) else handled.abort()
+
+    context.route("**/*", route)
+    context.on("request", lambda request: requests.append(request.url))  # (file:// is not routed)
+    tab = context.new_page()
+    navigations, dialogs = [], []
+    tab.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == tab.main_frame else None)
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        tab.goto(url)
+        tab.wait_for_load_state("load")
+        tab.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        tab.wait_for_timeout(1500)  # (a refresh after 0 s, a handler, a late request would have happened)
+        state = tab.evaluate("() => ({pwned: window.__pwned ?? null, violations: window.__violations ?? [], at: location.href})")
+    finally:
+        context.close()
+    return {**state, "navigations": navigations, "dialogs": dialogs,
+            "elsewhere": sorted({r for r in requests if not r.startswith((local, *LOCAL_SCHEMES))})}
+
+
+def test_inert_payloads_do_nothing_in_chromium_online_and_offline(inert_site, browser, tmp_path):
+    """The built site with every inert payload, served over http and as its offline copy from
+    file://: opening each page (and file) that holds one navigates nowhere, asks no other host for
+    anything and runs no script."""
+    assert inert_site["code"] == 0, inert_site["output"][-3000:]
+    site = inert_site["site"]
+    with zipfile.ZipFile(site / ZIP_PATH) as archive:
+        archive.extractall(tmp_path / "offline")
+    offline = next((tmp_path / "offline").iterdir())
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    online = f"http://127.0.0.1:{server.server_address[1]}/"
+    pages = sorted({case["expect"]["inert"]["page"] for case in INERT_CASES})
+    try:
+        seen = {(where, page): _open_in_chromium(browser, base + page, local)
+                for where, base, local in (("online", online, online), ("offline", offline.as_uri() + "/", "file:"))
+                for page in pages}
+    finally:
+        server.shutdown()
+    for (where, page), state in seen.items():
+        assert state["pwned"] is None and state["dialogs"] == [], (where, page, state)
+        assert state["elsewhere"] == [], (where, page, state)
+        assert len(state["navigations"]) == 1 and state["at"] == state["navigations"][0], (where, page, state)
+        assert state["violations"] == [], (where, page, state)
+    report("hostile-input corpus", f"Chromium: {len(pages)} pages and files with {len(INERT_CASES)} planted payloads, "
+                                   f"online and offline: 0 navigations, 0 requests to another host, 0 scripts run, "
+                                   f"0 violations of the policy")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
 
 
 def test_the_limits_are_those_documented():

@@ -8,6 +8,7 @@ from pathlib import Path
 import material
 import pytest
 
+from trafiklex.data import pagefiles
 from trafiklex.website import sitepolicy
 
 THEME = Path(material.__file__).parent / "templates"
@@ -90,6 +91,33 @@ REFUSED = [
     ('<svg><animate attributeName="xlink:href" values="javascript:alert(1)"/></svg>', "a <animate> element"),
     ('<p style="background:url(//evil.example/x.png)">x</p>', "a style attribute that loads or runs something"),
     ("<style>@import url(https://evil.example/x.css);</style>", "a <style> element that loads or runs something"),
+    # markup that a reader other than a browser's parser sees as text (issue 25): read as Chromium does
+    ('<!--> <meta http-equiv="refresh" content="3;url=https://evil.example/"> -->', '<meta http-equiv="refresh">'),
+    ('<!--> <meta http-equiv="refresh" content="3;url=https://evil.example/"> -->', "a comment or declaration <!---->"),
+    ("<!---> <img src=x onerror=alert(1)> -->", "an event-handler attribute onerror"),
+    ("<!-- x --!> <img src=x onerror=alert(1)> -->", "an event-handler attribute onerror"),
+    ('<!-- <!-- --> <iframe src="https://evil.example/"></iframe> -->', "a <iframe> element"),
+    ("<p><![CDATA[ x > <img src=x onerror=alert(1)> ]]></p>", "an event-handler attribute onerror"),
+    ("<?php x > <img src=x onerror=alert(1)> ?>", "an event-handler attribute onerror"),
+    ("<! x > <img src=x onerror=alert(1)>", "an event-handler attribute onerror"),
+    ("</ x > <img src=x onerror=alert(1)>", "an event-handler attribute onerror"),
+    ("<p>x</p><!DOCTYPE html><p>y</p>", "a comment or declaration <!DOCTYPE html>"),
+    ('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', "an event-handler attribute onerror"),
+    ("<template><img src=x onerror=alert(1)></template>", "an event-handler attribute onerror"),
+    ("<img/src=x/onerror=alert(1)>", "markup that a browser reads otherwise than it is written (Unexpected character after /"),
+    ('<a href="#x" href="javascript:alert(1)">x</a>', "(Dropped duplicate attribute on tag.)"),
+    ('<a title="x"onclick="alert(1)">x</a>', "an event-handler attribute onclick"),
+    ("<a title=`x` onclick=alert(1)>x</a>", "an event-handler attribute onclick"),
+    ("<svg><style><img src=x onerror=alert(1)></style></svg>", "an event-handler attribute onerror"),
+    ("<math><style><img src=x onerror=alert(1)></style></math>", "an event-handler attribute onerror"),
+    ("<svg><![CDATA[ x ]]><script>alert(1)</script></svg>", "inline script that is not the theme's"),
+    ("<svg><foreignObject><iframe src=//evil.example/></iframe></foreignObject></svg>", "a <iframe> element"),
+    ('<textarea><p title="</textarea><img src=x onerror=alert(1)>"></textarea>', "an event-handler attribute onerror"),
+    ('<title><p title="</title><img src=x onerror=alert(1)>"></title>', "an event-handler attribute onerror"),
+    ('<xmp><p title="</xmp><img src=x onerror=alert(1)>"></xmp>', "an event-handler attribute onerror"),
+    # Chromium (156) keeps the elements inside a <select> that the 2020 algorithm drops: every tag is checked
+    ("<select><details open ontoggle=alert(1)></details></select>", "an event-handler attribute ontoggle"),
+    ("<select><script>alert(1)</script></select>", "inline script that is not the theme's"),
 ]
 
 
@@ -108,3 +136,84 @@ def test_a_style_sheet_that_loads_from_another_host_is_refused():
     found = sitepolicy.check_stylesheet('a{background:url("data:image/svg+xml;x")}\n'
                                         "b{background:url(https://evil.example/x.png)}\n@import '//evil.example/y.css';")
     assert [line for line, _ in found] == [2, 3]
+
+
+AKN = '<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act/></akomaNtoso>\n'
+SITEMAP = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+           'xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc>http://localhost:8000/</loc><xhtml:link rel="alternate" '
+           'hreflang="en" href="http://localhost:8000/en/"/></url></urlset>\n')
+XHTML = '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(1)</script></body></html>\n'
+PUBLISHED = {  # what the built site holds, by kind (read from a built site)
+    "index.html": "<!doctype html><title>x</title>",
+    "assets/stylesheets/site.css": "body{}", "assets/javascripts/cite.js": "x()", "search/search_index.json": "{}",
+    "data/terms.yml": "# licence\nterms: []\n", "data/activities.csv": '"id"\n',
+    "assets/javascripts/bundle.min.js.map": '{"version":3}', "pdf/handbook-en.pdf": "%PDF-1.7\n",
+    "assets/images/favicon.png": b"\x89PNG\r\n\x1a\n\0\0", "sitemap.xml.gz": b"\x1f\x8b\x08\0",
+    "akn/al/act/order/2005-02-22/25/eng@2005-02-22.xml": AKN, "sitemap.xml": SITEMAP, "en/parallel/sitemap.xml": SITEMAP,
+    "feed.xml": '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"/>\n',
+    "data/termbase.tbx": '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n<martif/>\n',
+    "offline/korniza-antitrafik-2005.zip": b"PK\x05\x06",
+}
+NOT_PUBLISHED = [
+    ("assets/report.xml", XHTML, "a .xml file where the project writes none"),
+    ("akn/al/act/x/eng.xml", XHTML, "the XML file has <html> with markup of http://www.w3.org/1999/xhtml"),
+    ("akn/al/act/y/eng.xml", AKN.replace("<act/>", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+     "the XML file has <svg> with markup of http://www.w3.org/2000/svg"),
+    ("feed.xml", '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="feed.xsl"?>\n<feed xmlns="http://www.w3.org/2005/Atom"/>\n',
+     "the XML file has a processing instruction <?xml-stylesheet"),
+    ("sitemap.xml", '<?xml version="1.0"?>\n<!DOCTYPE urlset [<!ENTITY a "b">]>\n<urlset>&a;</urlset>\n',
+     "the XML file declares entities or elements of its own"),
+    ("en/sitemap.xml", SITEMAP.replace('rel="alternate"', 'rel="alternate" onclick="alert(1)"'), "with markup of http://www.w3.org/1999/xhtml"),
+    ("data/termbase.tbx", "<?xml version=\"1.0\"?>\\n<martif>", "the XML file is not well-formed"),
+    ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>', "a file of a kind the site does not publish (.svg)"),
+    ("assets/report.xhtml", XHTML, "a file of a kind the site does not publish (.xhtml)"),
+    ("assets/report.htm", "<script>alert(1)</script>", "a file of a kind the site does not publish (.htm)"),
+    ("assets/report", "<script>alert(1)</script>", "a file of a kind the site does not publish (no extension)"),
+    ("assets/images/logo.png", "<html><script>alert(1)</script>", "a .png file that does not begin as one"),
+    ("pdf/x.pdf", "<html>", "a .pdf file that does not begin as one"),
+    ("data/x.json", "\n <html><script>alert(1)</script>", "a .json file that begins with '<'"),
+    ("data/x.yml", "<script>alert(1)</script>", "a .yml file that begins with '<'"),
+    ("assets/x.gz", b"\x1f\x8b\x08\0", "a .gz file where the project writes none"),
+    ("offline/other.zip", b"PK\x05\x06", "a file of a kind the site does not publish (.zip)"),
+]
+
+
+def _file(tmp_path: Path, name: str, content) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def test_the_kinds_of_file_the_site_publishes_are_allowed(tmp_path):
+    assert {name: sitepolicy.check_file(_file(tmp_path, name, content), name) for name, content in PUBLISHED.items()} == \
+        {name: None for name in PUBLISHED}
+
+
+@pytest.mark.parametrize("name,content,says", NOT_PUBLISHED, ids=[f"{n}: {s}" for n, _, s in NOT_PUBLISHED])
+def test_a_file_that_a_browser_could_take_for_a_page_is_refused(tmp_path, name, content, says):
+    problem = sitepolicy.check_file(_file(tmp_path, name, content), name)
+    assert problem and says in problem, problem
+
+
+PLAIN_SOURCES = [  # what the pages' sources hold, and text that only looks like markup
+    '<p class="masthead">REPUBLIC OF ALBANIA<br>COUNCIL OF MINISTERS</p>',
+    '<ul class="items">\n<li id="art_4__item_1">Human rights;</li>\n</ul>',
+    "| Section | `sec_<number as printed>` | `art_5__<A–D>__<n>` |",
+    "Write to <office@example.org> or see <https://example.org/law?a=1&b=2>.",
+    "if age < 18 and a<b, R&D, &copy 2005, 3 > 2",
+    '<a class="md-button" href="../offline/korniza-antitrafik-2005.zip" download>Download</a>',
+]
+
+
+@pytest.mark.parametrize("source", PLAIN_SOURCES)
+def test_a_page_source_of_plain_markup_is_allowed(source):
+    assert pagefiles._markup(f"---\ntitle: x\n---\n\n{source}\n", "docs/en/x.md") == []
+
+
+def test_a_page_source_trick_is_named_with_its_line():
+    found = pagefiles._markup("---\ntitle: x\n---\n\ntext\n\nmore <!--> <meta http-equiv=refresh> -->\n"
+                              "<svg>\n<noscript>", "docs/en/x.md")
+    assert [(p.file, p.line, p.message.split(":")[0]) for p in found] == [
+        ("docs/en/x.md", 7, "a comment or declaration in the page"),
+        ("docs/en/x.md", 8, "a <svg> element"), ("docs/en/x.md", 9, "a <noscript> element")]

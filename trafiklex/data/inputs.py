@@ -16,6 +16,12 @@ from trafiklex.core.limits import MAX_INPUT_FILE_BYTES
 INPUT_FOLDERS = ("data", "docs", "schemas", "sources", "translations", "locales", "overrides")
 INPUT_FILES = ("mkdocs.yml",)
 NO_LINKS = "a file or folder of the project itself (symbolic links are refused: they can reach outside it)"
+# The kinds of file that the build publishes from these folders (MkDocs copies every file of docs/ and
+# of the theme's overrides/ into the site): pages, their styles and scripts, the theme's templates. A
+# browser runs the scripts of anything it renders as a page — .html, .xhtml, .svg, .xml, .xsl, .mht…
+# — on the site's own origin; and a style sheet or script that begins with '<' can be taken for a
+# page where its kind is guessed. (The built site is checked again: trafiklex.website.sitepolicy.)
+PUBLISHED_KINDS = {"docs": {".md", ".css", ".js"}, "overrides": {".html"}}
 
 
 def _name(path: Path, root: Path) -> str:
@@ -44,6 +50,10 @@ def tree_problems(root: Path) -> list[Problem]:
         if kind:
             problems.append(Problem(_name(path, root), kind, expected=NO_LINKS))
             return False
+        if stat.S_ISREG(status.st_mode):
+            kind = _published_kind(path, root)
+            if kind:
+                problems.append(Problem(_name(path, root), kind, expected=_KINDS_EXPECTED))
         if stat.S_ISREG(status.st_mode) and status.st_size > MAX_INPUT_FILE_BYTES:
             problems.append(Problem(_name(path, root), f"the file is {status.st_size:,} bytes",
                                     expected=f"at most {MAX_INPUT_FILE_BYTES:,} bytes (EDITING.md, Limits)"))
@@ -64,6 +74,30 @@ def tree_problems(root: Path) -> list[Problem]:
                 if not check(Path(folder) / entry) and entry in dirs:
                     dirs.remove(entry)  # (os.walk does not follow links; a special entry is not walked)
     return problems
+
+
+_KINDS_EXPECTED = ("in docs/, pages (.md), style sheets (.css) and scripts (.js); in overrides/, the theme's "
+                   "templates (.html): no other kind of file is published (EDITING.md, Limits)")
+
+
+def _published_kind(path: Path, root: Path) -> str | None:
+    """What is wrong with the kind of a file the build would publish (None if nothing is)."""
+    parts = path.relative_to(root).parts
+    kinds = PUBLISHED_KINDS.get(parts[0]) if len(parts) > 1 else None
+    if kinds is None:
+        return None
+    suffix = path.suffix.lower()
+    if suffix not in kinds:
+        return f"a file of a kind the site does not publish ({suffix or 'no extension'})"
+    if suffix in (".css", ".js"):
+        try:
+            with path.open("rb") as file:
+                head = file.read(512)
+        except OSError:
+            return None  # (reported where it is read)
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n\x0c").startswith(b"<"):
+            return f"a {suffix} file that begins with '<' (a browser that guesses its kind may take it for a page)"
+    return None
 
 
 def read_bytes(path: Path, name: str, limit: int = MAX_INPUT_FILE_BYTES) -> bytes:

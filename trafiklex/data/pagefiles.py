@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from trafiklex.data import inputs, yamlio
-from trafiklex.core import limits
-from trafiklex.core.errors import DataError, Problem
+from trafiklex.core import html5, limits
+from trafiklex.core.errors import DataError, Problem, shown
 
 # front matter key → (its type, what it must be): what the pages and the generated pages use
 FRONT_MATTER_KEYS = {
@@ -24,6 +24,20 @@ FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.DOTALL)
 # an image: the printed edition (Typst) has no way to include one, and would report it against its
 # own generated source; so it is refused here, with the page and the line
 IMAGE = re.compile(r"!\[[^\]\n]*\][(\[]|<img\b|<image\b|<picture\b", re.I)
+# Markup a browser reads in a way of its own, which a page never needs (read as a browser reads it,
+# trafiklex.core.html5): comments and declarations (<!-- -->, <![CDATA[ ]]>, <?…?>, <!…>, </ …>)
+# and tags written otherwise than the plain way (every error of the tokenizer but those of text: a
+# lone '<', an '&' without ';') — where a reader and a browser can disagree on what is markup; and
+# the elements whose content a browser parses in a mode of its own (raw text, foreign content, inert
+# templates, text with scripting on). A <script> or <iframe> is refused by the site's policy.
+PLAIN_TEXT_ERRORS = {"expected-tag-name", "expected-tag-name-but-got-right-bracket", "named-entity-without-semicolon",
+                     "numeric-entity-without-semicolon", "expected-named-entity", "expected-numeric-entity"}
+MODE_ELEMENTS = {"noscript", "template", "textarea", "title", "xmp", "plaintext", "noembed", "noframes", "select",
+                 "style", "svg", "math"}
+MARKUP_EXPECTED = ("text, Markdown and plain HTML tags (p, br, div, ul, li, a …) with quoted attributes: no comments, "
+                   "CDATA, <?…?> or <!…>, and no " + ", ".join(f"<{e}>" for e in sorted(MODE_ELEMENTS)))
+# a Markdown autolink (<https://…>): a link, not a tag (Python-Markdown's pattern)
+AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>")
 # what is not printed as a word: link targets, attribute lists, HTML tags, macro calls
 _NOT_WORDS = re.compile(r"\]\([^)\n]*\)|\{[:#][^}\n]*\}|\{\{.*?\}\}|<[^>\n]*>")
 
@@ -66,6 +80,7 @@ def _page(raw: bytes, name: str) -> list[Problem]:
         problems.append(Problem(name, f"an image in the page ({image.group()}…)", line=_line(text, image.start()),
                                 expected="no images in the pages: the printed edition cannot include them (link to "
                                          "the file instead: [text](../assets/…))"))
+    problems += _markup(text, name)
     body = _NOT_WORDS.sub(lambda m: " " * len(m.group()), text[front.end():] if front else text)
     for word in limits.WORD.finditer(body):
         problems.append(Problem(name, f"a word of {len(word.group()):,} characters ('{word.group()[:20]}…')",
@@ -74,6 +89,17 @@ def _page(raw: bytes, name: str) -> list[Problem]:
                                          "printed line (EDITING.md, Limits)"))
         break
     return problems
+
+
+def _markup(text: str, name: str) -> list[Problem]:
+    """The page's markup, read as a browser reads it: only the plain kind (MODE_ELEMENTS, PLAIN_TEXT_ERRORS)."""
+    reading = html5.read(AUTOLINK.sub(lambda m: " " * len(m.group()), text), fragment=True)
+    found = [(line, f"a comment or declaration in the page: {shown(what, 60)}") for line, what in reading.comments]
+    found += [(line, f"markup that a browser reads otherwise than it is written ({words})")
+              for line, code, words in reading.errors if code not in PLAIN_TEXT_ERRORS]
+    found += [(tag.line, f"a <{tag.name}> element: a browser parses its content in a mode of its own")
+              for tag in reading.tags if tag.name in MODE_ELEMENTS]
+    return [Problem(name, what, line=line, expected=MARKUP_EXPECTED) for line, what in sorted(found)]
 
 
 def _front_matter(text: str, name: str) -> list[Problem]:

@@ -1,7 +1,11 @@
-"""What a built page may contain: one allow-list, checked on every page of the built site (and every
-SVG, which a browser also runs scripts in) before the site is published or packed into the offline
-copy (scripts/build.py). The pages are read by a real HTML tokenizer (html.parser), so letter case,
-entities, spacing and quoting do not hide anything from the check.
+"""What a built site may contain: one allow-list of the kinds of file it publishes (check_file: no
+page in any other guise — .xhtml, .svg, .xml in the XHTML namespace…) and one of what a page may hold,
+checked on every file of the built site before it is published or packed into the offline copy
+(scripts/build.py). The pages are read as a browser reads them (trafiklex.core.html5: the WHATWG
+parsing algorithm, scripting on), so letter case, entities, spacing, quoting, comments, CDATA,
+<noscript>, raw text and foreign content do not hide anything from the check; and a built page must be
+written the plain way (no comment, no error of the tokenizer), so that no other reader — nor a newer
+browser's parser — can see more in it than this check did.
 
 Allowed: the theme's own inline scripts (trafiklex.website.csp.theme_script), scripts loaded from the files
 listed in SCRIPTS or in mkdocs.yml, JSON data blocks (type application/json or application/ld+json, the
@@ -11,13 +15,16 @@ within the site; everything that loads (images, styles, icons, forms) from the s
 Refused: any other script, event-handler attributes (onerror=…), javascript:/data:/vbscript: and
 other schemes in any address, <meta http-equiv> other than the Content-Security-Policy (so no
 refresh), frames, objects, embeds, <base>, SVG animation of addresses, link types outside LINK_RELS,
-anything that loads from another host, and markup the tokenizer reads otherwise than it is written
-(a '<script' it does not see as a script)."""
+anything that loads from another host, comments and declarations, markup a browser reads otherwise
+than it is written, and a '<script' that is not a script. Every start tag the tokenizer reads is
+checked, also one the tree leaves out (inside a <select>, where Chromium now keeps what the 2020
+algorithm drops)."""
 from __future__ import annotations
 
 import json
+import os
 import re
-from html.parser import HTMLParser
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -25,6 +32,8 @@ import yaml
 
 from trafiklex.data import yamlio
 from trafiklex.website.csp import DATA_TYPES, theme_script
+from trafiklex.website.offline import ZIP_PATH
+from trafiklex.core import html5
 from trafiklex.core.errors import Problem, shown
 
 # scripts the pages load by name: Material's (any file of its assets/javascripts), the files listed
@@ -48,7 +57,7 @@ NAVIGATION = {("a", "href"), ("a", "xlink:href"), ("area", "href"), ("link", "hr
 NAVIGATION_SCHEMES = {"http", "https", "mailto", "tel"}
 _SPACE = re.compile(r"[\x00-\x20\x7f]+")
 _STYLE_URL = re.compile(r"url\s*\(|@import|expression\s*\(|behavior\s*:|-moz-binding", re.I)
-PAGES = ("*.html", "*.htm", "*.xhtml", "*.svg")
+DOCTYPE = "<!DOCTYPE html>"  # (what a built page begins with)
 
 
 def allowed_scripts(project: Path) -> set[str]:
@@ -72,18 +81,17 @@ def _scheme(address: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-class _Page(HTMLParser):
+class _Page:
+    """The policy applied to one page as a browser reads it (trafiklex.core.html5): every start tag the
+    tokenizer produced (kept in the tree or not), the scripts' and styles' text from the tree."""
+
     def __init__(self, page: str, scripts: set[str], theme: Path):
-        super().__init__(convert_charrefs=True)
         self.page, self.scripts, self.theme = PurePosixPath(page), scripts, theme
         self.found: list[tuple[int, str]] = []
-        self.script: tuple[int, dict] | None = None  # an inline script being read: (line, attributes)
-        self.text: list[str] = []
-        self.style = False
-        self.script_tags = 0
+        self.line = 0
 
-    def refuse(self, what: str):
-        self.found.append((self.getpos()[0], what))
+    def refuse(self, what: str, line: int | None = None):
+        self.found.append((self.line if line is None else line, what))
 
     def _in_site(self, url: str) -> str | None:
         """The path from the site's root that a relative address names (None if it leaves the site)."""
@@ -114,37 +122,30 @@ class _Page(HTMLParser):
             elif not navigation and one and self._in_site(one) is None:
                 self.refuse(f"<{tag} {name}=\"{shown(value, 80)}\">: loads from outside the site")
 
-    def handle_starttag(self, tag, attrs):
-        attributes: dict[str, str] = {}
-        for name, value in attrs:  # (a browser takes the first of two attributes of one name)
-            attributes.setdefault(name, value or "")
-        if tag == "script":
-            self.script_tags += 1
+    def tag(self, tag: html5.Tag):
+        self.line, name, attributes = tag.line, tag.name, tag.attributes
+        if name == "script":
             self._script(attributes)
-        if tag == "style":
-            self.style = True
-        if tag in REFUSED_ELEMENTS:
-            self.refuse(f"a <{tag}> element")
-        for name, value in ((name, value or "") for name, value in attrs):  # (every one, repeated or not)
-            if name.startswith("on"):
-                self.refuse(f"an event-handler attribute {name}=\"{shown(value, 60)}\" on <{tag}>")
-            elif name in URL_ATTRIBUTES:
-                if tag == "script" and name != "src":
-                    self.refuse(f"a script loaded by {name}= (only src= of the site's own scripts)")
-                elif tag == "link" and name == "href":
+        if name in REFUSED_ELEMENTS:
+            self.refuse(f"a <{name}> element")
+        for key, value in attributes.items():
+            if key.startswith("on"):
+                self.refuse(f"an event-handler attribute {key}=\"{shown(value, 60)}\" on <{name}>")
+            elif key in URL_ATTRIBUTES:
+                if name == "script" and key != "src":
+                    self.refuse(f"a script loaded by {key}= (only src= of the site's own scripts)")
+                elif name == "link" and key == "href":
                     self._link(attributes)
                 else:
-                    self._check_address(tag, name, value)
-            elif name == "style" and _STYLE_URL.search(value):
+                    self._check_address(name, key, value)
+            elif key == "style" and _STYLE_URL.search(value):
                 self.refuse(f"a style attribute that loads or runs something: \"{shown(value, 60)}\"")
-            elif name == "attributename" and _address(value).lower() in ("href", "xlink:href"):
-                self.refuse(f"<{tag}> changes an address (attributeName={value})")
-        if tag == "meta" and "http-equiv" in attributes and \
+            elif key == "attributename" and _address(value).lower() in ("href", "xlink:href"):
+                self.refuse(f"<{name}> changes an address (attributeName={value})")
+        if name == "meta" and "http-equiv" in attributes and \
                 attributes["http-equiv"].strip().lower() != "content-security-policy":
             self.refuse(f"<meta http-equiv=\"{shown(attributes['http-equiv'], 40)}\"> (only the "
                         "Content-Security-Policy may be set by a page; no refresh)")
-
-    handle_startendtag = handle_starttag
 
     def _link(self, attributes: dict):
         rels = set(attributes.get("rel", "").lower().replace(",", " ").split()) or {""}
@@ -156,12 +157,9 @@ class _Page(HTMLParser):
             self._check_address("link", "href", attributes.get("href", ""), navigation=not rels & LOADING_RELS)
 
     def _script(self, attributes: dict):
-        kind = attributes.get("type")
-        kind = kind.strip().lower() if kind is not None else None
+        kind = _kind(attributes)
         if kind in DATA_TYPES and "src" not in attributes:
-            self.script = (self.getpos()[0], attributes)  # (read as data: see handle_endtag)
-            self.text = []
-            return
+            return  # (a data block: its text is read in body())
         if kind not in SCRIPT_TYPES:
             self.refuse(f"a <script type=\"{shown(kind, 40)}\">")
         if "src" in attributes:
@@ -170,53 +168,61 @@ class _Page(HTMLParser):
             if path is None or not (path in self.scripts or (path.startswith(THEME_SCRIPTS) and
                                                              (self.theme / path).is_file())):
                 self.refuse(f"a script that is not the theme's or the site's own: <script src=\"{shown(attributes['src'], 80)}\">")
-            self.script = None
-        else:
-            self.script = (self.getpos()[0], attributes)
-            self.text = []
 
-    def handle_data(self, data):
-        if self.script is not None:
-            self.text.append(data)
-        elif self.style and _STYLE_URL.search(data):
-            self.refuse("a <style> element that loads or runs something (url(), @import)")
+    def body(self, element):
+        """The text of a script or style element of the tree (a script's source is checked with its tag)."""
+        name, line, text = html5.local(element)[1], html5.line(element), "".join(element.itertext())
+        kind = _kind(element.attrib)
+        if name == "style":
+            if _STYLE_URL.search(text):
+                self.refuse("a <style> element that loads or runs something (url(), @import)", line)
+        elif element.get("src") is None and kind in DATA_TYPES:
+            self._data_block(text, kind, line)
+        elif element.get("src") is None and not theme_script(text):
+            self.refuse(f"an inline script that is not the theme's: <script>{shown(text, 60)}", line)
 
-    def _data_block(self, body: str):
+    def _data_block(self, body: str, kind: str, line: int):
         """A JSON data block: one JSON value, and no '<' (which could begin markup: written \\u003c)."""
-        kind = self.script[1].get("type", "").strip().lower()
         if "<" in body:
-            self.found.append((self.script[0], f"a <script type=\"{kind}\"> data block with a '<' in it "
-                                               f"(written \\u003c in JSON): {shown(body, 60)}"))
+            self.refuse(f"a <script type=\"{kind}\"> data block with a '<' in it (written \\u003c in JSON): "
+                        f"{shown(body, 60)}", line)
             return
         try:
             json.loads(body)
         except ValueError as error:
-            self.found.append((self.script[0], f"a <script type=\"{kind}\"> data block that is not JSON "
-                                               f"({error.msg}): {shown(body, 60)}"))
+            self.refuse(f"a <script type=\"{kind}\"> data block that is not JSON ({error.msg}): {shown(body, 60)}", line)
 
-    def handle_endtag(self, tag):
-        if tag == "script" and self.script is not None:
-            body = "".join(self.text)
-            if self.script[1].get("type", "").strip().lower() in DATA_TYPES:
-                self._data_block(body)
-            elif not theme_script(body):
-                self.found.append((self.script[0], f"an inline script that is not the theme's: <script>{shown(body, 60)}"))
-            self.script = None
-        if tag == "style":
-            self.style = False
+
+def _kind(attributes) -> str | None:
+    kind = attributes.get("type")
+    return kind.strip().lower() if kind is not None else None
 
 
 def check_page(text: str, page: str, scripts: set[str], theme: Path) -> list[tuple[int, str]]:
     """(line, what) for everything of the page (`page`: its path from the site's root) outside the policy."""
-    parser = _Page(page, scripts, theme)
-    parser.feed(text)
-    parser.close()
-    found = parser.found
+    reading = html5.read(text)
+    checker = _Page(page, scripts, theme)
+    for tag in reading.tags:
+        checker.tag(tag)
+    for element in reading.tree.iter():
+        if html5.local(element)[1] in ("script", "style"):
+            checker.body(element)
+    found = checker.found
+    # a page the build writes is written the plain way: a browser reads it as it is written
+    first_tag = reading.tags[0].line if reading.tags else 1
+    top = reading.comments[:1] if reading.comments[:1] and reading.comments[0][1] == DOCTYPE and \
+        reading.comments[0][0] <= first_tag else []
+    for line, what in reading.comments[len(top):]:
+        found.append((line, f"a comment or declaration {shown(what, 60)} (a built page has none but its "
+                            f"{DOCTYPE} at the top: comments, CDATA, <?…> and <!…> are markup tricks)"))
+    for line, code, words in reading.errors:
+        found.append((line, f"markup that a browser reads otherwise than it is written ({words})"))
+    scripts_read = sum(1 for tag in reading.tags if tag.name == "script")
     written = len(re.findall(r"<script", text, re.I))
-    if written != parser.script_tags:
-        found.append((1, f"'<script' written {written} times where the page has {parser.script_tags} scripts "
+    if written != scripts_read:
+        found.append((1, f"'<script' written {written} times where the page has {scripts_read} scripts "
                          "(markup that a browser may read otherwise than this check)"))
-    return found
+    return sorted(found)
 
 
 _CSS_ADDRESS = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
@@ -245,23 +251,110 @@ def _languages(project: Path) -> list[str]:
     return [item["code"] for item in yamlio.load(project / "data" / "languages.yml", project).data["languages"]]
 
 
+# The kinds of file the site publishes, and nothing else (read from a built site: its pages, styles,
+# scripts and their source maps, the search index, the open data, the printed editions, the theme's
+# icon and the sitemap's gzip): a browser runs scripts in any page it renders, and it renders as a page
+# an .xhtml, .xht, .svg, .htm, .shtml, .mht, .xsl file — or an XML file in the XHTML namespace — and,
+# under file:// or a server that does not say, a file of no known kind that begins like HTML.
+# suffix → the bytes its content begins with (None: text, checked below)
+PUBLISHED = {".html": None, ".css": None, ".js": None, ".map": None, ".json": None, ".yml": None, ".csv": None,
+             ".pdf": b"%PDF-", ".png": b"\x89PNG\r\n\x1a\n", ".gz": b"\x1f\x8b", ".xml": b"<?xml ",
+             ".tbx": b"<?xml ", ".tmx": b"<?xml "}
+# where the project itself writes XML (trafiklex.formats: akn, feed, sitemap; trafiklex.translators: TBX,
+# TMX; MkDocs: the sitemap and its gzip): XML is published there only
+MADE_HERE = re.compile(r"akn/.+\.xml|(?:.+/)?sitemap\.xml|(?:[a-z]{2,3}/)?feed\.xml|data/[^/]+\.(?:tbx|tmx)|sitemap\.xml\.gz")
+MADE_ONLY = {".xml", ".tbx", ".tmx", ".gz"}
+# namespaces whose elements a browser runs scripts in, or that transform a document into a page
+ACTIVE_NAMESPACES = {"http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1998/Math/MathML",
+                     "http://www.w3.org/1999/XSL/Transform", "http://www.w3.org/1999/xlink"}
+SITEMAP_LINK = ("http://www.w3.org/1999/xhtml", "link")
+KINDS_EXPECTED = (f"only the kinds of file the site publishes ({', '.join(sorted(PUBLISHED))}; XML, TBX, TMX and gzip "
+                  "only where the project writes them: akn/, sitemap.xml, feed.xml, data/*.tbx|tmx)")
+
+
+def check_file(path: Path, name: str) -> str | None:
+    """What is wrong with one built file `name` (its path from the site's root), by its kind; None if
+    nothing is."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if name == ZIP_PATH:  # (the offline copy, made after this check from what it checked)
+        return None
+    if suffix not in PUBLISHED:
+        return f"a file of a kind the site does not publish ({suffix or 'no extension'})"
+    if suffix in MADE_ONLY and not MADE_HERE.fullmatch(name):
+        return f"a {suffix} file where the project writes none"
+    with path.open("rb") as file:
+        head = file.read(512)
+    start = PUBLISHED[suffix]
+    if start is not None and not head.startswith(start):
+        return f"a {suffix} file that does not begin as one ({shown(head[:12].decode('latin-1'), 20)})"
+    if start is None and suffix != ".html" and head.lstrip(b"\xef\xbb\xbf \t\r\n\x0c").startswith(b"<"):
+        return f"a {suffix} file that begins with '<' (a browser that guesses its kind may take it for a page)"
+    if suffix in (".xml", ".tbx", ".tmx"):
+        return _xml_problem(path)
+    return None
+
+
+def _xml_problem(path: Path) -> str | None:
+    """An XML file the project writes holds data only: no DOCTYPE, no processing instruction (an
+    xml-stylesheet would make it a page), no element or attribute of XHTML, SVG, MathML, XSLT, XLink."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        tree = etree.parse(str(path), parser)
+    except etree.XMLSyntaxError as error:
+        return f"the XML file is not well-formed ({shown(error.msg, 80)})"
+    subset = tree.docinfo.internalDTD  # (a DOCTYPE that only names its DTD, as TBX and TMX do, is not read)
+    if subset is not None and (list(subset.iterelements()) or list(subset.iterentities())):
+        return f"the XML file declares entities or elements of its own ({shown(tree.docinfo.doctype, 60)})"
+    root = tree.getroot()
+    for node in [*root.itersiblings(preceding=True), *root.iter(etree.ProcessingInstruction)]:
+        if isinstance(node, etree._ProcessingInstruction):
+            return f"the XML file has a processing instruction <?{node.target} …?>"
+    for element in root.iter(etree.Element):
+        if (etree.QName(element).namespace, etree.QName(element).localname) == SITEMAP_LINK and \
+                set(element.attrib) <= {"rel", "hreflang", "href"} and element.get("rel") == "alternate" and \
+                _scheme(element.get("href", "")) in ("http", "https"):
+            continue  # (a sitemap's link to the page in another language)
+        names = [element.tag, *element.attrib]
+        namespace = next((etree.QName(n).namespace for n in names if etree.QName(n).namespace in ACTIVE_NAMESPACES), None)
+        if namespace:
+            return f"the XML file has <{etree.QName(element).localname}> with markup of {namespace}"
+    return None
+
+
+def _check_built_page(job: tuple) -> list[tuple[int, str]] | None:
+    path, page, scripts, theme = job
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None
+    return check_page(text, page, scripts, theme)
+
+
 def check_site(site: Path, project: Path) -> list[Problem]:
-    """Every page and SVG of the built site `site` against the policy."""
+    """Every file of the built site `site` of a kind it publishes, and every page against the policy."""
     import material  # (the theme's own script files)
 
     theme = Path(material.__file__).parent / "templates"
     scripts = allowed_scripts(project)
     languages = _languages(project)
     problems = []
-    paths = sorted({p for pattern in PAGES for p in site.rglob(pattern) if p.is_file()})
-    for path in paths:
-        page = path.relative_to(site).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
+    for path in sorted(site.rglob("*")):
+        if path.is_file() or path.is_symlink():
+            name = path.relative_to(site).as_posix()
+            problem = "a symbolic link" if path.is_symlink() else check_file(path, name)
+            if problem:
+                problems.append(Problem(f"site/{name}", problem + _source(PurePosixPath(name), project, languages),
+                                        expected=KINDS_EXPECTED))
+    pages = [(path, path.relative_to(site).as_posix(), scripts, theme) for path in sorted(site.rglob("*.html"))]
+    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:  # (the parser is pure Python)
+        checked = list(pool.map(_check_built_page, pages, chunksize=8))
+    for (_, page, _, _), found in zip(pages, checked):
+        if found is None:
             problems.append(Problem(f"site/{page}", "the built file is not UTF-8", expected="UTF-8"))
             continue
-        for line, what in check_page(text, page, scripts, theme):
+        for line, what in found:
             problems.append(Problem(f"site/{page}", what + _source(PurePosixPath(page), project, languages), line=line,
                                     expected="nothing outside the site's policy (trafiklex/website/sitepolicy.py): no "
                                              "scripts but the site's, no event handlers, no javascript: or data: "
