@@ -13,6 +13,18 @@ MAX_WORD_CHARS = 60               # the longest word: 49 characters (a note id);
 MAX_DEPTH = 32                    # the deepest nesting of the data is 10 (data/activities.yml)
 MAX_NUMBER = 10**15               # whole numbers: fines, years (a JSON reader keeps them exact)
 
+
+
+def file_limit(name: str) -> int:
+    """The size limit of the input file `name` (its path in the project, with /): a data file's, a
+    page's, or any other input's (EDITING.md, "Limits": the same figures)."""
+    if name.endswith((".yml", ".yaml")) and name.startswith(("data/", "locales/", "translations/")):
+        return MAX_DATA_FILE_BYTES
+    if name.endswith(".md") and name.startswith("docs/"):
+        return MAX_PAGE_BYTES
+    return MAX_INPUT_FILE_BYTES
+
+
 # characters that have no place in a text: control characters (but tab and line break) and the
 # controls of the writing direction, which make text show other than it is stored
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
