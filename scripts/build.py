@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from trafiklex.data import environment, inputs
 from trafiklex.website import publish, sitepolicy  # noqa: E402
 from trafiklex.core.errors import DataError, shown  # noqa: E402
+from trafiklex.core import xmlcheck  # noqa: E402
 from trafiklex.website.offline import write_zip  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
 
@@ -88,6 +89,7 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         (printed / "pdf").rename(staging / "pdf")
         # every page built, before it is published or packed into the offline copy
         problems = sitepolicy.check_site(staging, config.parent)
+        problems += xmlcheck.site_problems(staging)  # (every XML file read back: TBX, TMX, AKN, feeds, sitemap, SVG)
         if problems:
             print(f"{DataError(problems).report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)
             return 1

@@ -176,6 +176,15 @@ def run_precheck(case, tmp):
     return _outcome(code, output, root, places)
 
 
+def run_translations(case, tmp):
+    """The translator's command line (trafiklex.translators.translations_cli) on a copy."""
+    root, places = _prepare(case, tmp)
+    args = [_fill(a, places) for a in case["args"]]
+    code, output = _run_command([sys.executable, "-m", "trafiklex.translators.translations_cli", "--root", str(root),
+                                 *args], cwd=ROOT, timeout=300)
+    return _outcome(code, output, root, places)
+
+
 def run_export(case, tmp):
     root, places = _prepare(case, tmp)
     corpus = corpus_module.load(root)
@@ -366,7 +375,7 @@ def fault_kill_during_swap(case, tmp):
 FAULTS = {"unreadable": fault_unreadable, "io-error": fault_io_error, "read-only": fault_read_only,
           "disk-full": fault_disk_full, "interrupt": fault_interrupt, "killed": fault_killed,
           "kill-during-swap": fault_kill_during_swap}
-RUNS = {"validate": run_validate, "precheck": run_precheck, "export": run_export}
+RUNS = {"validate": run_validate, "precheck": run_precheck, "export": run_export, "translations": run_translations}
 
 
 FAST = [c for c in CASES if c["run"] in RUNS or (c["run"] == "fault" and not c.get("slow"))]
@@ -436,8 +445,10 @@ def _check(case: dict, outcome: dict) -> str:
         assert "expected:" in output, output
     for words in stop.get("not_says", []):
         assert words not in output, output
-    if stop.get("not_created"):
+    if stop.get("not_created") is True:
         assert not Path(outcome["places"]["marker"]).exists(), "the page's command ran"
+    elif stop.get("not_created"):
+        assert not (outcome["root"] / stop["not_created"]).exists(), f"{stop['not_created']} was written"
     if stop.get("outside_kept"):
         outside = Path(outcome["places"]["outside_dir"])
         assert [p.name for p in outside.rglob("*") if p.is_file()], "the files outside the project are gone"
@@ -466,7 +477,7 @@ def _record(case: dict, how: str):
 def test_the_corpus_has_more_than_one_case_of_every_class():
     classes = Counter(case["class"] for case in CASES)
     assert set(classes) == {"page code", "page policy", "symlinks", "output path", "environment", "csv", "yaml",
-                            "size", "messages", "faults"}
+                            "size", "messages", "faults", "xml"}
     assert min(classes.values()) >= 2, classes
     report("hostile-input corpus", "cases per class: " + ", ".join(f"{k} {v}" for k, v in sorted(classes.items())))
 

@@ -55,9 +55,11 @@ def _page(raw: bytes, name: str) -> list[Problem]:
     problems = []
     control = limits.CONTROL.search(text)
     if control:
-        problems.append(Problem(name, f"a control character (U+{ord(control.group()):04X}) in the page",
+        what = "a character that XML cannot hold" if limits.NOT_XML.match(control.group()) else "a control character"
+        problems.append(Problem(name, f"{what} (U+{ord(control.group()):04X}) in the page",
                                 line=_line(text, control.start()),
-                                expected="printable text: no control characters (but tab and line break)"))
+                                expected="printable text: no control characters (but tab and line break), no U+FFFE "
+                                         "or U+FFFF"))
     front = FRONT_MATTER.match(text)
     if front and not control:
         problems += _front_matter(front.group(1) or "", name)
