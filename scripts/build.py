@@ -88,7 +88,7 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
             return site.returncode
         (printed / "pdf").rename(staging / "pdf")
         # every page built, before it is published or packed into the offline copy
-        problems = sitepolicy.check_site(staging, config.parent)
+        problems = sitepolicy.check_site(staging, config.parent, environment.site_path(env))
         problems += xmlcheck.site_problems(staging)  # (every XML file read back: TBX, TMX, AKN, feeds, sitemap, SVG)
         if problems:
             print(f"{DataError(problems).report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)

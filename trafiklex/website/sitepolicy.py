@@ -73,9 +73,9 @@ def _scheme(address: str) -> str:
 
 
 class _Page(HTMLParser):
-    def __init__(self, page: str, scripts: set[str], theme: Path):
+    def __init__(self, page: str, scripts: set[str], theme: Path, base: str = "/"):
         super().__init__(convert_charrefs=True)
-        self.page, self.scripts, self.theme = PurePosixPath(page), scripts, theme
+        self.page, self.scripts, self.theme, self.base = PurePosixPath(page), scripts, theme, base
         self.found: list[tuple[int, str]] = []
         self.script: tuple[int, dict] | None = None  # an inline script being read: (line, attributes)
         self.text: list[str] = []
@@ -88,8 +88,8 @@ class _Page(HTMLParser):
     def _in_site(self, url: str) -> str | None:
         """The path from the site's root that a relative address names (None if it leaves the site)."""
         path = urlsplit(url).path
-        if path.startswith("/"):
-            return str(PurePosixPath(path).relative_to("/"))
+        if path.startswith("/"):  # (from the host's root: the site is at `base`, SITE_URL's path)
+            return path[len(self.base):] if path.startswith(self.base) else None
         parts = []
         for part in (self.page.parent / path).parts:
             if part == "..":
@@ -206,9 +206,9 @@ class _Page(HTMLParser):
             self.style = False
 
 
-def check_page(text: str, page: str, scripts: set[str], theme: Path) -> list[tuple[int, str]]:
+def check_page(text: str, page: str, scripts: set[str], theme: Path, base: str = "/") -> list[tuple[int, str]]:
     """(line, what) for everything of the page (`page`: its path from the site's root) outside the policy."""
-    parser = _Page(page, scripts, theme)
+    parser = _Page(page, scripts, theme, base)
     parser.feed(text)
     parser.close()
     found = parser.found
@@ -237,6 +237,9 @@ def _source(page: PurePosixPath, project: Path, languages: list[str]) -> str:
     """The page's Markdown, when it is built from one (en/links.html ← docs/en/links.md; the first
     language's pages are at the root)."""
     lang, rest = (page.parts[0], page.relative_to(page.parts[0])) if page.parts[0] in languages[1:] else (languages[0], page)
+    if rest.parts[0] == "parallel" and len(rest.parts) > 1:  # (a generated side-by-side page: the pages edited)
+        shown = [(Path("docs") / each / rest.relative_to("parallel").with_suffix(".md")).as_posix() for each in languages]
+        return f" (the side-by-side view of {' and '.join(shown)}: edit those)"
     source = Path("docs") / lang / rest.with_suffix(".md")
     return f" (built from {source.as_posix()})" if (project / source).is_file() else ""
 
@@ -245,8 +248,8 @@ def _languages(project: Path) -> list[str]:
     return [item["code"] for item in yamlio.load(project / "data" / "languages.yml", project).data["languages"]]
 
 
-def check_site(site: Path, project: Path) -> list[Problem]:
-    """Every page and SVG of the built site `site` against the policy."""
+def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
+    """Every page and SVG of the built site `site` (published at the path `base`) against the policy."""
     import material  # (the theme's own script files)
 
     theme = Path(material.__file__).parent / "templates"
@@ -261,7 +264,7 @@ def check_site(site: Path, project: Path) -> list[Problem]:
         except UnicodeDecodeError:
             problems.append(Problem(f"site/{page}", "the built file is not UTF-8", expected="UTF-8"))
             continue
-        for line, what in check_page(text, page, scripts, theme):
+        for line, what in check_page(text, page, scripts, theme, base):
             problems.append(Problem(f"site/{page}", what + _source(PurePosixPath(page), project, languages), line=line,
                                     expected="nothing outside the site's policy (trafiklex/website/sitepolicy.py): no "
                                              "scripts but the site's, no event handlers, no javascript: or data: "
