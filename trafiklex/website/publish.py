@@ -28,7 +28,8 @@ from trafiklex.data.inputs import INPUT_FOLDERS
 # folders of the project the site must never replace (besides the inputs)
 PROJECT_FOLDERS = (*INPUT_FOLDERS, ".git", ".venv", "node_modules", "hooks", "trafiklex", "scripts",
                    "tests", "bench")
-EXPECTED = "a new folder, an empty one, or a site this build made (site/ by default) outside the project's own folders"
+EXPECTED = ("a new folder, an empty one, or a site this build made (site/ by default), unchanged, outside the project's "
+            "own folders (a site built before builds marked theirs with .trafiklex-site.json: delete it yourself)")
 MARKER = ".trafiklex-site.json"  # in the site's top folder: what this build made there, signed
 KEY_FILE = ".trafiklex-key"      # in the project (git-ignored): the key the markers are signed with
 MAX_MARKER_BYTES = 50_000_000
