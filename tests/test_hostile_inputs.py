@@ -38,6 +38,7 @@ SKIP = shutil.ignore_patterns(".git", ".venv", publish.KEY_FILE, "node_modules",
 PLACEHOLDERS = {
     "long_text": "x " * 50_000,
     "long_word": "w" * 70,
+    "long_path": "p/" * 1500,
     "deep_nesting": "[" * 40 + "]" * 40,
     "zeros": "0" * 49,
     "secret_paragraph": "PRIVATE-NOTE the shelter is at 12 Rruga e Kavajes, call 069 000 0000. " * 40,
@@ -172,7 +173,7 @@ def run_precheck(case, tmp):
     root, places = _prepare(case, tmp, full=True)
     args = [_fill(a, places) for a in case.get("args", ["--output", str(tmp / "site")])]
     code, output = _run_command([sys.executable, str(root / "scripts" / "build.py"), "--quiet", *args], cwd=tmp,
-                                env={k: v for k, v in case.get("env", {}).items()}, timeout=600)
+                                env={k: _fill(v, places) for k, v in case.get("env", {}).items()}, timeout=600)
     return _outcome(code, output, root, places)
 
 

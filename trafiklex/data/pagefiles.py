@@ -24,6 +24,12 @@ FRONT_MATTER = re.compile(r"\A---\r?\n(.*?\r?\n)?---\r?\n", re.DOTALL)
 # an image: the printed edition (Typst) has no way to include one, and would report it against its
 # own generated source; so it is refused here, with the page and the line
 IMAGE = re.compile(r"!\[[^\]\n]*\][(\[]|<img\b|<image\b|<picture\b", re.I)
+# the class of the placeholder a table's macro leaves where the table stands ({{ activities() }} …:
+# trafiklex.views.document_page), which the printed edition replaces with the table: a page may not
+# write one itself (it would name no table)
+PART_CLASS = "print-part"
+_PART = re.compile(r"(?<![\w-])" + re.escape(PART_CLASS) + r"(?![\w-])")
+BOM = "\ufeff"
 # what is not printed as a word: link targets, attribute lists, HTML tags, macro calls
 _NOT_WORDS = re.compile(r"\]\([^)\n]*\)|\{[:#][^}\n]*\}|\{\{.*?\}\}|<[^>\n]*>")
 
@@ -53,6 +59,15 @@ def _page(raw: bytes, name: str) -> list[Problem]:
         return [Problem(name, f"the page is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
                         line=raw[: error.start].count(b"\n") + 1, expected="UTF-8 text")]
     problems = []
+    if text.startswith(BOM):
+        return [Problem(name, "the page starts with a byte-order mark (BOM)", line=1,
+                        expected="UTF-8 without a BOM (save the file as UTF-8 without signature)")]
+    part = _PART.search(text)
+    if part:
+        problems.append(Problem(name, f"the class '{PART_CLASS}' in the page", line=_line(text, part.start()),
+                                expected="a table placed with its macro ({{ activities() }}, {{ penalties() }}, "
+                                         "{{ screening() }}, {{ glossary(\"…\") }}): the class print-part is the "
+                                         "macros' own, where the printed edition puts the table"))
     control = limits.CONTROL.search(text)
     if control:
         what = "a character that XML cannot hold" if limits.NOT_XML.match(control.group()) else "a control character"
