@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from trafiklex.data import environment, inputs
 from trafiklex.website import publish, sitepolicy  # noqa: E402
 from trafiklex.core.errors import DataError, shown  # noqa: E402
+from trafiklex.core import xmlcheck  # noqa: E402
 from trafiklex.website.offline import write_zip  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
 
@@ -54,14 +55,17 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
     try:
         environment.check(env)
         edition = Edition.from_environment(env)
-        publish.check_output(output, [config.parent, ROOT])
+        key = publish.build_key(ROOT)  # (the markers of the sites this copy of the project builds)
+        publish.check_output(output, [config.parent, ROOT], key)
         inputs.check_tree(config.parent)
     except DataError as error:
         print(f"{error.report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)
         return 1
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=output.parent) as scratch:
+    publish.clean_stale_scratch(output.parent)  # (what builds killed mid-way left)
+    with tempfile.TemporaryDirectory(prefix=publish.SCRATCH_PREFIX, dir=output.parent) as scratch:
+        publish.claim_scratch(Path(scratch))
         staging, printed = Path(scratch) / "site", Path(scratch) / "printed"
         # (not mkdocs --quiet: it hides warnings, and --strict only fails on warnings it sees)
         command = [sys.executable, str(ROOT / "scripts" / "mkdocs_build.py"), "--strict", "--config-file", str(config),
@@ -84,12 +88,14 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
             return site.returncode
         (printed / "pdf").rename(staging / "pdf")
         # every page built, before it is published or packed into the offline copy
-        problems = sitepolicy.check_site(staging, config.parent)
+        problems = sitepolicy.check_site(staging, config.parent, environment.site_path(env))
+        problems += xmlcheck.site_problems(staging)  # (every XML file read back: TBX, TMX, AKN, feeds, sitemap, SVG)
         if problems:
             print(f"{DataError(problems).report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)
             return 1
         # last: the offline copy packs everything built above
         write_zip(staging, edition.epoch)
+        publish.write_marker(staging, key)  # (what this build made: only such a folder may be replaced)
         global _published
         signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # (an interrupt now waits for the swap)
         try:

@@ -9,6 +9,7 @@ import csv
 import functools
 import http.server
 import io
+import json
 import os
 import re
 import shutil
@@ -36,11 +37,12 @@ from trafiklex.website.offline import ZIP_PATH
 CASES = yaml.safe_load((Path(__file__).parent / "hostile_inputs.yml").read_text(encoding="utf-8"))["cases"]
 PROJECT = ["data", "docs", "sources", "schemas", "translations", "locales", "hooks", "overrides"]
 # a full copy (the precheck runs the copy's own build command: its output checks guard the copy)
-SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".build-*", "__pycache__", ".pytest_cache",
+SKIP = shutil.ignore_patterns(".git", ".venv", publish.KEY_FILE, "node_modules", "site", ".build-*", "__pycache__", ".pytest_cache",
                               ".hypothesis", "institutions", "parallel", "topics")
 PLACEHOLDERS = {
     "long_text": "x " * 50_000,
     "long_word": "w" * 70,
+    "long_path": "p/" * 1500,
     "deep_nesting": "[" * 40 + "]" * 40,
     "zeros": "0" * 49,
     "secret_paragraph": "PRIVATE-NOTE the shelter is at 12 Rruga e Kavajes, call 069 000 0000. " * 40,
@@ -114,8 +116,28 @@ def _edit(root: Path, edit: dict, places: dict):
         else:
             target = spec["to"]
             path.symlink_to(target if target.startswith("/") else root / target)
+    elif kind == "outside_site":
+        _outside_site(places["outside_dir"] / spec["path"], root, spec, places)
     else:
         raise AssertionError(f"unknown edit {kind}")
+
+
+def _outside_site(folder: Path, root: Path, spec: dict, places: dict):
+    """A folder outside the copy where --output may point: the files of `files` and the folders of
+    `folders` and the links of `links` (name: target) in it; with `marker: signed`, first a previous
+    site of the copy's build (its marker signed with the copy's key) to which they are added; with
+    `marker: forged`, a marker that lists them all, signed with another key."""
+    if spec.get("marker"):
+        _previous_site(folder, publish.build_key(root))
+    for name, text in spec.get("files", {}).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    for name in spec.get("folders", []):
+        (folder / name).mkdir(parents=True, exist_ok=True)
+    for name, target in spec.get("links", {}).items():
+        (folder / name).symlink_to(_fill(target, places))
+    if spec.get("marker") == "forged":
+        publish.write_marker(folder, b"a key that is not the project's")
 
 
 def _limits():
@@ -155,7 +177,16 @@ def run_precheck(case, tmp):
     root, places = _prepare(case, tmp, full=True)
     args = [_fill(a, places) for a in case.get("args", ["--output", str(tmp / "site")])]
     code, output = _run_command([sys.executable, str(root / "scripts" / "build.py"), "--quiet", *args], cwd=tmp,
-                                env={k: v for k, v in case.get("env", {}).items()}, timeout=600)
+                                env={k: _fill(v, places) for k, v in case.get("env", {}).items()}, timeout=600)
+    return _outcome(code, output, root, places)
+
+
+def run_translations(case, tmp):
+    """The translator's command line (trafiklex.translators.translations_cli) on a copy."""
+    root, places = _prepare(case, tmp)
+    args = [_fill(a, places) for a in case["args"]]
+    code, output = _run_command([sys.executable, "-m", "trafiklex.translators.translations_cli", "--root", str(root),
+                                 *args], cwd=ROOT, timeout=300)
     return _outcome(code, output, root, places)
 
 
@@ -205,11 +236,15 @@ def _injected(errno_name: str, path_end: str) -> str:
             f"runpy.run_module('trafiklex.validate', run_name='__main__')\n")
 
 
-def _previous_site(folder: Path) -> Path:
-    """A site from an earlier build, to find again, unchanged, after a failed one."""
+def _previous_site(folder: Path, key: bytes | None = None) -> Path:
+    """A site from an earlier build (with its marker signed with `key`: this project's by default),
+    to find again, unchanged, after a failed one."""
     (folder / ZIP_PATH).parent.mkdir(parents=True)
     (folder / ZIP_PATH).write_bytes(b"PK\x05\x06" + b"\0" * 18)
     (folder / "index.html").write_text("the previous site\n")
+    (folder / "assets").mkdir()
+    (folder / "assets" / "style.css").write_text("body {}\n")
+    publish.write_marker(folder, publish.build_key(ROOT) if key is None else key)
     return folder
 
 
@@ -283,6 +318,28 @@ def fault_interrupt(case, tmp):
                     leftovers=[p.name for p in tmp.iterdir() if p.name.startswith(".build-")])
 
 
+def fault_killed(case, tmp):
+    """A build killed (SIGKILL: nothing tidies up) while MkDocs is building leaves its scratch folder;
+    the next build, here one that stops at a bad data file, deletes it first."""
+    root, places = _prepare(case, tmp)
+    command = [sys.executable, str(ROOT / "scripts" / "build.py"), "--quiet", "--output", str(tmp / "site"),
+               "--config-file", str(root / "mkdocs.yml")]
+    process = subprocess.Popen(command, cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not any(p.name.startswith(".build-") for p in tmp.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(3)  # MkDocs is under way
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    left = [p.name for p in tmp.iterdir() if p.name.startswith(".build-")]
+    assert left, "the killed build left no scratch folder: the case tests nothing"
+    for edit in case["then"]:
+        _edit(root, edit, places)
+    code, output = _build(root, tmp)
+    return _outcome(code, output, root, places, leftovers=[p.name for p in tmp.iterdir() if p.name.startswith(".build-")])
+
+
 class _Died(BaseException):
     """The process dies here (SIGKILL: nothing after it runs)."""
 
@@ -334,8 +391,10 @@ def fault_kill_during_swap(case, tmp):
 
 
 FAULTS = {"unreadable": fault_unreadable, "io-error": fault_io_error, "read-only": fault_read_only,
-          "disk-full": fault_disk_full, "interrupt": fault_interrupt, "kill-during-swap": fault_kill_during_swap}
-RUNS = {"validate": run_validate, "precheck": run_precheck, "export": run_export, "pages": run_pages}
+          "disk-full": fault_disk_full, "interrupt": fault_interrupt, "killed": fault_killed,
+          "kill-during-swap": fault_kill_during_swap}
+RUNS = {"validate": run_validate, "precheck": run_precheck, "export": run_export, "pages": run_pages,
+        "translations": run_translations}
 
 
 INERT = "inert"
@@ -413,12 +472,16 @@ def _check(case: dict, outcome: dict) -> str:
         assert "expected:" in output, output
     for words in stop.get("not_says", []):
         assert words not in output, output
-    if stop.get("not_created"):
+    if stop.get("not_created") is True:
         assert not Path(outcome["places"]["marker"]).exists(), "the page's command ran"
+    elif stop.get("not_created"):
+        assert not (outcome["root"] / stop["not_created"]).exists(), f"{stop['not_created']} was written"
     if stop.get("outside_kept"):
         outside = Path(outcome["places"]["outside_dir"])
         assert [p.name for p in outside.rglob("*") if p.is_file()], "the files outside the project are gone"
-        assert all(p.read_text() for p in outside.rglob("*") if p.is_file())
+        assert all(p.read_text() for p in outside.rglob("*") if p.is_file() and not p.is_symlink() and p.suffix != ".zip")
+        for name in stop.get("outside_files", []):
+            assert (outside / name).exists() or (outside / name).is_symlink(), f"{name} was deleted"
     if stop.get("project_kept"):
         root = outcome["root"]
         for kept in ("mkdocs.yml", "data/documents.yml", "docs/en/index.md", ".git/HEAD", "scripts/build.py"):
@@ -441,7 +504,7 @@ def _record(case: dict, how: str):
 def test_the_corpus_has_more_than_one_case_of_every_class():
     classes = Counter(case["class"] for case in CASES)
     assert set(classes) == {"page code", "page policy", "parser", "file types", "symlinks", "output path", "environment",
-                            "csv", "yaml", "size", "messages", "faults"}
+                            "csv", "yaml", "size", "messages", "faults", "xml"}
     assert min(classes.values()) >= 2, classes
     report("hostile-input corpus", "cases per class: " + ", ".join(f"{k} {v}" for k, v in sorted(classes.items())))
 
@@ -577,3 +640,55 @@ def test_report_the_corpus_figures():
     stopped = sum(v for (k, how), v in RESULTS.items() if how == "stopped cleanly")
     inert = sum(v for (k, how), v in RESULTS.items() if how == "inert")
     report("hostile-input corpus", f"{total} cases run: {stopped} stopped cleanly, {inert} inert, 0 tracebacks")
+
+
+def test_a_previous_build_is_replaced_and_only_then(tmp_path):
+    """A site this build made passes the output check and is swapped out; the same site with one
+    file added (a CNAME) does not, and nothing in it is touched."""
+    key = publish.build_key(ROOT)
+    site = _previous_site(tmp_path / "site")
+    assert publish.output_problems(site, [ROOT], key) == []
+    new = tmp_path / "new"
+    new.mkdir()
+    (new / "index.html").write_text("the new site\n")
+    publish.write_marker(new, key)
+    publish.swap_in(new, site, tmp_path / "old")
+    assert (site / "index.html").read_text() == "the new site\n"
+    assert publish.output_problems(site, [ROOT], key) == []
+    (site / "CNAME").write_text("example.org\n")
+    problems = publish.output_problems(site, [ROOT], key)
+    assert [p.message for p in problems] == [f"{site} is a folder that holds something other than a site this build "
+                                             "made: it holds CNAME, which no build made; nothing in it was deleted"]
+    assert publish.output_problems(tmp_path / "empty", [ROOT], key) == []  # (missing)
+    (tmp_path / "empty").mkdir()
+    assert publish.output_problems(tmp_path / "empty", [ROOT], key) == []
+
+
+@pytest.mark.slow
+def test_the_built_site_carries_a_marker_of_every_file(site):
+    """The real build's marker lists every file it made, and the build takes its own site for one."""
+    marker = json.loads((site / publish.MARKER).read_text(encoding="utf-8"))
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} - {publish.MARKER}
+    assert set(marker["files"]) == files and ZIP_PATH in files and "index.html" in files
+    assert publish.output_problems(site, [ROOT], publish.build_key(ROOT)) == []
+    assert publish.MARKER not in zipfile.ZipFile(site / ZIP_PATH).namelist()
+
+
+def test_stale_scratch_of_dead_builds_is_cleaned_and_only_that(tmp_path):
+    """A build killed mid-way leaves its scratch folder (.build-*); the next build deletes it, but
+    not the scratch of a build still running, nor a .build-* folder this tool did not make."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    folders = {name: tmp_path / name for name in (".build-dead", ".build-running", ".build-reused", ".build-someone",
+                                                  "Documents")}
+    for folder in folders.values():
+        folder.mkdir()
+        (folder / "keep.txt").write_text("x")
+    claim = json.dumps({"host": os.uname().nodename, "pid": dead.pid, "started": "1"})
+    (folders[".build-dead"] / publish.SCRATCH_OWNER).write_text(claim)
+    publish.claim_scratch(folders[".build-running"])  # (this process: running)
+    # (a process that has the number of a dead build since: another start time)
+    (folders[".build-reused"] / publish.SCRATCH_OWNER).write_text(
+        json.dumps({"host": os.uname().nodename, "pid": os.getpid(), "started": "0"}))
+    assert publish.clean_stale_scratch(tmp_path) == [folders[".build-dead"], folders[".build-reused"]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".build-running", ".build-someone", "Documents"]

@@ -11,7 +11,7 @@ import stat
 from pathlib import Path
 
 from trafiklex.core.errors import DataError, Problem, fail
-from trafiklex.core.limits import MAX_INPUT_FILE_BYTES
+from trafiklex.core.limits import MAX_INPUT_FILE_BYTES, file_limit
 
 INPUT_FOLDERS = ("data", "docs", "schemas", "sources", "translations", "locales", "overrides")
 INPUT_FILES = ("mkdocs.yml",)
@@ -54,9 +54,10 @@ def tree_problems(root: Path) -> list[Problem]:
             kind = _published_kind(path, root)
             if kind:
                 problems.append(Problem(_name(path, root), kind, expected=_KINDS_EXPECTED))
-        if stat.S_ISREG(status.st_mode) and status.st_size > MAX_INPUT_FILE_BYTES:
+        limit = file_limit(_name(path, root))
+        if stat.S_ISREG(status.st_mode) and status.st_size > limit:
             problems.append(Problem(_name(path, root), f"the file is {status.st_size:,} bytes",
-                                    expected=f"at most {MAX_INPUT_FILE_BYTES:,} bytes (EDITING.md, Limits)"))
+                                    expected=f"at most {limit:,} bytes (EDITING.md, Limits)"))
         return True
 
     for name in INPUT_FILES:

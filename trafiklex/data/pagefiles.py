@@ -38,6 +38,12 @@ MARKUP_EXPECTED = ("text, Markdown and plain HTML tags (p, br, div, ul, li, a �
                    "CDATA, <?…?> or <!…>, and no " + ", ".join(f"<{e}>" for e in sorted(MODE_ELEMENTS)))
 # a Markdown autolink (<https://…>): a link, not a tag (Python-Markdown's pattern)
 AUTOLINK = re.compile(r"<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*)>")
+# the class of the placeholder a table's macro leaves where the table stands ({{ activities() }} …:
+# trafiklex.views.document_page), which the printed edition replaces with the table: a page may not
+# write one itself (it would name no table)
+PART_CLASS = "print-part"
+_PART = re.compile(r"(?<![\w-])" + re.escape(PART_CLASS) + r"(?![\w-])")
+BOM = "\ufeff"
 # what is not printed as a word: link targets, attribute lists, HTML tags, macro calls
 _NOT_WORDS = re.compile(r"\]\([^)\n]*\)|\{[:#][^}\n]*\}|\{\{.*?\}\}|<[^>\n]*>")
 
@@ -67,11 +73,22 @@ def _page(raw: bytes, name: str) -> list[Problem]:
         return [Problem(name, f"the page is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
                         line=raw[: error.start].count(b"\n") + 1, expected="UTF-8 text")]
     problems = []
+    if text.startswith(BOM):
+        return [Problem(name, "the page starts with a byte-order mark (BOM)", line=1,
+                        expected="UTF-8 without a BOM (save the file as UTF-8 without signature)")]
+    part = _PART.search(text)
+    if part:
+        problems.append(Problem(name, f"the class '{PART_CLASS}' in the page", line=_line(text, part.start()),
+                                expected="a table placed with its macro ({{ activities() }}, {{ penalties() }}, "
+                                         "{{ screening() }}, {{ glossary(\"…\") }}): the class print-part is the "
+                                         "macros' own, where the printed edition puts the table"))
     control = limits.CONTROL.search(text)
     if control:
-        problems.append(Problem(name, f"a control character (U+{ord(control.group()):04X}) in the page",
+        what = "a character that XML cannot hold" if limits.NOT_XML.match(control.group()) else "a control character"
+        problems.append(Problem(name, f"{what} (U+{ord(control.group()):04X}) in the page",
                                 line=_line(text, control.start()),
-                                expected="printable text: no control characters (but tab and line break)"))
+                                expected="printable text: no control characters (but tab and line break), no U+FFFE "
+                                         "or U+FFFF"))
     front = FRONT_MATTER.match(text)
     if front and not control:
         problems += _front_matter(front.group(1) or "", name)

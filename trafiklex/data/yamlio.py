@@ -192,4 +192,12 @@ def load(path: Path | str, root: Path | None = None) -> Located:
              expected="UTF-8 text")
     if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
         fail(name, "the file is empty", line=1, expected="a YAML mapping")
+    # (a character no text may hold, typed as it is, anywhere in the file: named with its line, where
+    # the YAML parser would say only that it is there; a line break may be CR LF)
+    control = limits.CONTROL.search(text.replace("\r\n", "\n"))
+    if control:
+        at = text.replace("\r\n", "\n")
+        problem = limits.text_problem(control.group())
+        fail(name, problem[0].replace(" at character 1", "").replace("the text has", "the file has"),
+             line=at.count("\n", 0, control.start()) + 1, expected=problem[1])
     return loads(text, name)

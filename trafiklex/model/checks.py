@@ -1,7 +1,7 @@
 """What only the texts can tell, checked before anything is built: no text uses a clause id twice;
 each editorial note concerns a clause of its document and is shown once in each language (beside a
 data clause, or placed with {{ note() }} in the running text); each assignment names a clause its
-language prints; each clause that a document's topics tag exists and every clause has a topic; no
+language prints; each relation, passed_by and glossary names a clause of its document; each clause that a document's topics tag exists and every clause has a topic; no
 running text stands after a table outside every clause; and each document has the same clause ids
 in every language but for those the data declares printed in one language only (so that a link
 survives a language switch). Every problem names the file (and line) that holds the mistake."""
@@ -20,6 +20,7 @@ def check(edition: Edition) -> list[Problem]:
     problems += _check_notes(edition)
     problems += _check_assignments(edition)
     problems += _check_relations(edition)
+    problems += _check_anchors(edition)
     problems += _check_effects(edition)
     problems += _check_changes(edition)
     problems += check_tags(edition)
@@ -83,6 +84,28 @@ def _check_relations(edition: Edition) -> list[Problem]:
                                         field=f"documents.{d}.relations.{r}.clause",
                                         expected=f"the id of the clause of {document['id']} whose words say it "
                                                  f"{relation['type'].replace('_', ' ')} {relation['document']}"))
+    return problems
+
+
+def _check_anchors(edition: Edition) -> list[Problem]:
+    """The clause that says who passed a document (documents.yml, passed_by.clause), and the clause
+    where each glossary stands (its anchor, the start of its entries' ids), are clauses of the
+    document's pages."""
+    problems = []
+
+    def check(located, path: tuple, document: str, clause: str | None, what: str):
+        if clause and not any(clause in edition.text(document, lang).ids() for lang in edition.languages):
+            problems.append(Problem(located.file, f"no clause '{clause}' in {document}", line=located.line(path),
+                                    field=".".join(map(str, path)), expected=f"the id of the clause of {document} {what}"))
+
+    documents = edition.corpus.files["documents.yml"]
+    for d, document in enumerate(edition.documents):
+        check(documents, ("documents", d, "passed_by", "clause"), document["id"],
+              document.get("passed_by", {}).get("clause"), "whose words say who made it")
+        located = edition.corpus.located(document["id"], "glossaries")
+        for g, glossary in enumerate(located.data["glossaries"] if located else []):
+            check(located, ("glossaries", g, "anchor"), document["id"], glossary["anchor"],
+                  "under which the glossary stands (its heading's id)")
     return problems
 
 

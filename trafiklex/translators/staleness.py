@@ -19,7 +19,7 @@ import yaml
 
 from trafiklex.data import schemas
 from trafiklex.data.corpus import Corpus
-from trafiklex.core.errors import Problem
+from trafiklex.core.errors import DataError, Problem
 from trafiklex.translators.parallel import Pair, comparisons, language_name
 
 REVIEWS = Path("translations") / "reviews.yml"
@@ -52,12 +52,17 @@ class Stale:
         return f"{self.document}#{self.clause}"
 
 
-def load(root: Path) -> dict:
-    """document → clause → {<language>: fingerprint, …, reviewed}; {} when nothing was reviewed yet."""
+def load(root: Path, documents: set[str] | None = None) -> dict:
+    """document → clause → {<language>: fingerprint, …, reviewed}; {} when nothing was reviewed yet.
+    With `documents` (the edition's document ids), a review of any other document is refused."""
     path = root / REVIEWS
     if not path.exists():
         return {}
     located = schemas.load_checked(path, root, "reviews")
+    unknown = [d for d in located.data if documents is not None and d not in documents]
+    if unknown:
+        raise DataError([Problem(located.file, f"reviews of an unknown document '{d}'", line=located.line((d,)), field=d,
+                                 expected="the id of a document of data/documents.yml") for d in unknown])
     return located.data
 
 

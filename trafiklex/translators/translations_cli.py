@@ -25,6 +25,7 @@ from pathlib import Path
 
 from trafiklex.translators import accepted, divergence, refcheck, staleness
 from trafiklex.data.corpus import ROOT, load
+from trafiklex.core import xmlcheck
 from trafiklex.core.errors import DataError
 from trafiklex.translators.parallel import all_pairs
 from trafiklex.translators.tbx import entries, tbx
@@ -137,7 +138,9 @@ def _tbx(corpus, args) -> int:
 
 
 def _write(data: bytes, output, summary) -> int:
-    """An exchange file to `output` (and what it holds, on standard error), or to standard output."""
+    """An exchange file to `output` (and what it holds, on standard error), or to standard output;
+    read back first: what is not well-formed XML is not written."""
+    xmlcheck.check(data, str(output) if output else "(standard output)")
     if output:
         output.write_bytes(data)
         print(summary(), file=sys.stderr)

@@ -12,13 +12,13 @@ from trafiklex.data import tables as table_kinds
 from trafiklex.model.edition import NOTE_MARK, Edition, Part
 from trafiklex.views import tables
 from trafiklex.queries import status as status_query
+from trafiklex.data.pagefiles import PART_CLASS  # noqa: F401 (the placeholders' class; trafiklex.pdf.pages)
 from trafiklex.views import status
 from trafiklex.views.referred_by import place
 from trafiklex.views.render import note
 
 # the tables print lays out from the data itself (trafiklex.pdf.parts), by the macro that shows them
 PRINT_PARTS = ("activities", "penalties", "screening", "glossary")
-PART_CLASS = "print-part"
 PART_PREFIX = "part-"  # the anchor of a print part's placeholder: "part-activities", "part-glossary-nap"
 HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)<a class="headerlink"', re.S)
 

@@ -1,26 +1,134 @@
 """Putting a built site in place: the output folder checked (never the project, a folder that holds
 it, one of its input or code folders, or a folder that is not a site this build made), and the new
-site swapped in with one system call, so that there is no moment without a site."""
+site swapped in with one system call, so that there is no moment without a site.
+
+A site this build made carries a marker (MARKER): every file of the site with its SHA-256, signed
+with a key that only this copy of the project holds (KEY_FILE, made on its first build, never
+published). A folder may be replaced only if it is empty, or if its marker's signature holds and
+every file and folder in it is one the marker lists, unchanged: anything else in it (someone's
+documents, a gh-pages .git, a CNAME, a page edited by hand) stops the build before anything is
+deleted."""
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
 import errno
+import hashlib
+import hmac
+import json
 import os
+import secrets
+import shutil
+import stat
 from pathlib import Path
 
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.data.inputs import INPUT_FOLDERS
-from trafiklex.website.offline import ZIP_PATH
 
 # folders of the project the site must never replace (besides the inputs)
 PROJECT_FOLDERS = (*INPUT_FOLDERS, ".git", ".venv", "node_modules", "hooks", "trafiklex", "scripts",
                    "tests", "bench")
-EXPECTED = "a new folder, an empty one, or a site this build made (site/ by default) outside the project's own folders"
+EXPECTED = ("a new folder, an empty one, or a site this build made (site/ by default), unchanged, outside the project's "
+            "own folders (a site built before builds marked theirs with .trafiklex-site.json: delete it yourself)")
+MARKER = ".trafiklex-site.json"  # in the site's top folder: what this build made there, signed
+KEY_FILE = ".trafiklex-key"      # in the project (git-ignored): the key the markers are signed with
+MAX_MARKER_BYTES = 50_000_000
+_CHUNK = 1 << 20
 
 
-def output_problems(output: Path, roots: list[Path]) -> list[Problem]:
-    """What makes `output` unsafe to replace with a built site, for a build of the projects `roots`."""
+def build_key(root: Path) -> bytes:
+    """The key of this copy of the project (made on its first build: 32 random bytes, readable by
+    its owner only)."""
+    path = root / KEY_FILE
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_hex(32) + "\n")
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(descriptor) as file:
+        return file.read(200).strip().encode()
+
+
+def _digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as file:
+        while chunk := file.read(_CHUNK):
+            sha.update(chunk)
+    return sha.hexdigest()
+
+
+def _entries(folder: Path) -> list[tuple[str, str]]:
+    """Every entry under `folder` (links not followed), sorted: (its path in the folder, 'file',
+    'folder' or 'other')."""
+    found = []
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        for entry in dirs + files:
+            path = Path(top, entry)
+            mode = os.lstat(path).st_mode
+            kind = "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "other"
+            found.append((path.relative_to(folder).as_posix(), kind))
+    return sorted(found)
+
+
+def _signature(files: dict[str, str], key: bytes) -> str:
+    text = json.dumps(files, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    return hmac.new(key, b"trafiklex-site\n" + text.encode(), hashlib.sha256).hexdigest()
+
+
+def write_marker(site: Path, key: bytes) -> Path:
+    """The marker of a built site: every file in it (but the marker) with its SHA-256, signed."""
+    files = {name: _digest(site / name) for name, kind in _entries(site) if kind == "file" and name != MARKER}
+    marker = site / MARKER
+    marker.write_text(json.dumps({"made_by": "trafiklex scripts/build.py", "files": files,
+                                  "signature": _signature(files, key)}, indent=0, sort_keys=True) + "\n",
+                      encoding="utf-8")
+    return marker
+
+
+def _listed(text: bytes) -> dict[str, str] | None:
+    try:
+        marker = json.loads(text)
+    except ValueError:
+        return None
+    files = marker.get("files") if isinstance(marker, dict) else None
+    if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+        return None
+    return {**files, "": marker.get("signature", "")}
+
+
+def marker_problem(folder: Path, key: bytes) -> str | None:
+    """Why the non-empty `folder` is not a site this build made, unchanged since; None if it is."""
+    marker = folder / MARKER
+    try:
+        status = os.lstat(marker)
+    except OSError:
+        return f"it holds no marker of a site this build made ({MARKER})"
+    if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_MARKER_BYTES:
+        return f"its {MARKER} is not a marker this build wrote"
+    listed = _listed(marker.read_bytes())
+    if listed is None:
+        return f"its {MARKER} is not a marker this build wrote"
+    signature = listed.pop("")
+    if not isinstance(signature, str) or not hmac.compare_digest(signature, _signature(listed, key)):
+        return (f"the signature of its {MARKER} does not hold: it was not made by this copy of the project's "
+                f"builds (its key, {KEY_FILE}), or it was altered")
+    folders = {"/".join(name.split("/")[:i]) for name in listed for i in range(1, name.count("/") + 1)}
+    for name, kind in _entries(folder):
+        if name == MARKER or kind == "folder" and name in folders:
+            continue
+        if kind != "file" or name not in listed:
+            return f"it holds {name}, which no build made"
+        if _digest(folder / name) != listed[name]:
+            return f"its {name} was changed since the build that made it"
+    return None
+
+
+def output_problems(output: Path, roots: list[Path], key: bytes) -> list[Problem]:
+    """What makes `output` unsafe to replace with a built site, for a build of the projects `roots`
+    whose markers are signed with `key`."""
     shown = str(output)
     if output.is_symlink():
         return [Problem("--output", f"{shown} is a symbolic link", expected=EXPECTED)]
@@ -35,14 +143,15 @@ def output_problems(output: Path, roots: list[Path]) -> list[Problem]:
     if target.exists():
         if not target.is_dir():
             return [Problem("--output", f"{shown} is a file", expected=EXPECTED)]
-        if any(target.iterdir()) and not (target / ZIP_PATH).is_file():
-            return [Problem("--output", f"{shown} is a folder that holds something other than a built site",
-                            expected=EXPECTED)]
+        why = marker_problem(target, key) if any(target.iterdir()) else None
+        if why:
+            return [Problem("--output", f"{shown} is a folder that holds something other than a site this build "
+                            f"made: {why}; nothing in it was deleted", expected=EXPECTED)]
     return []
 
 
-def check_output(output: Path, roots: list[Path]) -> None:
-    problems = output_problems(output, roots)
+def check_output(output: Path, roots: list[Path], key: bytes) -> None:
+    problems = output_problems(output, roots, key)
     if problems:
         raise DataError(problems)
 
@@ -77,3 +186,54 @@ def swap_in(new: Path, output: Path, old: Path) -> None:
     else:
         output.rename(old)
         new.rename(output)
+
+
+# --- the build's scratch folders (next to the output) -------------------------------------------------
+
+SCRATCH_PREFIX = ".build-"
+SCRATCH_OWNER = ".trafiklex-scratch"  # in each scratch folder: the build that uses it (host, process, its start)
+
+
+def _started(pid: int) -> str | None:
+    """When the process `pid` started (clock ticks since boot, /proc), None where it is not running."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return fields[19] if len(fields) > 19 else None
+
+
+def _me() -> dict:
+    return {"host": os.uname().nodename, "pid": os.getpid(), "started": _started(os.getpid())}
+
+
+def claim_scratch(folder: Path) -> None:
+    """Mark `folder` as the scratch of this running build."""
+    (folder / SCRATCH_OWNER).write_text(json.dumps(_me()) + "\n", encoding="utf-8")
+
+
+def stale_scratch(parent: Path) -> list[Path]:
+    """The scratch folders in `parent` of builds on this machine that are no longer running (killed
+    mid-build): only folders named .build-* that hold this tool's owner file, whose process is gone
+    (or is another process that has its number since)."""
+    stale = []
+    for folder in sorted(parent.glob(SCRATCH_PREFIX + "*")):
+        owner = folder / SCRATCH_OWNER
+        if folder.is_symlink() or not folder.is_dir() or owner.is_symlink() or not owner.is_file():
+            continue
+        try:
+            claim = json.loads(owner.read_text(encoding="utf-8"))
+            mine = claim["host"] == _me()["host"] and isinstance(claim["pid"], int)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if mine and (_started(claim["pid"]) is None or _started(claim["pid"]) != claim.get("started")):
+            stale.append(folder)
+    return stale
+
+
+def clean_stale_scratch(parent: Path) -> list[Path]:
+    """Delete the stale scratch folders in `parent` (stale_scratch); returns them."""
+    stale = stale_scratch(parent)
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return stale

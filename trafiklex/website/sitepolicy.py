@@ -85,8 +85,8 @@ class _Page:
     """The policy applied to one page as a browser reads it (trafiklex.core.html5): every start tag the
     tokenizer produced (kept in the tree or not), the scripts' and styles' text from the tree."""
 
-    def __init__(self, page: str, scripts: set[str], theme: Path):
-        self.page, self.scripts, self.theme = PurePosixPath(page), scripts, theme
+    def __init__(self, page: str, scripts: set[str], theme: Path, base: str = "/"):
+        self.page, self.scripts, self.theme, self.base = PurePosixPath(page), scripts, theme, base
         self.found: list[tuple[int, str]] = []
         self.line = 0
 
@@ -96,8 +96,8 @@ class _Page:
     def _in_site(self, url: str) -> str | None:
         """The path from the site's root that a relative address names (None if it leaves the site)."""
         path = urlsplit(url).path
-        if path.startswith("/"):
-            return str(PurePosixPath(path).relative_to("/"))
+        if path.startswith("/"):  # (from the host's root: the site is at `base`, SITE_URL's path)
+            return path[len(self.base):] if path.startswith(self.base) else None
         parts = []
         for part in (self.page.parent / path).parts:
             if part == "..":
@@ -198,10 +198,10 @@ def _kind(attributes) -> str | None:
     return kind.strip().lower() if kind is not None else None
 
 
-def check_page(text: str, page: str, scripts: set[str], theme: Path) -> list[tuple[int, str]]:
+def check_page(text: str, page: str, scripts: set[str], theme: Path, base: str = "/") -> list[tuple[int, str]]:
     """(line, what) for everything of the page (`page`: its path from the site's root) outside the policy."""
     reading = html5.read(text)
-    checker = _Page(page, scripts, theme)
+    checker = _Page(page, scripts, theme, base)
     for tag in reading.tags:
         checker.tag(tag)
     for element in reading.tree.iter():
@@ -243,6 +243,9 @@ def _source(page: PurePosixPath, project: Path, languages: list[str]) -> str:
     """The page's Markdown, when it is built from one (en/links.html ← docs/en/links.md; the first
     language's pages are at the root)."""
     lang, rest = (page.parts[0], page.relative_to(page.parts[0])) if page.parts[0] in languages[1:] else (languages[0], page)
+    if rest.parts[0] == "parallel" and len(rest.parts) > 1:  # (a generated side-by-side page: the pages edited)
+        edited = [(Path("docs") / each / rest.relative_to("parallel").with_suffix(".md")).as_posix() for each in languages]
+        return f" (the side-by-side view of {' and '.join(edited)}: edit those)"
     source = Path("docs") / lang / rest.with_suffix(".md")
     return f" (built from {source.as_posix()})" if (project / source).is_file() else ""
 
@@ -324,16 +327,17 @@ def _xml_problem(path: Path) -> str | None:
 
 
 def _check_built_page(job: tuple) -> list[tuple[int, str]] | None:
-    path, page, scripts, theme = job
+    path, page, scripts, theme, base = job
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None
-    return check_page(text, page, scripts, theme)
+    return check_page(text, page, scripts, theme, base)
 
 
-def check_site(site: Path, project: Path) -> list[Problem]:
-    """Every file of the built site `site` of a kind it publishes, and every page against the policy."""
+def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
+    """Every file of the built site `site` (published at the path `base`) of a kind it publishes, and every
+    page against the policy."""
     import material  # (the theme's own script files)
 
     theme = Path(material.__file__).parent / "templates"
@@ -347,10 +351,10 @@ def check_site(site: Path, project: Path) -> list[Problem]:
             if problem:
                 problems.append(Problem(f"site/{name}", problem + _source(PurePosixPath(name), project, languages),
                                         expected=KINDS_EXPECTED))
-    pages = [(path, path.relative_to(site).as_posix(), scripts, theme) for path in sorted(site.rglob("*.html"))]
+    pages = [(path, path.relative_to(site).as_posix(), scripts, theme, base) for path in sorted(site.rglob("*.html"))]
     with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:  # (the parser is pure Python)
         checked = list(pool.map(_check_built_page, pages, chunksize=8))
-    for (_, page, _, _), found in zip(pages, checked):
+    for (_, page, *_), found in zip(pages, checked):
         if found is None:
             problems.append(Problem(f"site/{page}", "the built file is not UTF-8", expected="UTF-8"))
             continue
