@@ -82,6 +82,7 @@ LATER = [
     (["çdo vit", "cdo vit", "Annually", "every year", "yearly", "each year"], {"every_months": 12}),
     (["çdo 6 muaj", "çdo gjashtë muaj", "every six months", "every 6 months", "semi-annually"], {"every_months": 6}),
     (["çdo muaj", "Monthly", "every month"], {"every_months": 1}),
+    (["çdo tremujor", "Quarterly", "every quarter", "çdo 3 muaj", "every three months"], {"every_months": 3}),
     (["vazhdimisht", "Vazhdimisht", "në vazhdimësi", "ne vazhdimesi", "Continuous", "continuously", "Ongoing"],
      {"ongoing": True}),
     (["vazhdimisht, rast pas rasti", "Continuously, case by case"], {"ongoing": True, "case_by_case": True}),
