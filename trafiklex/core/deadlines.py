@@ -96,8 +96,8 @@ DURING = re.compile(rf"^{_DURING} {_UNIT}(?P<date>{_DATE})$")
 QUARTER = re.compile(rf"^(?:(?P<by>{_BY}) |{_DURING} )?{_QUARTER}$")
 
 EXPECTED = ("a date ('2009', 'dhjetor 2009', 'Dec. 2009', '31.12.2009', '31 December 2009'), alone or after "
-            "'deri në'/'deri më'/'deri në fund të (vitit)'/'Up to'/'By'/'Until'/'By the end of', or followed by "
-            "'e në vazhdim(ësi)'/'and ongoing'; a period ('2008–2010', 'janar–qershor 2009', 'gjatë vitit 2009'/"
+            "'deri në'/'deri më'/'deri në fund të (vitit)'/'Up to'/'By'/'Until'/'By the end of' ('deri ne Shtator "
+            "2005', 'By December 2009'), or followed by 'e në vazhdim(ësi)'/'and ongoing'; a period ('2008–2010', 'janar–qershor 2009', 'gjatë vitit 2009'/"
             "'During 2009'); a quarter ('Tremujori IV 2009', 'tremujori i parë 2010', 'Q4 2009', 'the fourth quarter "
             "of 2009'); 'në vazhdimësi'/'vazhdimisht'/'Ongoing'/'Continuous', optionally with 'rast pas rasti'/"
             "'case by case'; a recurring duty ('çdo 3 muaj', 'every six months', 'çdo vit', 'Annually', 'ne baze "
