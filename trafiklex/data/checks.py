@@ -16,6 +16,7 @@ from trafiklex.core import identifiers, relations
 from trafiklex.core.errors import Problem
 from trafiklex.core.ids import ClauseId
 from trafiklex.core import deadlines
+from trafiklex.core.text import fold
 from trafiklex.data import tables, terms, topics_check
 from trafiklex.data.store import DOCUMENTS_DIR, Corpus
 from trafiklex.data.institutions import UnresolvedName
@@ -58,6 +59,7 @@ def cross_check(corpus: Corpus) -> list[Problem]:
         _check_activities(corpus, document, report)
         _check_commitments(corpus, document, report)
         _check_assignments(corpus, document, report)
+        _check_acronyms(corpus, document, report)
         _check_glossaries(corpus, document, report)
         _check_penalties(corpus, document, report)
         _check_questionnaire(corpus, document, report)
@@ -99,19 +101,21 @@ def _check_clause_ids(corpus: Corpus, document: str, report) -> None:
             _check_languages(item, path, file, report, item.get("only_in"), corpus.languages.codes)
 
 
-def _printed_cell(corpus: Corpus, value: dict, where: tuple, file: str, lang: str, report) -> None:
-    """A printed cell of bodies (as printed) resolves to the bodies the data names for it."""
-    directory = corpus.institutions
+def _printed_cell(corpus: Corpus, document: str, value: dict, where: tuple, file: str, lang: str, report) -> None:
+    """A printed cell of bodies (as printed) resolves to the bodies the data names for it, as the
+    document's text names them (its acronyms.yml)."""
+    directory = corpus.bodies(document)
     _check_bodies(directory, value["bodies"], where + ("bodies",), file, report)
     try:
         resolved = directory.resolve(value["printed"], lang)
     except UnresolvedName as unknown:
         report(file, where + ("printed",), f"'{unknown}' in the printed cell names no known body",
-               "an acronym, name or variant listed in data/institutions.yml")
+               "an acronym, name or variant listed in data/institutions.yml (or in the document's acronyms.yml)")
         return
     if resolved != value["bodies"]:
         report(file, where + ("bodies",), f"bodies {value['bodies']} do not match the printed cell {value['printed']!r}",
-               f"{resolved} (the bodies the printed text names, in order)")
+               f"{resolved} (the bodies the printed text names, in order; where this document means another body by "
+               f"an acronym, its acronyms.yml says so)")
 
 
 def _check_activities(corpus: Corpus, document: str, report) -> None:
@@ -124,7 +128,7 @@ def _check_activities(corpus: Corpus, document: str, report) -> None:
             continue
         for cell in ("responsible", "partners"):
             for lang, value in item.data.get(cell, {}).items():
-                _printed_cell(corpus, value, item.path + (cell, lang), file, lang, report)
+                _printed_cell(corpus, document, value, item.path + (cell, lang), file, lang, report)
         _check_deadline(item.data, item.path, file, report, corpus.document(document).get("date"),
                         corpus.languages.authoritative)
 
@@ -137,8 +141,15 @@ def _check_commitments(corpus: Corpus, document: str, report) -> None:
     date = corpus.document(document).get("date")
     for p, party in enumerate(table["parties"]):
         _check_bodies(directory, party["bodies"], ("parties", p, "bodies"), file, report)
+        if party["id"].rpartition("__")[2] != party["letter"]:
+            report(file, ("parties", p, "letter"), f"the letter '{party['letter']}' is not the one the party's id "
+                   f"'{party['id']}' ends in", "the party's printed letter, the same as the end of its id "
+                   "(art_<n>__<letter>)")
         for c, commitment in enumerate(party["commitments"]):
             path = ("parties", p, "commitments", c)
+            if not commitment["id"].startswith(party["id"] + "__"):
+                report(file, path + ("id",), f"the commitment '{commitment['id']}' is not under its party '{party['id']}'",
+                       f"'{party['id']}__<number>'")
             for role in ("bodies", "partners"):
                 _check_bodies(directory, commitment.get(role, []), path + (role,), file, report)
             if "deadline" in commitment:
@@ -187,7 +198,7 @@ def _check_glossaries(corpus: Corpus, document: str, report) -> None:
                 if entry["institution"] not in directory:
                     report(file, path + ("institution",), f"unknown institution id '{entry['institution']}'",
                            "an id from data/institutions.yml")
-                elif directory.lookup(entry["abbr"], lang) != entry["institution"]:
+                elif corpus.bodies(document).lookup(entry["abbr"], lang) != entry["institution"]:
                     report(file, path + ("abbr",),
                            f"'{entry['abbr']}' is not a {lang} acronym of '{entry['institution']}' in data/institutions.yml",
                            f"an acronym listed for '{entry['institution']}' in that language")
@@ -295,8 +306,35 @@ def _check_institutions(corpus, report):
                 if key in acronyms and acronyms[key] != item["id"]:
                     report("institutions.yml", path + ("acronyms", lang, k),
                            f"the {lang} acronym '{acronym}' is also used for '{acronyms[key]}'",
-                           "an acronym that names one body per language")
+                           "an acronym that names one body per language in the whole edition; where a document's "
+                           "text means another body by it, that document's acronyms.yml says so")
                 acronyms[key] = item["id"]
+
+
+def _check_acronyms(corpus: Corpus, document: str, report) -> None:
+    """A document's acronyms.yml: each spelling once per language (case and diacritics aside), given to
+    a known body, and only where the edition gives it to another body or to none."""
+    table = corpus.table(document, "acronyms")
+    if table is None:
+        return
+    file, directory = corpus.file_name(document, "acronyms"), corpus.institutions
+    for lang, spellings in table["acronyms"].items():
+        if lang not in corpus.languages.codes:
+            report(file, ("acronyms", lang), f"'{lang}' is not a language of the edition",
+                   f"one of {', '.join(corpus.languages.codes)} (data/languages.yml)")
+            continue
+        seen: dict[str, str] = {}
+        for spelling, body in spellings.items():
+            path = ("acronyms", lang, spelling)
+            if body not in directory:
+                report(file, path, f"unknown institution id '{body}'", "an id from data/institutions.yml")
+            elif directory.lookup(spelling, lang) == body:
+                report(file, path, f"'{spelling}' names '{body}' in the whole edition already",
+                       "only the acronyms this document gives to another body than data/institutions.yml does")
+            if fold(spelling) in seen:
+                report(file, path, f"'{spelling}' is listed twice (as '{seen[fold(spelling)]}' too)",
+                       "each acronym once per language: it names one body in this document")
+            seen[fold(spelling)] = spelling
 
 
 def _check_bodies(directory, bodies, path, file, report):
@@ -305,19 +343,32 @@ def _check_bodies(directory, bodies, path, file, report):
             report(file, path + (b,), f"unknown institution id '{body}'", "an id from data/institutions.yml")
 
 
-def _check_deadline(activity, path, file, report, reference, authoritative):
+def _check_deadline(item, path, file, report, reference, authoritative):
     """The printed deadlines read as dates, and `due` is what the authoritative text (or else the one
-    that prints it) says."""
-    printed = activity["deadline"]
+    that prints it) says. Where the grammar does not know a printed form, the editor writes `due`
+    and it is accepted if every year it names is printed in that cell."""
+    printed, due = item.get("deadline"), item.get("due")
+    if not printed:  # (the schema asks for both or neither)
+        return
+    for key in ("from", "by"):
+        if key in due and not _is_calendar_date(due[key]):
+            report(file, path + ("due", key), f"'{due[key]}' is not a date of the calendar", "YYYY, YYYY-MM or YYYY-MM-DD")
+    if due.get("from", "") > due.get("by", "9999"):
+        report(file, path + ("due",), f"'due' {due} ends before it starts", "'from' no later than 'by'")
     lang = authoritative if authoritative in printed else next(iter(printed))
     for each in printed:
         try:
             parsed = deadlines.parse(printed[each], reference)
         except deadlines.DeadlineError as error:
-            report(file, path + ("deadline", each), str(error), deadlines.EXPECTED)
+            if not deadlines.written_for(due, printed[each]):
+                report(file, path + ("deadline", each),
+                       f"{error}; or write `due:` yourself: it is accepted when it names a year and every year it "
+                       f"names is printed in the cell ({due} names {sorted(deadlines.years(due)) or 'none'}, "
+                       f"the cell {sorted(deadlines.printed_years(printed[each])) or 'none'})",
+                       deadlines.EXPECTED)
             continue
-        if each == lang and parsed != activity["due"]:
-            report(file, path + ("due",), f"'due' {activity['due']} does not match the printed deadline {printed[lang]!r}",
+        if each == lang and parsed != due:
+            report(file, path + ("due",), f"'due' {due} does not match the printed deadline {printed[lang]!r}",
                    f"{parsed} (parsed from the {lang} deadline)")
 
 

@@ -1,4 +1,9 @@
-"""Institutions: looking bodies up by id, and resolving printed names and acronyms to canonical ids."""
+"""Institutions: looking bodies up by id, and resolving printed names and acronyms to canonical ids.
+
+An acronym, name or variant names one body in the whole edition (data/institutions.yml); a document
+may give some of them to another body in its own text (data/documents/<document>/acronyms.yml: the
+later plans' "MSH" is the Ministry of Health, the 2005 texts' the Minister of State). Corpus.bodies(
+document) is the directory as that document's text reads."""
 from __future__ import annotations
 
 import re
@@ -14,10 +19,12 @@ class UnresolvedName(ValueError):
 class Directory:
     """All institutions, with per-language lookup of their acronyms, names and printed variants."""
 
-    def __init__(self, institutions: list[dict], languages):
-        """`languages`: the edition's (trafiklex.core.languages.Languages)."""
+    def __init__(self, institutions: list[dict], languages, scoped: dict[str, dict[str, str]] | None = None):
+        """`languages`: the edition's (trafiklex.core.languages.Languages); `scoped`: per language, the
+        spellings one document gives to another body than the edition does (spelling → id)."""
         self.by_id = {item["id"]: item for item in institutions}
         self.languages = languages
+        self.scoped = scoped or {}
         self._names: dict[str, dict[str, str]] = {lang: {} for lang in languages}
         for item in institutions:
             for lang in languages:
@@ -25,6 +32,10 @@ class Directory:
                             item.get("variants", {}).get(lang, [])
                 for spelling in filter(None, spellings):
                     self._names[lang].setdefault(fold(spelling), item["id"])
+        for lang, spellings in self.scoped.items():
+            for spelling, institution in spellings.items():
+                if lang in self._names:
+                    self._names[lang][fold(spelling)] = institution
         self._patterns = {
             lang: re.compile("|".join(
                 rf"(?<![\w]){re.escape(name)}(?![\w])" for name in sorted(names, key=len, reverse=True)))
@@ -57,7 +68,9 @@ class Directory:
         if not hasattr(self, "_acronym_patterns"):
             self._acronym_patterns = {}
         if lang not in self._acronym_patterns:
-            acronyms = {a: item["id"] for item in self.by_id.values() for a in item.get("acronyms", {}).get(lang, [])}
+            scoped = self.scoped.get(lang, {})
+            acronyms = {a: item["id"] for item in self.by_id.values() for a in item.get("acronyms", {}).get(lang, [])
+                        if fold(a) not in {fold(s) for s in scoped}} | dict(scoped)
             alternatives = "|".join(re.escape(a) for a in sorted(acronyms, key=len, reverse=True))
             # (an Albanian acronym takes its endings after a hyphen: IOM-it, OJF-te)
             self._acronym_patterns[lang] = (re.compile(rf"(?<![\w/-])({alternatives})(?!\w)"), acronyms)

@@ -95,6 +95,9 @@ def _expected(error) -> tuple[str, tuple]:
         return (described or f"text matching {value}") + f", not {_short(error.instance)}", path
     if kind in ("minLength", "minItems", "minProperties"):
         return "a non-empty value", path
+    if kind == "dependentRequired":
+        present = next(key for key in value if key in error.instance and any(k not in error.instance for k in value[key]))
+        return f"{', '.join(repr(k) for k in value[present])} beside {present!r}, or neither", path
     if kind == "oneOf":
         return "exactly one of the alternatives of the schema (see the schema's description)", path
     return error.message, path

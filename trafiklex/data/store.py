@@ -78,7 +78,17 @@ class Corpus:
 
     @cached_property
     def institutions(self) -> Directory:
+        """The bodies, as the whole edition names them."""
         return Directory(self.data("institutions.yml")["institutions"], self.languages)
+
+    def bodies(self, document_id: str | None) -> Directory:
+        """The bodies as a document's text names them: the edition's, but for the acronyms and spellings
+        its acronyms.yml gives to another body (a later plan's "MSH")."""
+        table = self.table(document_id, "acronyms") if document_id else None
+        if not table:
+            return self.institutions
+        return self.memo(("bodies", document_id), lambda: Directory(
+            self.data("institutions.yml")["institutions"], self.languages, table["acronyms"]))
 
     # --- each document's own files ------------------------------------------------------------------
     @staticmethod

@@ -163,6 +163,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("questionnaire", "questionnaire", _questionnaire, "screening", description="a screening questionnaire"),
     Kind("notes", "notes", description="editorial notes"),
     Kind("assignments", "assignments", description="duties the running text assigns to named bodies"),
+    Kind("acronyms", "acronyms", description="acronyms and spellings of bodies that mean another body in this document"),
     Kind("topics", "document_topics", description="the topics of the document's clauses"),
     Kind("status", "status", description="what public sources say became of the document"),
 )}

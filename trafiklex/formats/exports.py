@@ -62,8 +62,8 @@ def activity_rows(corpus: Corpus) -> list[dict]:
                 row[f"{cell}_printed_{lang}"] = value.get(lang, {}).get("printed", "")
                 row[f"{cell}_ids_{lang}"] = "; ".join(ids)
                 row[f"{cell}_names_{lang}"] = _names(corpus, ids, lang)
-        row.update(_per_language(corpus.languages, "deadline", activity["deadline"]))
-        row.update(_due(activity["due"]))
+        row.update(_per_language(corpus.languages, "deadline", activity.get("deadline")))
+        row.update(_due(activity.get("due")))
         row["only_in"] = activity.get("only_in", "")
         rows.append(row)
     return rows

@@ -45,7 +45,7 @@ def cells(table_kind: str, item: tables.Item, lang: str, words, article: str | N
         return ([article] if article else []) + [data["offence"][lang], data["sanction"][lang]["printed"]]
     if kind == "activity":
         return [data["text"][lang], _printed(data.get("responsible"), lang), _printed(data.get("partners"), lang),
-                data["deadline"][lang]]
+                data.get("deadline", {}).get(lang, "")]
     if kind == "objective" and table_kind == "strategic_framework":
         name = words("labels.objective") + (f" ({data['letter']})" if "letter" in data else "")
         return [f"{name}: {data['text'][lang]}"]

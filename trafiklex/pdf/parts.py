@@ -85,7 +85,7 @@ def _activity(text: Text, activity: Clause) -> dict:
         data, lang = activity.data, text.lang
         partners = data.get("partners", {}).get(lang)
         row.update(text=data["text"][lang], responsible=data["responsible"][lang]["printed"],
-                   partners=partners["printed"] if partners else None, deadline=data["deadline"][lang])
+                   partners=partners["printed"] if partners else None, deadline=data.get("deadline", {}).get(lang, ""))
     return row
 
 

@@ -69,7 +69,8 @@ def read_differently(corpus: Corpus, obligation: Obligation, lang: str) -> bool:
     printed = obligation.deadline.get(lang)
     if lang == corpus.languages.authoritative or not printed or not obligation.due:
         return False
-    return deadlines.parse(printed, corpus.document(obligation.document).get("date")) != obligation.due
+    parsed = deadlines.try_parse(printed, corpus.document(obligation.document).get("date"))
+    return parsed is not None and parsed != obligation.due   # (a form the grammar does not know: not said)
 
 
 def _bodies(cell: dict) -> dict[str, tuple[str, ...]]:
@@ -88,7 +89,7 @@ def _collect(corpus: Corpus) -> list[Obligation]:
         found[document].append(Obligation(
             id=activity["id"], document=document, kind="activity", section=section["num"],
             text=dict(activity["text"]), bodies=_bodies(activity["responsible"]),
-            partners=_bodies(activity.get("partners", {})), deadline=dict(activity["deadline"]), due=activity["due"],
+            partners=_bodies(activity.get("partners", {})), deadline=dict(activity.get("deadline", {})), due=activity.get("due"),
             languages=codes))
     for document, table in corpus.tables("commitments"):
         for party in table["parties"]:

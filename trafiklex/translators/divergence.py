@@ -244,7 +244,7 @@ def _bodies_in_text(corpus: Corpus, pair: Pair, languages: tuple[str, str]) -> l
     are compared from the data: _bodies_in_data.)"""
     if pair.id in _plan_clauses(corpus, pair.document) or part_of(pair.id, "signatures"):
         return []  # (cells: _bodies_in_data; signature blocks: by the people who sign, _names)
-    directory = corpus.institutions
+    directory = corpus.bodies(pair.document)
     named = {lang: {i for _, _, i in directory.acronym_spans(pair.side(lang), lang)}
              | set(directory.mentions(pair.side(lang), lang)) for lang in languages}
 
@@ -270,7 +270,7 @@ def _acronym_spellings(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
     printed: dict[str, set[tuple[str, str, str]]] = {}
     for pair in pairs:
         for lang in pair.text:
-            for start, end, institution in corpus.institutions.acronym_spans(pair.side(lang) or "", lang):
+            for start, end, institution in corpus.bodies(pair.document).acronym_spans(pair.side(lang) or "", lang):
                 printed.setdefault(institution, set()).add((pair.side(lang)[start:end], lang, pair.id))
     out = []
     for institution, places in sorted(printed.items()):
@@ -342,8 +342,8 @@ def _deadlines(corpus: Corpus, languages: tuple[str, str]) -> list[Finding]:
         if not (printed.get(first) and printed.get(second)):
             continue
         date = corpus.document(obligation.document).get("date")
-        parsed = {lang: deadlines.parse(printed[lang], date) for lang in languages}
-        if parsed[first] != parsed[second]:
+        parsed = {lang: deadlines.try_parse(printed[lang], date) for lang in languages}
+        if None not in parsed.values() and parsed[first] != parsed[second]:  # (a form the grammar lacks: not compared)
             same_month = (parsed[first].get("by") or parsed[first].get("from")) == \
                 (parsed[second].get("by") or parsed[second].get("from"))
             out.append(Finding("dates", "low" if same_month else "high", obligation.document, obligation.id,
@@ -356,6 +356,7 @@ def _deadlines(corpus: Corpus, languages: tuple[str, str]) -> list[Finding]:
 def _deadline_words(parsed: dict) -> str:
     """A parsed deadline in words ("from 2005-09, ongoing")."""
     words = [f"{key} {value}" for key, value in parsed.items() if isinstance(value, str)]
+    words += [f"every {value} months" for key, value in parsed.items() if key == "every_months"]
     words += [key.replace("_", " ") for key, value in parsed.items() if value is True]
     return ", ".join(words) or "no date"
 

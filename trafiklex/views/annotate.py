@@ -85,7 +85,7 @@ class Annotator:
             if match and not _overlaps(spans, match.start(), match.end()):
                 spans.append(Span(match.start(), match.end(), _link(match.group(0), f"#{anchor}", "term", definition)))
                 seen_terms.add(anchor)
-        for start, end, institution in self.corpus.institutions.acronym_spans(text, text_lang) if acronyms else ():
+        for start, end, institution in self.corpus.bodies(self.document).acronym_spans(text, text_lang) if acronyms else ():
             if not _overlaps(spans, start, end):
                 name = self.corpus.institutions.get(institution)["name"][self.lang]
                 spans.append(Span(start, end, ABBR.format(name, text[start:end])))

@@ -105,10 +105,11 @@ def body_link(corpus: Corpus, institution: str, lang: str, here: str, text: str 
                              title=name, href=urls.relative(here, lang, institution_page(institution), lang, root=corpus.languages.default))
 
 
-def printed_bodies(corpus: Corpus, printed: str, lang: str, here: str) -> Markup:
-    """A printed responsible-bodies cell, as printed, with each named body linked to its page."""
+def printed_bodies(corpus: Corpus, document: str, printed: str, lang: str, here: str) -> Markup:
+    """A printed responsible-bodies cell of a document, as printed, with each named body (as the
+    document names it: Corpus.bodies) linked to its page."""
     out, position = [], 0
-    for start, end, institution in corpus.institutions.spans(printed, lang):
+    for start, end, institution in corpus.bodies(document).spans(printed, lang):
         out.append(printed[position:start])
         out.append(body_link(corpus, institution, lang, here, printed[start:end]))
         position = end

@@ -15,15 +15,15 @@ from trafiklex.views.render import block, body_link, heading, institution_page, 
 
 
 def due_phrase(corpus: Corpus, due: dict | None, lang: str) -> str:
-    """The parsed deadline in words ("deri në 2005-12, në vazhdimësi")."""
+    """The parsed deadline in words ("deri në 2005-12, në vazhdimësi"; a period "nga 2008, deri në 2010")."""
     words = corpus.words(lang, "labels")
     if not due:
         return words["no_deadline"]
     parts = []
-    if "by" in due:
-        parts.append(f"{words['by']} {due['by']}")
     if "from" in due:
         parts.append(f"{words['from']} {due['from']}")
+    if "by" in due:
+        parts.append(f"{words['by']} {due['by']}")
     if due.get("every_months"):
         parts.append(words["every_months"].format(n=due["every_months"]))
     if due.get("ongoing"):
@@ -34,12 +34,13 @@ def due_phrase(corpus: Corpus, due: dict | None, lang: str) -> str:
 
 
 def due_filter_value(due: dict | None) -> str:
-    """The value of the deadline filter: the month, or a kind of deadline without a month."""
+    """The value of the deadline filter: the month (or year) it is due by or starts, or a kind of
+    deadline without a date."""
     if not due:
         return "none"
     when = due.get("by") or due.get("from")
     if when:
-        return when
+        return when[:7]  # (a day's month)
     return "recurring" if due.get("every_months") else "ongoing"
 
 

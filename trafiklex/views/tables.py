@@ -46,9 +46,9 @@ def _activity_row(corpus: Corpus, document: str, activity: dict, lang: str, here
            "notes": notes_at(corpus, document, activity["id"], lang)}
     if present(activity, lang):
         partners = activity.get("partners", {}).get(lang)
-        row.update(text=activity["text"][lang], deadline=activity["deadline"][lang],
-                   responsible=printed_bodies(corpus, activity["responsible"][lang]["printed"], lang, here),
-                   partners=printed_bodies(corpus, partners["printed"], lang, here) if partners else None)
+        row.update(text=activity["text"][lang], deadline=activity.get("deadline", {}).get(lang, ""),
+                   responsible=printed_bodies(corpus, document, activity["responsible"][lang]["printed"], lang, here),
+                   partners=printed_bodies(corpus, document, partners["printed"], lang, here) if partners else None)
     return row
 
 

@@ -29,11 +29,19 @@ def _months(first: str, last: str) -> list[str]:
     return out
 
 
+def _when(activity: dict) -> str | None:
+    """The year or month an activity is due by (or starts): its column. A day is in its month's."""
+    due = activity.get("due") or {}
+    when = due.get("by") or due.get("from")
+    return when[:7] if when else None
+
+
 def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> Markup:
     items = [(section, activity) for _, section, _, activity in corpus.activities()]
     plans = corpus.tables("activities")
-    dated = [a["due"].get("by") or a["due"].get("from") for _, a in items if a["due"].get("by") or a["due"].get("from")]
-    months = _months(min(d for d in dated if len(d) == 7), max(d for d in dated if len(d) == 7))
+    dated = [when for _, a in items if (when := _when(a))]
+    in_months = [d for d in dated if len(d) == 7]
+    months = _months(min(in_months), max(in_months)) if in_months else []
     years = sorted({d for d in dated if len(d) == 4})  # "2005 and ongoing": a column for the year, before its months
     column = {m: i for i, m in enumerate(years + months)}
     months = years + months
@@ -49,8 +57,7 @@ def timeline(corpus: Corpus, lang: str, here: str = "obligations") -> Markup:
         for owner, activity in items:
             if owner is not section:
                 continue
-            due = activity["due"]
-            when = due.get("by") or due.get("from")
+            due, when = activity.get("due") or {}, _when(activity)
             if when:
                 col = column[when]
                 x = LABEL_WIDTH + col * MONTH_WIDTH + MONTH_WIDTH / 2
@@ -89,4 +96,4 @@ def _title(corpus: Corpus, edition, document: str, activity: dict, lang: str) ->
     only = f" ({only_in(corpus, lang, text_lang)})" if text_lang != lang else ""
     label = edition.label(document, activity["id"], lang, heading=True)
     cut = text[:140] + ("…" if len(text) > 140 else "")
-    return f"{label}: {cut}{only} ({due_phrase(corpus, activity['due'], lang)})"
+    return f"{label}: {cut}{only} ({due_phrase(corpus, activity.get('due'), lang)})"
