@@ -348,8 +348,11 @@ def check_site(site: Path, project: Path) -> list[Problem]:
                 problems.append(Problem(f"site/{name}", problem + _source(PurePosixPath(name), project, languages),
                                         expected=KINDS_EXPECTED))
     pages = [(path, path.relative_to(site).as_posix(), scripts, theme) for path in sorted(site.rglob("*.html"))]
-    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:  # (the parser is pure Python)
+    pool = ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1))  # (the parser is pure Python)
+    try:
         checked = list(pool.map(_check_built_page, pages, chunksize=8))
+    finally:  # (interrupted: the pages not begun are not checked)
+        pool.shutdown(cancel_futures=True)
     for (_, page, _, _), found in zip(pages, checked):
         if found is None:
             problems.append(Problem(f"site/{page}", "the built file is not UTF-8", expected="UTF-8"))
