@@ -526,6 +526,7 @@ def _open_in_chromium(browser, url: str, local: str) -> dict:
             "elsewhere": sorted({r for r in requests if not r.startswith((local, *LOCAL_SCHEMES))})}
 
 
+@pytest.mark.slow  # (and browser: it builds a copy, then drives Chromium)
 def test_inert_payloads_do_nothing_in_chromium_online_and_offline(inert_site, browser, tmp_path):
     """The built site with every inert payload, served over http and as its offline copy from
     file://: opening each page (and file) that holds one navigates nowhere, asks no other host for
