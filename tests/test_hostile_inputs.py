@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import Error as PlaywrightError
 
 from conftest import NO_SEARCH_WORKER, ROOT, assert_message_names_its_place, report
 from trafiklex.data import corpus as corpus_module, inputs, pagefiles
@@ -547,6 +548,16 @@ WATCH = ("window.__violations = []; document.addEventListener('securitypolicyvio
 LOCAL_SCHEMES = ("data:", "about:", "blob:")
 
 
+def _evaluate(tab, script: str):
+    """`script` run in the page, or in the page it went to if it navigated meanwhile."""
+    for _ in range(3):
+        try:
+            return tab.evaluate(script)
+        except PlaywrightError:
+            tab.wait_for_load_state("load")
+    return tab.evaluate(script)
+
+
 def _open_in_chromium(browser, url: str, local: str) -> dict:
     """`url` opened in a context of its own, every request routed and recorded (those elsewhere than
     `local` refused), every navigation of the page counted, its <details> opened (a toggle handler
@@ -568,15 +579,17 @@ def _open_in_chromium(browser, url: str, local: str) -> dict:
     try:
         tab.goto(url)
         tab.wait_for_load_state("load")
-        tab.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        _evaluate(tab, "() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
         tab.wait_for_timeout(1500)  # (a refresh after 0 s, a handler, a late request would have happened)
-        state = tab.evaluate("() => ({pwned: window.__pwned ?? null, violations: window.__violations ?? [], at: location.href})")
+        state = _evaluate(tab, "() => ({pwned: window.__pwned ?? null, violations: window.__violations ?? [], "
+                               "at: location.href})")
     finally:
         context.close()
     return {**state, "navigations": navigations, "dialogs": dialogs,
             "elsewhere": sorted({r for r in requests if not r.startswith((local, *LOCAL_SCHEMES))})}
 
 
+@pytest.mark.slow  # (and browser: it builds a copy, then drives Chromium)
 def test_inert_payloads_do_nothing_in_chromium_online_and_offline(inert_site, browser, tmp_path):
     """The built site with every inert payload, served over http and as its offline copy from
     file://: opening each page (and file) that holds one navigates nowhere, asks no other host for
@@ -603,8 +616,23 @@ def test_inert_payloads_do_nothing_in_chromium_online_and_offline(inert_site, br
         assert len(state["navigations"]) == 1 and state["at"] == state["navigations"][0], (where, page, state)
         assert state["violations"] == [], (where, page, state)
     report("hostile-input corpus", f"Chromium: {len(pages)} pages and files with {len(INERT_CASES)} planted payloads, "
-                                   f"online and offline: 0 navigations, 0 requests to another host, 0 scripts run, "
+                                   f"online and offline: no navigation but its own load, 0 requests to another host, 0 scripts run, "
                                    f"0 violations of the policy")
+
+
+def test_the_watch_in_chromium_sees_a_payload_that_is_live(browser, tmp_path):
+    """(The check above can fail:) the same payloads, live in a page without the site's policy, are seen."""
+    live = {"script": "<script>window.__pwned = 1</script>", "request": '<img src="https://evil.example/x.png" alt="">',
+            "refresh": '<meta http-equiv="refresh" content="0;url=next.html">',
+            "handler": '<details ontoggle="window.__pwned = 2"><summary>x</summary></details>'}
+    (tmp_path / "next.html").write_text("<!doctype html><title>next</title>", encoding="utf-8")
+    seen = {}
+    for name, payload in live.items():
+        (tmp_path / f"{name}.html").write_text(f"<!doctype html><title>x</title>{payload}", encoding="utf-8")
+        seen[name] = _open_in_chromium(browser, (tmp_path / f"{name}.html").as_uri(), "file:")
+    assert seen["script"]["pwned"] == 1 and seen["handler"]["pwned"] == 2
+    assert seen["request"]["elsewhere"] == ["https://evil.example/x.png"]
+    assert len(seen["refresh"]["navigations"]) == 2 and seen["refresh"]["at"].endswith("/next.html")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

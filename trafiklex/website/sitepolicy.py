@@ -18,7 +18,8 @@ refresh), frames, objects, embeds, <base>, SVG animation of addresses, link type
 anything that loads from another host, comments and declarations, markup a browser reads otherwise
 than it is written, and a '<script' that is not a script. Every start tag the tokenizer reads is
 checked, also one the tree leaves out (inside a <select>, where Chromium now keeps what the 2020
-algorithm drops)."""
+algorithm drops). What a page's Markdown holds as written is named there, with its line (and the
+built page's); what Markdown made (a [link](javascript:…)) is named in the built page."""
 from __future__ import annotations
 
 import json
@@ -239,7 +240,7 @@ def check_stylesheet(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _source(page: PurePosixPath, project: Path, languages: list[str]) -> str:
+def _source_path(page: PurePosixPath, project: Path, languages: list[str]) -> str | None:
     """The page's Markdown, when it is built from one (en/links.html ← docs/en/links.md; the first
     language's pages are at the root)."""
     lang, rest = (page.parts[0], page.relative_to(page.parts[0])) if page.parts[0] in languages[1:] else (languages[0], page)
@@ -247,7 +248,24 @@ def _source(page: PurePosixPath, project: Path, languages: list[str]) -> str:
         edited = [(Path("docs") / each / rest.relative_to("parallel").with_suffix(".md")).as_posix() for each in languages]
         return f" (the side-by-side view of {' and '.join(edited)}: edit those)"
     source = Path("docs") / lang / rest.with_suffix(".md")
-    return f" (built from {source.as_posix()})" if (project / source).is_file() else ""
+    return source.as_posix() if (project / source).is_file() else None
+
+
+def _source(page: PurePosixPath, project: Path, languages: list[str]) -> str:
+    source = _source_path(page, project, languages)
+    return f" (built from {source})" if source else ""
+
+
+def _written_at(source: Path, page: str, scripts: set[str], theme: Path) -> dict[str, int]:
+    """What the policy finds in the tags written in a page's Markdown (checked as if they stood in the
+    built page `page`), each with the first line of the Markdown where it is written."""
+    checker = _Page(page, scripts, theme)
+    for tag in html5.read(source.read_text(encoding="utf-8"), fragment=True).tags:
+        checker.tag(tag)
+    lines: dict[str, int] = {}
+    for line, what in checker.found:
+        lines.setdefault(what, line)
+    return lines
 
 
 def _languages(project: Path) -> list[str]:
@@ -271,6 +289,8 @@ MADE_ONLY = {".xml", ".tbx", ".tmx", ".gz"}
 ACTIVE_NAMESPACES = {"http://www.w3.org/1999/xhtml", "http://www.w3.org/2000/svg", "http://www.w3.org/1998/Math/MathML",
                      "http://www.w3.org/1999/XSL/Transform", "http://www.w3.org/1999/xlink"}
 SITEMAP_LINK = ("http://www.w3.org/1999/xhtml", "link")
+POLICY_EXPECTED = ("nothing outside the site's policy (trafiklex/website/sitepolicy.py): no scripts but the site's, no "
+                   "event handlers, no javascript: or data: addresses, no meta refresh, nothing loaded from another host")
 KINDS_EXPECTED = (f"only the kinds of file the site publishes ({', '.join(sorted(PUBLISHED))}; XML, TBX, TMX and gzip "
                   "only where the project writes them: akn/, sitemap.xml, feed.xml, data/*.tbx|tmx)")
 
@@ -352,17 +372,23 @@ def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
                 problems.append(Problem(f"site/{name}", problem + _source(PurePosixPath(name), project, languages),
                                         expected=KINDS_EXPECTED))
     pages = [(path, path.relative_to(site).as_posix(), scripts, theme, base) for path in sorted(site.rglob("*.html"))]
-    with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:  # (the parser is pure Python)
+    pool = ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1))  # (the parser is pure Python)
+    try:
         checked = list(pool.map(_check_built_page, pages, chunksize=8))
+    finally:  # (interrupted: the pages not begun are not checked)
+        pool.shutdown(cancel_futures=True)
     for (_, page, *_), found in zip(pages, checked):
         if found is None:
             problems.append(Problem(f"site/{page}", "the built file is not UTF-8", expected="UTF-8"))
             continue
+        source = _source_path(PurePosixPath(page), project, languages) if found else None
+        written = _written_at(project / source, page, scripts, theme) if source else {}
         for line, what in found:
-            problems.append(Problem(f"site/{page}", what + _source(PurePosixPath(page), project, languages), line=line,
-                                    expected="nothing outside the site's policy (trafiklex/website/sitepolicy.py): no "
-                                             "scripts but the site's, no event handlers, no javascript: or data: "
-                                             "addresses, no meta refresh, nothing loaded from another host"))
+            if what in written:  # (named where the editor wrote it)
+                where = Problem(source, f"{what} (in the built page site/{page}:{line})", line=written[what])
+            else:
+                where = Problem(f"site/{page}", what + (f" (built from {source})" if source else ""), line=line)
+            problems.append(Problem(where.file, where.message, line=where.line, expected=POLICY_EXPECTED))
     for path in sorted(site.rglob("*.css")):
         for line, what in check_stylesheet(path.read_text(encoding="utf-8", errors="replace")):
             problems.append(Problem(f"site/{path.relative_to(site).as_posix()}", what, line=line,
