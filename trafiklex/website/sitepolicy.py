@@ -240,26 +240,34 @@ def check_stylesheet(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _language_and_path(page: PurePosixPath, languages: list[str]) -> tuple[str, PurePosixPath]:
+    """A built page's language and its path within that language (the first language's pages are at the root)."""
+    return (page.parts[0], page.relative_to(page.parts[0])) if page.parts[0] in languages[1:] else (languages[0], page)
+
+
 def _source_path(page: PurePosixPath, project: Path, languages: list[str]) -> str | None:
-    """The page's Markdown, when it is built from one (en/links.html ← docs/en/links.md; the first
-    language's pages are at the root)."""
-    lang, rest = (page.parts[0], page.relative_to(page.parts[0])) if page.parts[0] in languages[1:] else (languages[0], page)
-    if rest.parts[0] == "parallel" and len(rest.parts) > 1:  # (a generated side-by-side page: the pages edited)
-        edited = [(Path("docs") / each / rest.relative_to("parallel").with_suffix(".md")).as_posix() for each in languages]
-        return f" (the side-by-side view of {' and '.join(edited)}: edit those)"
+    """The page's Markdown, when it is built from one an editor writes (en/links.html ← docs/en/links.md)."""
+    lang, rest = _language_and_path(page, languages)
+    if rest.parts[0] == "parallel":  # (generated from the document's pages: see _source)
+        return None
     source = Path("docs") / lang / rest.with_suffix(".md")
     return source.as_posix() if (project / source).is_file() else None
 
 
 def _source(page: PurePosixPath, project: Path, languages: list[str]) -> str:
+    """Which pages to edit, said after a problem found in the built page `page`."""
+    _, rest = _language_and_path(page, languages)
+    if rest.parts[0] == "parallel" and len(rest.parts) > 1:  # (a generated side-by-side page: the pages edited)
+        edited = [(Path("docs") / each / rest.relative_to("parallel").with_suffix(".md")).as_posix() for each in languages]
+        return f" (the side-by-side view of {' and '.join(edited)}: edit those)"
     source = _source_path(page, project, languages)
     return f" (built from {source})" if source else ""
 
 
-def _written_at(source: Path, page: str, scripts: set[str], theme: Path) -> dict[str, int]:
+def _written_at(source: Path, page: str, scripts: set[str], theme: Path, base: str) -> dict[str, int]:
     """What the policy finds in the tags written in a page's Markdown (checked as if they stood in the
     built page `page`), each with the first line of the Markdown where it is written."""
-    checker = _Page(page, scripts, theme)
+    checker = _Page(page, scripts, theme, base)
     for tag in html5.read(source.read_text(encoding="utf-8"), fragment=True).tags:
         checker.tag(tag)
     lines: dict[str, int] = {}
@@ -382,12 +390,12 @@ def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
             problems.append(Problem(f"site/{page}", "the built file is not UTF-8", expected="UTF-8"))
             continue
         source = _source_path(PurePosixPath(page), project, languages) if found else None
-        written = _written_at(project / source, page, scripts, theme) if source else {}
+        written = _written_at(project / source, page, scripts, theme, base) if source else {}
         for line, what in found:
             if what in written:  # (named where the editor wrote it)
                 where = Problem(source, f"{what} (in the built page site/{page}:{line})", line=written[what])
             else:
-                where = Problem(f"site/{page}", what + (f" (built from {source})" if source else ""), line=line)
+                where = Problem(f"site/{page}", what + _source(PurePosixPath(page), project, languages), line=line)
             problems.append(Problem(where.file, where.message, line=where.line, expected=POLICY_EXPECTED))
     for path in sorted(site.rglob("*.css")):
         for line, what in check_stylesheet(path.read_text(encoding="utf-8", errors="replace")):
