@@ -341,6 +341,28 @@ def fault_killed(case, tmp):
     return _outcome(code, output, root, places, leftovers=[p.name for p in tmp.iterdir() if p.name.startswith(".build-")])
 
 
+def fault_xml_readback(case, tmp):
+    """A built site whose XML files (the case's `written`: path → text; 'gzip:' before a text gzips it)
+    are as a failing writer would leave them, read back as the build reads every XML file it wrote
+    (trafiklex.core.xmlcheck.site_problems, in scripts/build.py before publishing and packing)."""
+    import gzip
+
+    from trafiklex.core import xmlcheck
+    from trafiklex.core.errors import DataError
+
+    site = tmp / "staging"
+    (site / "index.html").parent.mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><title>x</title>\n")
+    (site / "sitemap.xml").write_text('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n')
+    for name, text in case["written"].items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8", "surrogatepass")
+        (site / name).write_bytes(gzip.compress(data[5:]) if text.startswith("gzip:") else data)
+    problems = xmlcheck.site_problems(site)
+    assert len(problems) == len(case["written"]), problems  # (only the broken ones)
+    return _outcome(1, DataError(problems).report() if problems else "", tmp, {})
+
+
 class _Died(BaseException):
     """The process dies here (SIGKILL: nothing after it runs)."""
 
@@ -393,7 +415,8 @@ def fault_kill_during_swap(case, tmp):
 
 FAULTS = {"unreadable": fault_unreadable, "io-error": fault_io_error, "read-only": fault_read_only,
           "disk-full": fault_disk_full, "interrupt": fault_interrupt, "killed": fault_killed,
-          "kill-during-swap": fault_kill_during_swap}
+          "kill-during-swap": fault_kill_during_swap,
+          "xml-readback": fault_xml_readback}
 RUNS = {"validate": run_validate, "precheck": run_precheck, "export": run_export, "pages": run_pages,
         "translations": run_translations}
 

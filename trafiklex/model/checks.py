@@ -1,7 +1,7 @@
 """What only the texts can tell, checked before anything is built: no text uses a clause id twice;
 each editorial note concerns a clause of its document and is shown once in each language (beside a
 data clause, or placed with {{ note() }} in the running text); each assignment names a clause its
-language prints; each relation, passed_by and glossary names a clause of its document; each clause that a document's topics tag exists and every clause has a topic; no
+language prints; each relation, passed_by, only_in and glossary names a clause of its document; each clause that a document's topics tag exists and every clause has a topic; no
 running text stands after a table outside every clause; and each document has the same clause ids
 in every language but for those the data declares printed in one language only (so that a link
 survives a language switch). Every problem names the file (and line) that holds the mistake."""
@@ -102,6 +102,14 @@ def _check_anchors(edition: Edition) -> list[Problem]:
     for d, document in enumerate(edition.documents):
         check(documents, ("documents", d, "passed_by", "clause"), document["id"],
               document.get("passed_by", {}).get("clause"), "whose words say who made it")
+        for lang, clauses in document.get("only_in", {}).items():
+            for n, clause in enumerate(clauses):
+                if lang in edition.languages and clause not in edition.text(document["id"], lang).ids():
+                    path = ("documents", d, "only_in", lang, n)
+                    problems.append(Problem(documents.file, f"no clause '{clause}' in the {lang} text of {document['id']}",
+                                            line=documents.line(path), field=".".join(map(str, path)),
+                                            expected=f"the id of a clause that the {lang} page of {document['id']} "
+                                                     "prints (and the other languages do not)"))
         located = edition.corpus.located(document["id"], "glossaries")
         for g, glossary in enumerate(located.data["glossaries"] if located else []):
             check(located, ("glossaries", g, "anchor"), document["id"], glossary["anchor"],
