@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from trafiklex.data import environment, inputs
-from trafiklex.website import publish, sitepolicy  # noqa: E402
+from trafiklex.website import publish, site_cache, sitepolicy  # noqa: E402
 from trafiklex.core.errors import DataError, shown  # noqa: E402
 from trafiklex.website.offline import write_zip  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
@@ -56,6 +56,9 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         edition = Edition.from_environment(env)
         publish.check_output(output, [config.parent, ROOT])
         inputs.check_tree(config.parent)
+        site_key = site_cache.checked_key(config.parent, output, env)
+        if site_cache.up_to_date(site_key, output):  # (the site of these very inputs, untouched)
+            return 0
     except DataError as error:
         print(f"{error.report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)
         return 1
@@ -63,6 +66,9 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
     output.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".build-", dir=output.parent) as scratch:
         staging, printed = Path(scratch) / "site", Path(scratch) / "printed"
+        # nothing the build reads has changed since this site was built: it is taken from the cache
+        if site_cache.restore(site_key, staging):
+            return _swap_in(staging, output, Path(scratch))
         # (not mkdocs --quiet: it hides warnings, and --strict only fails on warnings it sees)
         command = [sys.executable, str(ROOT / "scripts" / "mkdocs_build.py"), "--strict", "--config-file", str(config),
                    "--site-dir", str(staging)]
@@ -90,13 +96,18 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
             return 1
         # last: the offline copy packs everything built above
         write_zip(staging, edition.epoch)
-        global _published
-        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # (an interrupt now waits for the swap)
-        try:
-            publish.swap_in(staging, output, Path(scratch) / "previous")
-            _published = True
-        finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+        site_cache.keep(site_key, staging)
+        return _swap_in(staging, output, Path(scratch))
+
+
+def _swap_in(staging: Path, output: Path, scratch: Path) -> int:
+    global _published
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # (an interrupt now waits for the swap)
+    try:
+        publish.swap_in(staging, output, scratch / "previous")
+        _published = True
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     return 0
 
 

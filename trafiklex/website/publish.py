@@ -14,7 +14,7 @@ from trafiklex.data.inputs import INPUT_FOLDERS
 from trafiklex.website.offline import ZIP_PATH
 
 # folders of the project the site must never replace (besides the inputs)
-PROJECT_FOLDERS = (*INPUT_FOLDERS, ".git", ".venv", "node_modules", "hooks", "trafiklex", "scripts",
+PROJECT_FOLDERS = (*INPUT_FOLDERS, ".git", ".venv", ".cache", "node_modules", "hooks", "trafiklex", "scripts",
                    "tests", "bench")
 EXPECTED = "a new folder, an empty one, or a site this build made (site/ by default) outside the project's own folders"
 
