@@ -21,9 +21,10 @@ from trafiklex.website.pages import GENERATED_FOLDERS
 
 KIND = "site"
 MANIFEST = "site-files"
-# what the build reads besides its inputs (INPUT_FOLDERS, INPUT_FILES): the hooks, the build's
-# scripts, and the front-end files installed from npm (package-lock.json pins them)
-CODE = ("hooks", "scripts/build.py", "scripts/mkdocs_build.py", "package-lock.json")
+# what the build reads besides its inputs (INPUT_FOLDERS, INPUT_FILES): the project's hooks and the
+# front-end files installed from npm (package-lock.json pins them); and the build's own scripts
+CODE = ("hooks", "package-lock.json")
+SCRIPTS = ("scripts/build.py", "scripts/mkdocs_build.py")
 ENVIRONMENT = ("SITE_URL", "EDITION_DATE", "SOURCE_DATE_EPOCH")  # what MkDocs and the build stamp
 
 
@@ -46,6 +47,7 @@ def _files(root: Path) -> list[Path]:
 def key(root: Path, environ: Mapping[str, str]) -> str:
     """The key of the site that the project at `root` builds in this environment."""
     return cache.key(KIND, cache.files_digest(_files(root), root),
+                     cache.files_digest([cache.PROJECT / name for name in SCRIPTS], cache.PROJECT),
                      *(f"{name}={environ.get(name, '')}" for name in ENVIRONMENT))
 
 

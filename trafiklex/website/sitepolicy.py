@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from trafiklex.core import cache
 from trafiklex.data import yamlio
 from trafiklex.website.csp import DATA_TYPES, theme_script
 from trafiklex.core.errors import Problem, shown
@@ -219,6 +220,15 @@ def check_page(text: str, page: str, scripts: set[str], theme: Path) -> list[tup
     return found
 
 
+def _check_page_cached(text: str, page: str, scripts: set[str], theme: Path) -> list[tuple[int, str]]:
+    """check_page's findings, kept in the build cache (trafiklex.core.cache) under the page's path and
+    content, the scripts allowed and the theme (and this code: a change to the policy checks every page
+    again)."""
+    found = cache.cached("site-policy", (page, text, "\n".join(sorted(scripts)), str(theme)),
+                         lambda: json.dumps(check_page(text, page, scripts, theme)).encode("utf-8"))
+    return [(line, what) for line, what in json.loads(found)]
+
+
 _CSS_ADDRESS = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
@@ -261,7 +271,7 @@ def check_site(site: Path, project: Path) -> list[Problem]:
         except UnicodeDecodeError:
             problems.append(Problem(f"site/{page}", "the built file is not UTF-8", expected="UTF-8"))
             continue
-        for line, what in check_page(text, page, scripts, theme):
+        for line, what in _check_page_cached(text, page, scripts, theme):
             problems.append(Problem(f"site/{page}", what + _source(PurePosixPath(page), project, languages), line=line,
                                     expected="nothing outside the site's policy (trafiklex/website/sitepolicy.py): no "
                                              "scripts but the site's, no event handlers, no javascript: or data: "
