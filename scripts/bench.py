@@ -144,20 +144,20 @@ def plain_build(project: Path, out: Path) -> float:
 
 def synthesize(project: Path, factor: int):
     """factor× the activities (each objective's activities repeated) and factor× the document pages."""
-    path = project / "data" / "activities.yml"
-    hint, body = path.read_text(encoding="utf-8").split("\n", 1)
-    data = yaml.safe_load(body)
-    for section in data["sections"]:
-        for group in section.get("objectives", []) or [section]:
-            originals, copies = group["activities"], []
-            for round_ in range(factor):
-                for k, activity in enumerate(originals):
-                    clone = copy.deepcopy(activity)  # (shared values would be written as YAML aliases)
-                    base = activity["id"].rsplit("_", 1)[0]
-                    clone["id"] = f"{base}_{round_ * len(originals) + k + 1}"
-                    copies.append(clone)
-            group["activities"] = copies
-    path.write_text(hint + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for path in sorted((project / "data" / "documents").glob("*/activities.yml")):  # (every action plan's)
+        hint, body = path.read_text(encoding="utf-8").split("\n", 1)
+        data = yaml.safe_load(body)
+        for section in data["sections"]:
+            for group in section.get("objectives", []) or [section]:
+                originals, copies = group["activities"], []
+                for round_ in range(factor):
+                    for k, activity in enumerate(originals):
+                        clone = copy.deepcopy(activity)  # (shared values would be written as YAML aliases)
+                        base = activity["id"].rsplit("_", 1)[0]
+                        clone["id"] = f"{base}_{round_ * len(originals) + k + 1}"
+                        copies.append(clone)
+                group["activities"] = copies
+        path.write_text(hint + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for lang in ("sq", "en"):
         pages = [p for p in (project / "docs" / lang).glob("*.md")]
         for round_ in range(1, factor):
@@ -165,8 +165,9 @@ def synthesize(project: Path, factor: int):
                 text = page.read_text(encoding="utf-8")
                 if "document:" not in text:
                     continue
-                text = "\n".join(line for line in text.splitlines() if "note(" not in line)
-                text = text.replace("document:", "synthetic_of:").replace("{{ activities() }}", "")
+                # (no macro: a table or a note belongs to its document's page alone)
+                text = "\n".join(line for line in text.splitlines() if "{{" not in line)
+                text = text.replace("document:", "synthetic_of:")
                 (project / "docs" / lang / f"synthetic-{round_}-{page.name}").write_text(text, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace("not_in_nav: |\n", "not_in_nav: |\n  synthetic-*.md\n"),

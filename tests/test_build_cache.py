@@ -82,6 +82,16 @@ def test_only_the_missing_parts_are_made_and_together(in_folder):
     assert calls == [["a", "b"], ["c", "d"]]
 
 
+def test_prune_keeps_the_entries_used_last(in_folder):
+    keys = [cache.key("test", str(n)) for n in range(4)]
+    for n, entry_key in enumerate(keys):
+        cache.put("test", entry_key, b"product")
+        os.utime(in_folder / "test" / entry_key[:2] / entry_key, ns=(n * 10**9, n * 10**9))
+    assert cache.get("test", keys[0]) == b"product"  # (used now)
+    cache.prune("test", 2)
+    assert [cache.get("test", entry_key) is not None for entry_key in keys] == [True, False, False, True]
+
+
 def _build(project: Path, output: Path, cache_folder: Path) -> None:
     env = {**os.environ, cache.VARIABLE: str(cache_folder)}
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--quiet", "--output", str(output),

@@ -89,6 +89,10 @@ def get(kind: str, entry_key: str, environ: Mapping[str, str] = os.environ) -> b
     stored, content = data[len(header):len(header) + 64], data[len(header) + 65:]
     if data[len(header) + 64:len(header) + 65] != b"\n" or hashlib.sha256(content).hexdigest().encode("ascii") != stored:
         return None
+    try:
+        os.utime(path)  # (used now: prune keeps what is used)
+    except OSError:
+        pass
     return content
 
 
@@ -109,6 +113,22 @@ def put(kind: str, entry_key: str, content: bytes, environ: Mapping[str, str] = 
     except OSError:
         if written:
             Path(written).unlink(missing_ok=True)
+
+
+def prune(kind: str, keep: int) -> None:
+    """Keep only the `keep` entries of `kind` written or used last (the cache of a large product does
+    not grow with every build)."""
+    where = folder()
+    if where is None or not (where / kind).is_dir():
+        return
+    entries = []
+    for path in (where / kind).glob("*/*"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    for _, path in sorted(entries, reverse=True)[keep:]:
+        path.unlink(missing_ok=True)
 
 
 def cached(kind: str, inputs: tuple[bytes | str, ...], make: Callable[[], bytes]) -> bytes:

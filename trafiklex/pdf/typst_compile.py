@@ -22,6 +22,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 STANDARD = ["a-2a", "ua-1"]
 
 
+PDF_KIND = "typst-pdf"  # the build cache's entries of PDFs
+
+
 class PdfError(Exception):
     """A PDF could not be made; the message says which and why."""
 
@@ -35,7 +38,7 @@ def compile_pdf(source: str, output: Path, edition: Edition, name: str) -> None:
     """Write the PDF of the Typst `source` to `output`; `name` says which PDF in error messages. The
     same source (with the same templates, Typst and time stamp) gives the same PDF: it is kept in the
     build cache (trafiklex.core.cache) and compiled only when it changed."""
-    pdf = cache.cached("typst-pdf", (source, str(edition.epoch)), lambda: _pdf(source, edition.epoch, name))
+    pdf = cache.cached(PDF_KIND, (source, str(edition.epoch)), lambda: _pdf(source, edition.epoch, name))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(pdf)
 

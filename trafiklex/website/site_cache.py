@@ -21,6 +21,7 @@ from trafiklex.website.pages import GENERATED_FOLDERS
 
 KIND = "site"
 MANIFEST = "site-files"
+KEPT = 3
 # what the build reads besides its inputs (INPUT_FOLDERS, INPUT_FILES): the project's hooks and the
 # front-end files installed from npm (package-lock.json pins them); and the build's own scripts
 CODE = ("hooks", "package-lock.json")
@@ -101,6 +102,8 @@ def keep(site_key: str, site: Path) -> None:
                 archive.addfile(info)
     cache.put(KIND, site_key, buffer.getvalue())
     cache.put(MANIFEST, site_key, _manifest(site))
+    cache.prune(KIND, KEPT)  # (a site is tens of megabytes: the last few are enough)
+    cache.prune(MANIFEST, KEPT)
 
 
 def checked_key(root: Path, output: Path, environ: Mapping[str, str]) -> str:
