@@ -2,15 +2,13 @@
 build reads has changed since a site was built — the project's inputs and hooks, the build's own
 scripts, the front-end files installed, the environment variables that change what is stamped, and
 (through the cache's code version) the package, the pinned requirements and Python — the site built
-then (checked and packed) is taken from the cache instead of being built again. The entry is a tar of
-the site, verified against its hash before a file of it is written out; when the output already holds
-that site, file for file, nothing is written at all."""
+then (checked and packed) is taken from the cache instead of being built again: its list of files,
+each file kept under the hash of its content and checked against it before it is written out. When the
+output already holds that site, file for file, nothing is written at all."""
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import tarfile
 from pathlib import Path
 from typing import Mapping
 
@@ -20,7 +18,8 @@ from trafiklex.data.inputs import INPUT_FILES, INPUT_FOLDERS
 from trafiklex.website.pages import GENERATED_FOLDERS
 
 KIND = "site"
-MANIFEST = "site-files"
+MANIFEST = "site-files"  # a site's list of files, each with its content's hash
+FILE = "site-file"  # a file of a site, under its content's hash
 KEPT = 3
 # what the build reads besides its inputs (INPUT_FOLDERS, INPUT_FILES): the project's hooks and the
 # front-end files installed from npm (package-lock.json pins them); and the build's own scripts
@@ -52,16 +51,32 @@ def key(root: Path, environ: Mapping[str, str]) -> str:
                      *(f"{name}={environ.get(name, '')}" for name in ENVIRONMENT))
 
 
-def _manifest(site: Path) -> bytes:
-    """Every file of a site, by its path, with the hash of its content."""
-    files = sorted((path.relative_to(site).as_posix(), path) for path in site.rglob("*") if path.is_file() or path.is_symlink())
-    return json.dumps({name: hashlib.sha256(path.read_bytes()).hexdigest() if not path.is_symlink() else "link"
-                       for name, path in files}, sort_keys=True).encode("utf-8")
+def _manifest(site: Path) -> dict:
+    """The site's folders, and every file by its path with the SHA-256 of its content."""
+    folders, files = [], {}
+    for path in sorted(site.rglob("*")):
+        name = path.relative_to(site).as_posix()
+        if path.is_symlink() or not (path.is_dir() or path.is_file()):
+            raise OSError(f"{name}: not a plain file or folder")  # (a build makes none)
+        if path.is_dir():
+            folders.append(name)
+        else:
+            files[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return {"folders": folders, "files": files}
+
+
+def _wanted(site_key: str) -> dict | None:
+    content = cache.get(MANIFEST, site_key)
+    try:
+        manifest = json.loads(content) if content is not None else None
+    except ValueError:
+        return None
+    return manifest if isinstance(manifest, dict) and set(manifest) == {"folders", "files"} else None
 
 
 def up_to_date(site_key: str, output: Path) -> bool:
     """The output already is the site of this key, file for file (nothing to build, nothing to write)."""
-    wanted = cache.get(MANIFEST, site_key)
+    wanted = _wanted(site_key)
     if wanted is None or output.is_symlink() or not output.is_dir():
         return False
     try:
@@ -71,39 +86,47 @@ def up_to_date(site_key: str, output: Path) -> bool:
 
 
 def restore(site_key: str, staging: Path) -> bool:
-    """Write the cached site into `staging` (a new folder); False when there is none, or it is unsound."""
-    content = cache.get(KIND, site_key)
-    if content is None:
+    """Write the cached site into `staging` (a new folder), each file checked against its hash; False
+    when there is none, or a part of it is missing or unsound."""
+    wanted = _wanted(site_key)
+    if wanted is None:
         return False
     try:
-        with tarfile.open(fileobj=io.BytesIO(content), mode="r:") as archive:
-            archive.extractall(staging, filter="data")
-    except (tarfile.TarError, OSError, ValueError):
+        staging.mkdir()
+        for name in wanted["folders"]:
+            _inside(staging, name).mkdir()
+        for name, sha in wanted["files"].items():
+            content = cache.get(FILE, sha)
+            if content is None or hashlib.sha256(content).hexdigest() != sha:
+                return False
+            _inside(staging, name).write_bytes(content)
+    except (OSError, ValueError, TypeError, AttributeError):
         return False
     return True
 
 
+def _inside(site: Path, name: str) -> Path:
+    path = site / name
+    if not isinstance(name, str) or ".." in name.split("/") or name.startswith("/") or not path.resolve().is_relative_to(site.resolve()):
+        raise ValueError(f"{name}: outside the site")
+    return path
+
+
 def keep(site_key: str, site: Path) -> None:
-    """Keep the built site under its key (its files in their order, with no owner or time: the same
-    site gives the same entry)."""
+    """Keep the built site under its key: its list of files and folders, and each file under the
+    hash of its content (a file the same from one build to the next is kept once)."""
     if cache.folder() is None:
         return
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:", format=tarfile.PAX_FORMAT) as archive:
-        for path in sorted(site.rglob("*")):
-            info = archive.gettarinfo(str(path), path.relative_to(site).as_posix())
-            info.uid = info.gid = 0
-            info.uname = info.gname = ""
-            info.mtime = 0
-            if path.is_file():
-                with path.open("rb") as handle:
-                    archive.addfile(info, handle)
-            else:
-                archive.addfile(info)
-    cache.put(KIND, site_key, buffer.getvalue())
-    cache.put(MANIFEST, site_key, _manifest(site))
-    cache.prune(KIND, KEPT)  # (a site is tens of megabytes: the last few are enough)
-    cache.prune(MANIFEST, KEPT)
+    try:
+        manifest = _manifest(site)
+    except OSError:  # (what cannot be listed is not kept)
+        return
+    for name, sha in manifest["files"].items():
+        if cache.get(FILE, sha) is None:  # (and one already there is used now: prune keeps it)
+            cache.put(FILE, sha, (site / name).read_bytes())
+    cache.put(MANIFEST, site_key, json.dumps(manifest, sort_keys=True).encode("utf-8"))
+    cache.prune(MANIFEST, KEPT)  # (the last few sites are enough)
+    cache.prune(FILE, KEPT * len(manifest["files"]))
 
 
 def checked_key(root: Path, output: Path, environ: Mapping[str, str]) -> str:
