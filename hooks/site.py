@@ -60,8 +60,19 @@ def _page(page) -> tuple[str, str]:
     return page.file.src_uri.split("/", 1)[1].removesuffix(".md"), page.file.locale
 
 
+WATCHED = ("data", "locales", "translations")  # inputs besides the pages (docs/) that `mkdocs serve` watches
+
+
 def on_startup(command, dirty):
     _command[:] = [command]
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` rebuilds after an edit of the data, the interface words or the reviews too."""
+    for name in WATCHED:
+        if (_root(config) / name).is_dir():
+            server.watch(str(_root(config) / name))
+    return server
 
 
 @event_priority(100)

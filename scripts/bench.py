@@ -20,7 +20,7 @@ depend on the machine (the ratio to a plain MkDocs build, index sizes, page weig
 tolerance. Exits 1 when a check fails. Seconds themselves are shown beside the baseline's but not
 checked: they are this machine's.
 
-usage: .venv/bin/python scripts/bench.py [--update] [--quick]   (--quick: no ×50 corpus)
+usage: .venv/bin/python scripts/bench.py [--update] [--quick] [--runs N]   (--quick: no ×50 corpus)
 """
 from __future__ import annotations
 
@@ -121,10 +121,12 @@ def markdown_renders(project: Path) -> dict:
     the translators' reports and the printed editions' HTML are all made (in this process)."""
     from trafiklex.data import corpus as corpus_module
     from trafiklex.projections import make_all
+    from trafiklex.website.pages import site_pages
 
     corpus = corpus_module.load(project)
     edition = make_all(corpus)
-    counts = [edition.renders[(path, lang)] for lang in corpus.languages for path in edition.page_paths(lang)]
+    pages = site_pages(edition)
+    counts = [edition.renders[(path, lang)] for lang in corpus.languages for path in pages.page_paths(lang)]
     return {"pages": len(counts), "max": max(counts), "min": min(counts)}
 
 
@@ -225,23 +227,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--update", action="store_true", help="write the figures as the new baseline")
     parser.add_argument("--quick", action="store_true", help="leave out the ×50 corpus (several minutes)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each ×1 build; the best counts (default 3)")
     args = parser.parse_args()
-    figures = {}
+    figures = _Figures()
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         project = copy_project(scratch / "project")
         # the ×1 builds: the best of three (a 2-core machine's timings vary by a second or more)
         figures["full_build_s"], figures["full_build_mb"] = min(full_build(project, scratch / "site", scratch / f"cold-{n}")
-                                                                for n in range(3))
+                                                                for n in range(args.runs))
         warm = scratch / "cold-0"  # (the cache of a build of these very pages)
         edits = []
-        for round_ in range(3):
+        for round_ in range(args.runs):
             edit_one_clause(project, round_)
             edits.append(full_build(project, scratch / "site-warm", warm)[0])
         figures["warm_edit_s"] = min(edits)
-        figures["no_edit_s"] = min(full_build(project, scratch / "site-warm", warm)[0] for _ in range(3))
-        figures["plain_build_s"] = min(plain_build(project, scratch / "plain") for _ in range(3))
-        figures["site_build_s"] = min(site_build(project, scratch / "site-alone") for _ in range(3))
+        figures["no_edit_s"] = min(full_build(project, scratch / "site-warm", warm)[0] for _ in range(args.runs))
+        figures["plain_build_s"] = min(plain_build(project, scratch / "plain") for _ in range(args.runs))
+        figures["site_build_s"] = min(site_build(project, scratch / "site-alone") for _ in range(args.runs))
         figures["renders"] = markdown_renders(project)
         for factor in (10,) if args.quick else (10, 50):
             synthetic = copy_project(scratch / f"x{factor}")
@@ -262,6 +265,14 @@ def main() -> int:
         BASELINE.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
         print(f"baseline written: {BASELINE.relative_to(ROOT)}")
     return 1 if failed else 0
+
+
+class _Figures(dict):
+    """The figures, each also printed as soon as it is measured (on stderr)."""
+
+    def __setitem__(self, name, value):
+        print(f"  {name}: {value}", file=sys.stderr, flush=True)
+        super().__setitem__(name, value)
 
 
 def checks(f: dict, baseline: dict | None) -> list[tuple[str, bool, str]]:
