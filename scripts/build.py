@@ -5,8 +5,10 @@ holding it, one of its own folders, or a folder that is not a site) and the inpu
 checked. MkDocs builds into a fresh temporary folder next to the output (the hooks make the PDFs
 meanwhile); every page it built is checked against the site's policy (trafiklex.website.sitepolicy); only
 then is the offline copy made and the new site swapped in, in one step (no moment without a site).
-A failed, interrupted or killed build leaves the output as it was. Exits non-zero with a message (no
-traceback) on failure.
+A failed, interrupted or killed build leaves the output as it was. What is costly is kept in the build
+cache (trafiklex.core.cache): when nothing the build reads has changed, an output that already is that
+site is left as it is, or the site is restored from the cache (trafiklex.website.site_cache). Exits
+non-zero with a message (no traceback) on failure.
 """
 from __future__ import annotations
 
@@ -58,6 +60,8 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         inputs.check_tree(config.parent)
         site_key = site_cache.checked_key(config.parent, output, env)
         if site_cache.up_to_date(site_key, output):  # (the site of these very inputs, untouched)
+            if not quiet:
+                print(f"nothing changed since {shown(output)} was built: it was left as it is")
             return 0
     except DataError as error:
         print(f"{error.report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)
