@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from trafiklex.formats import akn, feed, exports, jsonld, sitemap
-from trafiklex.website import csp, search_index
+from trafiklex.website import csp, search_index, sitepolicy
 from trafiklex.views import render_interop
 from trafiklex.website import site_page
 from trafiklex.translators import translator_files
@@ -37,6 +37,7 @@ from trafiklex.pdf.typst_compile import PdfError
 VENDORED = {"node_modules/iframe-worker/shim/index.js": "assets/javascripts/vendor/iframe-worker-shim.js"}
 PDF_DIR = "TRAFIKLEX_PDF_DIR"  # set by scripts/build.py: where the printed editions go, made alongside the site
 _printing: dict[str, Future] = {}  # the printed editions under way, by configuration file
+_command: list[str] = []  # MkDocs' command: "build", "serve", …
 
 
 def _stop(problems: list[Problem]):
@@ -57,6 +58,21 @@ def _edition(config) -> Edition:
 def _page(page) -> tuple[str, str]:
     """The page's path in the edition and its language: ('institutions/molsa', 'en')."""
     return page.file.src_uri.split("/", 1)[1].removesuffix(".md"), page.file.locale
+
+
+WATCHED = ("data", "locales", "translations")  # inputs besides the pages (docs/) that `mkdocs serve` watches
+
+
+def on_startup(command, dirty):
+    _command[:] = [command]
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` rebuilds after an edit of the data, the interface words or the reviews too."""
+    for name in WATCHED:
+        if (_root(config) / name).is_dir():
+            server.watch(str(_root(config) / name))
+    return server
 
 
 @event_priority(100)
@@ -258,6 +274,8 @@ def on_post_build(config):
     for folder in sorted({page.parent for page in site.rglob("*.html")} - {site}):
         if not (folder / "sitemap.xml").exists():
             shutil.copyfile(site / "sitemap.xml", folder / "sitemap.xml")
+    if _command == ["serve"]:  # (scripts/build.py checks the site it built itself, PDFs included)
+        _stop(sitepolicy.check_site(site, _root(config)))
 
 
 def _vendor(root: Path, site: Path):

@@ -5,8 +5,10 @@ holding it, one of its own folders, or a folder that is not a site) and the inpu
 checked. MkDocs builds into a fresh temporary folder next to the output (the hooks make the PDFs
 meanwhile); every page it built is checked against the site's policy (trafiklex.website.sitepolicy); only
 then is the offline copy made and the new site swapped in, in one step (no moment without a site).
-A failed, interrupted or killed build leaves the output as it was. Exits non-zero with a message (no
-traceback) on failure.
+A failed, interrupted or killed build leaves the output as it was. What is costly is kept in the build
+cache (trafiklex.core.cache): when nothing the build reads has changed, an output that already is that
+site is left as it is, or the site is restored from the cache (trafiklex.website.site_cache). Exits
+non-zero with a message (no traceback) on failure.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from trafiklex.data import environment, inputs
-from trafiklex.website import publish, sitepolicy  # noqa: E402
+from trafiklex.website import publish, site_cache, sitepolicy  # noqa: E402
 from trafiklex.core.errors import DataError, shown  # noqa: E402
 from trafiklex.core import xmlcheck  # noqa: E402
 from trafiklex.website.offline import write_zip  # noqa: E402
@@ -58,6 +60,11 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         key = publish.build_key(ROOT)  # (the markers of the sites this copy of the project builds)
         publish.check_output(output, [config.parent, ROOT], key)
         inputs.check_tree(config.parent)
+        site_key = site_cache.checked_key(config.parent, output, env)
+        if site_cache.up_to_date(site_key, output):  # (the site of these very inputs, untouched)
+            if not quiet:
+                print(f"nothing changed since {shown(output)} was built: it was left as it is")
+            return 0
     except DataError as error:
         print(f"{error.report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)
         return 1
@@ -67,6 +74,10 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
     with tempfile.TemporaryDirectory(prefix=publish.SCRATCH_PREFIX, dir=output.parent) as scratch:
         publish.claim_scratch(Path(scratch))
         staging, printed = Path(scratch) / "site", Path(scratch) / "printed"
+        # nothing the build reads has changed since this site was built: it is taken from the cache
+        if site_cache.restore(site_key, staging):
+            publish.write_marker(staging, key)  # (signed by this copy of the project, whoever cached it)
+            return _swap_in(staging, output, Path(scratch))
         # (not mkdocs --quiet: it hides warnings, and --strict only fails on warnings it sees)
         command = [sys.executable, str(ROOT / "scripts" / "mkdocs_build.py"), "--strict", "--config-file", str(config),
                    "--site-dir", str(staging)]
@@ -96,13 +107,18 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         # last: the offline copy packs everything built above
         write_zip(staging, edition.epoch)
         publish.write_marker(staging, key)  # (what this build made: only such a folder may be replaced)
-        global _published
-        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # (an interrupt now waits for the swap)
-        try:
-            publish.swap_in(staging, output, Path(scratch) / "previous")
-            _published = True
-        finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+        site_cache.keep(site_key, staging)
+        return _swap_in(staging, output, Path(scratch))
+
+
+def _swap_in(staging: Path, output: Path, scratch: Path) -> int:
+    global _published
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # (an interrupt now waits for the swap)
+    try:
+        publish.swap_in(staging, output, scratch / "previous")
+        _published = True
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     return 0
 
 

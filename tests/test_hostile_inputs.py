@@ -38,7 +38,7 @@ from trafiklex.website.offline import ZIP_PATH
 CASES = yaml.safe_load((Path(__file__).parent / "hostile_inputs.yml").read_text(encoding="utf-8"))["cases"]
 PROJECT = ["data", "docs", "sources", "schemas", "translations", "locales", "hooks", "overrides"]
 # a full copy (the precheck runs the copy's own build command: its output checks guard the copy)
-SKIP = shutil.ignore_patterns(".git", ".venv", publish.KEY_FILE, "node_modules", "site", ".build-*", "__pycache__", ".pytest_cache",
+SKIP = shutil.ignore_patterns(".git", ".venv", ".cache", publish.KEY_FILE, "node_modules", "site", ".build-*", "__pycache__", ".pytest_cache",
                               ".hypothesis", "institutions", "parallel", "topics")
 PLACEHOLDERS = {
     "long_text": "x " * 50_000,

@@ -15,7 +15,11 @@ from trafiklex.data.corpus import Corpus
 from trafiklex.pdf import bilingual, form, handbook, sheets
 from trafiklex.core import print_paths as paths
 from trafiklex.pdf.edition import Edition
-from trafiklex.pdf.typst_compile import compile_pdf
+from trafiklex.pdf.typst_compile import PDF_KIND, compile_pdf
+from trafiklex.core import cache
+
+
+KEPT_PDFS = 4  # builds' worth of PDFs kept in the build cache
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,9 @@ def build(corpus: Corpus, site_dir: Path, edition: Edition, only: Callable[[str]
     with the templates folder as root)."""
     chosen = [t for t in targets(corpus, edition) if only(t.path)]
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
-        return list(pool.map(lambda target: build_one(target, site_dir, edition, sources_dir), chosen))
+        built = list(pool.map(lambda target: build_one(target, site_dir, edition, sources_dir), chosen))
+    cache.prune(PDF_KIND, KEPT_PDFS * len(built))  # (the PDFs of the last few builds)
+    return built
 
 
 def build_one(target: Target, site_dir: Path, edition: Edition, sources_dir: Path | None = None) -> Built:

@@ -16,7 +16,7 @@ from trafiklex.data.corpus import Corpus
 from trafiklex.pdf import pages, parts, permalinks, typst_values
 from trafiklex.pdf.edition import Edition
 from trafiklex.pdf.html_prepare import prepare
-from trafiklex.pdf.pandoc_ast import blocks_document, raw_block, read_html_parts, write_typst
+from trafiklex.pdf.pandoc_ast import raw_block, read_html_parts, write_typst_parts
 from trafiklex.pdf.transform import Printer
 
 
@@ -85,9 +85,10 @@ def read(corpus: Corpus, html_of) -> tuple[dict, list[tuple[dict, list]]]:
 
 
 def write(per_document: list[list], template: dict) -> str:
-    """The Typst of every document's blocks, one after the other, in one pass through pandoc (the
-    clause labels name their document, so they are unique across the edition)."""
-    return write_typst(blocks_document([block for blocks in per_document for block in blocks], template))
+    """The Typst of every document's blocks, one after the other, through pandoc (the clause labels
+    name their document, so they are unique across the edition); each document's kept in the build
+    cache."""
+    return write_typst_parts(per_document, template)
 
 
 # --- one language ------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import json
 
 import pypandoc
 
+from trafiklex.core import cache
+
 READER = "html"
 WRITER = "typst-smart"  # -smart: quotation marks and apostrophes are written as printed, never re-guessed
 
@@ -17,16 +19,43 @@ def _convert(text: str, to: str, source_format: str, quiet: bool = False) -> str
 
 
 def read_html_parts(parts: list[str]) -> tuple[dict, list[list]]:
-    """Several HTML documents through pandoc in one pass: the tree, and each document's blocks. (Each
-    is wrapped in a division of its own; the same clause ids recur from one to the next, which pandoc
-    would warn about: here that is expected.)"""
-    wrapped = "".join(f'<div class="pandoc-part">{html_text}</div>' for html_text in parts)
-    tree = json.loads(_convert(wrapped, "json", READER, quiet=True))
-    return tree, [block["c"][1] for block in tree["blocks"]]
+    """Several HTML documents through pandoc: the tree (for its API version), and each document's
+    blocks. Each document's reading is kept in the build cache (pandoc reads a document the same
+    whatever is read with it); those not there go through pandoc in one pass, each wrapped in a
+    division of its own (the same clause ids recur from one to the next, which pandoc would warn
+    about: here that is expected)."""
+    def read_all(missing: list[str]) -> list[str]:
+        wrapped = "".join(f'<div class="pandoc-part">{html_text}</div>' for html_text in missing)
+        tree = json.loads(_convert(wrapped, "json", READER, quiet=True))
+        return [json.dumps({"pandoc-api-version": tree["pandoc-api-version"], "blocks": block["c"][1]}) for block in tree["blocks"]]
+
+    read = [json.loads(text) for text in cache.cached_each("pandoc-html", parts or [""], read_all)]
+    tree = {"pandoc-api-version": read[0]["pandoc-api-version"], "meta": {}, "blocks": []}
+    return tree, [part["blocks"] for part in read][:len(parts)]
 
 
 def write_typst(document: dict) -> str:
     return _convert(json.dumps(document), WRITER, "json")
+
+
+PART_BOUNDARY = "//trafiklex-part-boundary"  # a Typst comment line between parts written in one pass
+
+
+def write_typst_parts(parts: list[list], template: dict) -> str:
+    """The Typst of several parts' blocks, one after the other: each part's Typst is kept in the build
+    cache; those not there are written in one pass through pandoc (a boundary line between them,
+    where the Typst is cut again)."""
+    def write_all(missing: list[str]) -> list[str]:
+        joined = []
+        for n, document in enumerate(missing):
+            joined += ([raw_block(PART_BOUNDARY)] if n else []) + json.loads(document)["blocks"]
+        written = write_typst(blocks_document(joined, template)).split(PART_BOUNDARY + "\n")
+        if len(written) == len(missing):
+            return written
+        return [write_typst(json.loads(document)) for document in missing]  # (a part that prints the line itself)
+
+    documents = [json.dumps(blocks_document(blocks, template), ensure_ascii=False) for blocks in parts]
+    return "".join(cache.cached_each("pandoc-typst", documents, write_all))
 
 
 def blocks_document(blocks: list, template: dict) -> dict:

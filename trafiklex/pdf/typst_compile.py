@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typst
 
+from trafiklex.core import cache
 from trafiklex.pdf.edition import Edition
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -19,6 +20,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 # order, the language of the text, no content a screen reader cannot reach). Typst checks the
 # rules of both as it writes, and stops with the rule broken.
 STANDARD = ["a-2a", "ua-1"]
+
+
+PDF_KIND = "typst-pdf"  # the build cache's entries of PDFs
 
 
 class PdfError(Exception):
@@ -31,18 +35,26 @@ ISOLATED_FROM = 100_000  # characters of Typst source
 
 
 def compile_pdf(source: str, output: Path, edition: Edition, name: str) -> None:
-    """Write the PDF of the Typst `source` to `output`; `name` says which PDF in error messages. A
-    large source is compiled in a fresh process (the same function, there)."""
+    """Write the PDF of the Typst `source` to `output`; `name` says which PDF in error messages. The
+    same source (with the same templates, Typst and time stamp) gives the same PDF: it is kept in the
+    build cache (trafiklex.core.cache) and compiled only when it changed."""
+    pdf = cache.cached(PDF_KIND, (source, str(edition.epoch)), lambda: _pdf(source, edition.epoch, name))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(pdf)
+
+
+def _pdf(source: str, epoch: int, name: str) -> bytes:
+    """A large source is compiled in a fresh process (the same function, there)."""
     if len(source) >= ISOLATED_FROM:
-        run = subprocess.run([sys.executable, "-m", __name__, str(output), name, str(edition.epoch)],
+        run = subprocess.run([sys.executable, "-m", __name__, name, str(epoch)],
                              input=source.encode("utf-8"), capture_output=True)
         if run.returncode != 0:
             raise PdfError(run.stderr.decode("utf-8", "replace").strip() or f"{name}: the Typst process failed")
-        return None
-    return _compile(source, output, edition.epoch, name)
+        return run.stdout
+    return _compile(source, epoch, name)
 
 
-def _compile(source: str, output: Path, epoch: int, name: str) -> None:
+def _compile(source: str, epoch: int, name: str) -> bytes:
     try:
         pdf, warnings = typst.compile_with_warnings(
             source.encode("utf-8"), root=str(TEMPLATES), font_paths=[], ignore_system_fonts=True,
@@ -51,8 +63,7 @@ def _compile(source: str, output: Path, epoch: int, name: str) -> None:
         raise PdfError(f"{name}: Typst could not compile it:\n{_diagnostic(error)}") from None
     if warnings:
         raise PdfError(f"{name}: Typst warns:\n" + "\n".join(_diagnostic(w) for w in warnings))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(pdf)
+    return pdf
 
 
 def _diagnostic(item) -> str:
@@ -67,14 +78,15 @@ MAX_LINE = 240
 
 
 def main() -> int:
-    """`python -m trafiklex.pdf.typst_compile OUTPUT NAME EPOCH < source.typ`: one compilation in a
-    process of its own; a problem is the PdfError's message on stderr and exit status 1."""
-    output, name, epoch = sys.argv[1:4]
+    """`python -m trafiklex.pdf.typst_compile NAME EPOCH < source.typ > output.pdf`: one compilation in
+    a process of its own; a problem is the PdfError's message on stderr and exit status 1."""
+    name, epoch = sys.argv[1:3]
     try:
-        _compile(sys.stdin.buffer.read().decode("utf-8"), Path(output), int(epoch), name)
+        pdf = _compile(sys.stdin.buffer.read().decode("utf-8"), int(epoch), name)
     except PdfError as error:
         print(error, file=sys.stderr)
         return 1
+    sys.stdout.buffer.write(pdf)
     return 0
 
 

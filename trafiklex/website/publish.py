@@ -26,7 +26,7 @@ from trafiklex.core.errors import DataError, Problem
 from trafiklex.data.inputs import INPUT_FOLDERS
 
 # folders of the project the site must never replace (besides the inputs)
-PROJECT_FOLDERS = (*INPUT_FOLDERS, ".git", ".venv", "node_modules", "hooks", "trafiklex", "scripts",
+PROJECT_FOLDERS = (*INPUT_FOLDERS, ".git", ".venv", ".cache", "node_modules", "hooks", "trafiklex", "scripts",
                    "tests", "bench")
 EXPECTED = ("a new folder, an empty one, or a site this build made (site/ by default), unchanged, outside the project's "
             "own folders (a site built before builds marked theirs with .trafiklex-site.json: delete it yourself)")

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from trafiklex.core import cache
 from trafiklex.data import yamlio
 from trafiklex.website.csp import DATA_TYPES, theme_script
 from trafiklex.website.offline import ZIP_PATH
@@ -226,6 +227,15 @@ def check_page(text: str, page: str, scripts: set[str], theme: Path, base: str =
     return sorted(found)
 
 
+def _check_page_cached(text: str, page: str, scripts: set[str], theme: Path, base: str) -> list[tuple[int, str]]:
+    """check_page's findings, kept in the build cache (trafiklex.core.cache) under the page's path and
+    content, the scripts allowed, the theme and the site's path (and this code: a change to the policy
+    checks every page again)."""
+    found = cache.cached("site-policy", (page, text, "\n".join(sorted(scripts)), str(theme), base),
+                         lambda: json.dumps(check_page(text, page, scripts, theme, base)).encode("utf-8"))
+    return [(line, what) for line, what in json.loads(found)]
+
+
 _CSS_ADDRESS = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
@@ -360,7 +370,7 @@ def _check_built_page(job: tuple) -> list[tuple[int, str]] | None:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None
-    return check_page(text, page, scripts, theme, base)
+    return _check_page_cached(text, page, scripts, theme, base)
 
 
 def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:

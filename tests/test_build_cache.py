@@ -1,0 +1,144 @@
+"""The build cache (trafiklex.core.cache): an entry is used only when it is sound (its key, its content's
+hash), a part not in the cache is made with the others missing in one pass, and — slow — a build that
+takes what it can from the cache after a one-clause edit gives, byte for byte, the site a cold build of
+the edited project gives; so does a build whose every cache entry was damaged."""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, report
+from trafiklex.core import cache
+
+EDIT = ("docs/en/nrm-agreement.md", "represented by the Executive Director, Ms. Vera Lesko;",
+        "represented by the Executive Director, Ms. Vera Lesko (edited);")
+
+
+@pytest.fixture
+def in_folder(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _entry(folder: Path, kind: str) -> Path:
+    (path,) = [p for p in (folder / kind).rglob("*") if p.is_file()]
+    return path
+
+
+def test_an_entry_is_used_only_when_sound(in_folder):
+    key = cache.key("test", "input")
+    cache.put("test", key, b"the product")
+    assert cache.get("test", key) == b"the product"
+    path = _entry(in_folder, "test")
+    whole = path.read_bytes()
+    assert path.name == key and whole.endswith(b"the product")
+    assert hashlib.sha256(b"the product").hexdigest().encode() in whole
+
+    path.write_bytes(whole[:-1])  # truncated
+    assert cache.get("test", key) is None
+    path.write_bytes(whole[:-1] + b"X")  # the same length, another content
+    assert cache.get("test", key) is None
+    path.write_bytes(b"something else altogether")  # not an entry at all
+    assert cache.get("test", key) is None
+    other = cache.key("test", "another input")  # a sound entry, under another key's name
+    path.write_bytes(whole)
+    (path.parent.parent / other[:2]).mkdir(exist_ok=True)
+    (path.parent.parent / other[:2] / other).write_bytes(whole)
+    assert cache.get("test", other) is None
+    assert cache.get("test", key) == b"the product"
+
+
+def test_a_key_changes_with_every_input_and_with_the_code(in_folder, monkeypatch):
+    keys = {cache.key("kind", "a", "bc"), cache.key("kind", "ab", "c"), cache.key("other", "a", "bc"),
+            cache.key("kind", "a", "bd")}
+    assert len(keys) == 4
+    monkeypatch.setitem(cache._code_versions, str(cache.PROJECT / "trafiklex"), "another version of the code")
+    assert cache.key("kind", "a", "bc") not in keys
+
+
+def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.VARIABLE, cache.OFF)
+    made = []
+    for _ in range(2):
+        assert cache.cached("test", ("input",), lambda: made.append(1) or b"made") == b"made"
+    assert made == [1, 1]
+    assert not list(tmp_path.iterdir())
+
+
+def test_only_the_missing_parts_are_made_and_together(in_folder):
+    calls = []
+
+    def make_all(parts):
+        calls.append(parts)
+        return [part.upper() for part in parts]
+
+    assert cache.cached_each("parts", ["a", "b"], make_all) == ["A", "B"]
+    assert cache.cached_each("parts", ["a", "c", "b", "d"], make_all) == ["A", "C", "B", "D"]
+    assert calls == [["a", "b"], ["c", "d"]]
+
+
+def test_prune_keeps_the_entries_used_last(in_folder):
+    keys = [cache.key("test", str(n)) for n in range(4)]
+    for n, entry_key in enumerate(keys):
+        cache.put("test", entry_key, b"product")
+        os.utime(in_folder / "test" / entry_key[:2] / entry_key, ns=(n * 10**9, n * 10**9))
+    assert cache.get("test", keys[0]) == b"product"  # (used now)
+    cache.prune("test", 2)
+    assert [cache.get("test", entry_key) is not None for entry_key in keys] == [True, False, False, True]
+
+
+def _build(project: Path, output: Path, cache_folder: Path) -> None:
+    env = {**os.environ, cache.VARIABLE: str(cache_folder)}
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--quiet", "--output", str(output),
+                             "--config-file", str(project / "mkdocs.yml")], cwd=project, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _entries(folder: Path, kind: str) -> set[str]:
+    return {p.name for p in (folder / kind).rglob("*") if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_warm_build_after_an_edit_is_the_cold_build_of_the_edited_project(tmp_path):
+    project, warm, cold = copy_project(tmp_path / "project"), tmp_path / "warm-cache", tmp_path / "cold-cache"
+    _build(project, tmp_path / "before", warm)
+    pdfs_before = _entries(warm, "typst-pdf")
+
+    path, old, new = project / EDIT[0], EDIT[1], EDIT[2]
+    assert path.read_text(encoding="utf-8").count(old) == 1
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    _build(project, tmp_path / "warm", warm)
+    _build(project, tmp_path / "cold", cold)
+
+    before, after_warm, after_cold = (_digests(tmp_path / name) for name in ("before", "warm", "cold"))
+    assert after_warm == after_cold
+    changed = sorted(name for name in after_cold if before.get(name) != after_cold[name])
+    assert "en/nrm-agreement.html" in changed and "pdf/handbook-en.pdf" in changed, changed
+    assert "pdf/handbook-sq.pdf" not in changed
+    # the warm build compiled only the PDFs whose Typst changed (the English handbook, the bilingual edition)
+    made_again = _entries(warm, "typst-pdf") - pdfs_before
+    assert 1 <= len(made_again) <= 2, made_again
+
+    # every entry damaged (one byte less): none is used, and the build gives the same site
+    for entry in [p for p in warm.rglob("*") if p.is_file()]:
+        entry.write_bytes(entry.read_bytes()[:-1])
+    _build(project, tmp_path / "damaged", warm)
+    assert _digests(tmp_path / "damaged") == after_cold
+    # a build with nothing changed: the output, that very site, is left as it is
+    stamp = (tmp_path / "damaged" / "index.html").stat().st_mtime_ns
+    _build(project, tmp_path / "damaged", warm)
+    assert _digests(tmp_path / "damaged") == after_cold
+    assert (tmp_path / "damaged" / "index.html").stat().st_mtime_ns == stamp
+    report("build cache", f"warm after an edit = cold: {len(after_cold)} files, {len(changed)} changed by the edit, "
+                          f"{len(made_again)} PDFs compiled again")

@@ -1,0 +1,155 @@
+"""The build cache: a costly product (a PDF, pandoc's reading of a page, the whole built site) is kept
+under a key made from everything it is made from — its inputs' bytes and the code and tools that make
+it (`code_version`: every file of the trafiklex package, the pinned requirements, Python's version) —
+and made again only when one of them changes. Simple and safe beats clever: a key is a hash of whole
+inputs, never a guess at what changed.
+
+It lives in `.cache/trafiklex/` beside the package (git-ignored; TRAFIKLEX_CACHE names another folder,
+`off` turns it off), outside the site, and is safe to delete at any time. Each entry holds its key and
+a SHA-256 of its content: a corrupt, truncated or foreign entry is ignored (and made again), never
+used. Entries are written whole to a temporary file and renamed, so a reader never sees half of one.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
+
+VARIABLE = "TRAFIKLEX_CACHE"
+OFF = "off"
+PROJECT = Path(__file__).resolve().parents[2]
+DEFAULT = PROJECT / ".cache" / "trafiklex"
+MAGIC = b"trafiklex-cache 1\n"
+_code_versions: dict[str, str] = {}
+
+
+def folder(environ: Mapping[str, str] = os.environ) -> Path | None:
+    """Where the cache is (None when it is off)."""
+    value = environ.get(VARIABLE, "").strip()
+    if value == OFF:
+        return None
+    return Path(value).resolve() if value else DEFAULT
+
+
+def digest(*parts: bytes | str) -> str:
+    """A SHA-256 of the parts, each length-prefixed (so that ('ab', 'c') and ('a', 'bc') differ)."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def files_digest(paths: Iterable[Path], root: Path) -> str:
+    """A hash of files' names (from `root`) and contents, in the order of their names."""
+    return digest(*(part for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix())
+                    for part in (path.relative_to(root).as_posix(), path.read_bytes())))
+
+
+def code_version() -> str:
+    """What makes every product: the package's own files (code, templates), the pinned requirements
+    (the tools: pandoc, Typst, MkDocs and its theme) and the Python that runs them."""
+    package = PROJECT / "trafiklex"
+    key = str(package)
+    if key not in _code_versions:
+        files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+        requirements = PROJECT / "requirements.txt"
+        _code_versions[key] = digest(files_digest(files, PROJECT), requirements.read_bytes() if requirements.exists() else b"",
+                                     sys.version)
+    return _code_versions[key]
+
+
+def key(kind: str, *inputs: bytes | str) -> str:
+    """The key of a product of `kind` made from `inputs` by this code."""
+    return digest(kind, code_version(), *inputs)
+
+
+def _path(kind: str, entry_key: str, environ: Mapping[str, str]) -> Path | None:
+    where = folder(environ)
+    return where / kind / entry_key[:2] / entry_key if where else None
+
+
+def get(kind: str, entry_key: str, environ: Mapping[str, str] = os.environ) -> bytes | None:
+    """The entry's content, or None when there is none or it is not sound (wrong header, another
+    key, a content that does not match its hash)."""
+    path = _path(kind, entry_key, environ)
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    header = MAGIC + entry_key.encode("ascii") + b"\n"
+    if not data.startswith(header) or len(data) < len(header) + 65:
+        return None
+    stored, content = data[len(header):len(header) + 64], data[len(header) + 65:]
+    if data[len(header) + 64:len(header) + 65] != b"\n" or hashlib.sha256(content).hexdigest().encode("ascii") != stored:
+        return None
+    try:
+        os.utime(path)  # (used now: prune keeps what is used)
+    except OSError:
+        pass
+    return content
+
+
+def put(kind: str, entry_key: str, content: bytes, environ: Mapping[str, str] = os.environ) -> None:
+    """Keep `content` under the key (a cache that cannot be written to is no cache: nothing is kept)."""
+    path = _path(kind, entry_key, environ)
+    if path is None:
+        return
+    written = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as temporary:
+            written = temporary.name
+            temporary.write(MAGIC + entry_key.encode("ascii") + b"\n")
+            temporary.write(hashlib.sha256(content).hexdigest().encode("ascii") + b"\n")
+            temporary.write(content)
+        os.replace(written, path)
+    except OSError:
+        if written:
+            Path(written).unlink(missing_ok=True)
+
+
+def prune(kind: str, keep: int) -> None:
+    """Keep only the `keep` entries of `kind` written or used last (the cache of a large product does
+    not grow with every build)."""
+    where = folder()
+    if where is None or not (where / kind).is_dir():
+        return
+    entries = []
+    for path in (where / kind).glob("*/*"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    for _, path in sorted(entries, reverse=True)[keep:]:
+        path.unlink(missing_ok=True)
+
+
+def cached(kind: str, inputs: tuple[bytes | str, ...], make: Callable[[], bytes]) -> bytes:
+    """The product of `kind` made from `inputs`: from the cache, or made by `make` and kept."""
+    entry_key = key(kind, *inputs)
+    content = get(kind, entry_key)
+    if content is None:
+        content = make()
+        put(kind, entry_key, content)
+    return content
+
+
+def cached_each(kind: str, inputs: list[str], make_all: Callable[[list[str]], list[str]]) -> list[str]:
+    """Products of `kind`, one per input: those not in the cache are made together, in one call of
+    `make_all` (one pass of a tool for what changed), and kept one by one."""
+    keys = [key(kind, item) for item in inputs]
+    found = [get(kind, entry_key) for entry_key in keys]
+    missing = [n for n, content in enumerate(found) if content is None]
+    if missing:
+        made = make_all([inputs[n] for n in missing])
+        for n, text in zip(missing, made):
+            found[n] = text.encode("utf-8")
+            put(kind, keys[n], found[n])
+    return [content.decode("utf-8") for content in found]
