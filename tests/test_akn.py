@@ -189,4 +189,4 @@ def test_each_file_carries_the_licence_and_the_status(files):
     assert status.startswith("This text is published as it was adopted, on 22 February 2005.") and "30 November 2026" in status
     assert "claims no right in them" in statement.findtext(f"{{{akn.EDITION_NS}}}officialText")
     sq = files[("order-25-2005", "sq")].find(f".//a:proprietary/{{{akn.EDITION_NS}}}edition", NS)
-    assert sq.findtext(f"{{{akn.EDITION_NS}}}officialText").startswith("Tekstet e shtatë dokumenteve")
+    assert sq.findtext(f"{{{akn.EDITION_NS}}}officialText").startswith("Tekstet e dokumenteve të këtij botimi")

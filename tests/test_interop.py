@@ -210,7 +210,7 @@ def test_the_downloads_carry_the_licence_and_the_identifiers(site, corpus):
     assert {d["id"]: d["work"] for d in package["documents"]} == WORKS
     assert package["documents"][0]["expressions"] == {"sq": WORKS["order-25-2005"] + "/sqi@2005-02-22",
                                                       "en": WORKS["order-25-2005"] + "/eng@2005-02-22"}
-    assert package["rights"]["official_texts"]["en"].startswith("The texts of the seven documents")
+    assert package["rights"]["official_texts"]["en"].startswith("The texts of the documents of this edition")
     yamls = sorted(data.rglob("*.yml"))
     assert len(yamls) >= 22  # 6 of the edition, 3 derived, 13 of the documents
     for path in yamls:

@@ -76,16 +76,18 @@ def later_words(corpus: Corpus, document_id: str, lang: str) -> str:
     return corpus.words(lang, "status.summary_found").format(date=date, n=len(found))
 
 
-def adoption_years(corpus: Corpus) -> str:
-    """The years the documents were adopted in ('2005'), from their work dates."""
+def adoption_years(corpus: Corpus, lang: str) -> str:
+    """When the documents were adopted, from their work dates, in `lang`'s words: 'in 2005', 'in
+    2005–2009' ('në vitin 2005', 'në vitet 2005–2009': status.years)."""
     years = sorted({identifiers.work_date(d, corpus.documents)[:4] for d in corpus.documents})
-    return years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    words = corpus.words(lang, "status.years")
+    return words["one"].format(year=years[0]) if len(years) == 1 else words["range"].format(first=years[0], last=years[-1])
 
 
 def handbook_status(corpus: Corpus, lang: str, edition_date: str | None) -> str:
     """What the printed editions say of the texts' status (the title page)."""
     searched = max((d for d in (status.searched(corpus, doc["id"]) for doc in corpus.documents) if d), default=None)
-    return " ".join((corpus.words(lang, "status.texts").format(years=adoption_years(corpus)),
+    return " ".join((corpus.words(lang, "status.texts").format(years=adoption_years(corpus, lang)),
                      edition_words(corpus, lang, edition_date),
                      corpus.words(lang, "status.texts_not_tracked").format(
                          date=format_date(searched, corpus.words(lang, "months")) if searched else "—")))
