@@ -152,12 +152,18 @@ def test_the_older_plans_status_says_what_the_later_plan_does_to_it_with_the_cla
     json.dumps(older)  # (serialisable)
 
 
-def test_an_instrument_names_a_document_of_the_edition_or_the_check_says_so(tmp_path):
+def test_the_check_says_what_an_instrument_or_a_new_body_lacks(tmp_path):
+    """An instrument naming no document of the edition, a new body without its concept in the termbase
+    (which the divergence report needs): the check names the file, the line and what is expected."""
     root = copy_project(tmp_path / "project")
     add_trial(root)
     path = root / "data" / "instruments.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("document: trial-nap-2008-2010", "document: trial-nap-2008-2011"), encoding="utf-8")
+    path = root / "data" / "terms.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace((FIXTURE / "terms.yml").read_text(encoding="utf-8"), ""), encoding="utf-8")
     with pytest.raises(validate.DataError) as error:
         validate.check(root)
-    assert "'trial-nap-2008-2011' is no document of the edition" in error.value.report()
-    assert "data/instruments.yml" in error.value.report()
+    found = {(p.file, p.message) for p in error.value.problems}
+    assert ("data/instruments.yml", "'trial-nap-2008-2011' is no document of the edition") in found
+    assert ("data/institutions.yml", f"the body '{AGENCY}' has no concept in data/terms.yml") in found
+    assert f"a concept `id: body_{AGENCY}` in data/terms.yml with `domain: body`" in error.value.report()
