@@ -167,3 +167,21 @@ def test_the_check_says_what_an_instrument_or_a_new_body_lacks(tmp_path):
     assert ("data/instruments.yml", "'trial-nap-2008-2011' is no document of the edition") in found
     assert ("data/institutions.yml", f"the body '{AGENCY}' has no concept in data/terms.yml") in found
     assert f"a concept `id: body_{AGENCY}` in data/terms.yml with `domain: body`" in error.value.report()
+
+
+def test_the_words_that_speak_of_the_whole_edition_count_and_date_its_documents(corpus):
+    """The handbook's title page counts the documents and dates them from the data: with the trial's two,
+    nine documents adopted in 2005–2009 ("në vitet", not "në vitin", in Albanian); the topics page and the
+    due notice speak of the documents of this edition, not of "the seven"."""
+    from trafiklex.pdf import handbook
+    from trafiklex.pdf.edition import Edition
+    title_page = handbook.template_call(corpus, ("sq", "en"), Edition(date="2026-12-06", epoch=0))
+    assert "9 dokumente kundër trafikimit të qenieve njerëzore, të miratuara në vitet 2005–2009" in handbook.template_call(
+        corpus, ("sq",), Edition(date="2026-12-06", epoch=0))
+    assert "9 documents against trafficking in human beings, adopted in 2005–2009" in handbook.template_call(
+        corpus, ("en",), Edition(date="2026-12-06", epoch=0))
+    assert "Government of Albania, adopted in 2005–2009, reproduced as printed" in title_page
+    assert "Qeverisë Shqiptare, të miratuara në vitet 2005–2009, të riprodhuara" in title_page
+    assert corpus.words("en", "topics.intro").startswith("Every clause of the documents of this edition is tagged")
+    assert corpus.words("sq", "topics.intro").startswith("Çdo dispozitë e dokumenteve të këtij botimi është shënuar")
+    assert "What later plans that are not documents of this edition ask is not part of it" in corpus.words("en", "status.due_notice")
