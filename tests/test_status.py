@@ -65,7 +65,8 @@ def test_an_effects_quote_is_in_the_words_its_source_was_read_in(corpus):
     for instrument in research["instruments"]:
         for statement in instrument["statements"]:
             recorded.setdefault(statement["source"], []).append(" ".join(statement["quote"].split()))
-    quotes = [(e.source["id"], e.source["quote"]) for e in status.effects(corpus)]
+    # (an effect that a document of this edition declares has a clause of it as its source, not a quotation)
+    quotes = [(e.source["id"], e.source["quote"]) for e in status.effects(corpus) if not e.in_edition]
     quotes += [(s["source"], s["quote"]) for i in status.instruments(corpus) for s in i["statements"]]
     for source, quote in quotes:
         assert any(" ".join(quote.split()) in q for q in recorded.get(source, [])), (source, quote)
