@@ -187,21 +187,14 @@ def on_files(files, config):
     git-ignored folders; a file only when its content changes, so that `mkdocs serve` does not
     rebuild in a loop). Their content comes from the model, not from these files."""
     edition = _edition(config)
-    generated = site_pages(edition).generated_sources()
+    pages = site_pages(edition)
+    _stop(pages.write_generated())  # (on_config's check wrote them already; again, after an edit under `mkdocs serve`)
     docs = Path(config["docs_dir"])
     folders = tuple(f"{lang}/{folder}/" for lang in edition.languages for folder in GENERATED_FOLDERS)
     for file in [f for f in files if f.src_uri.startswith(folders)]:
         files.remove(file)
     for lang in edition.languages:
-        for folder in GENERATED_FOLDERS:
-            (docs / lang / folder).mkdir(parents=True, exist_ok=True)
-            for stale in (docs / lang / folder).glob("*.md"):
-                if f"{folder}/{stale.stem}" not in generated:
-                    stale.unlink()
-        for path, content in sorted(generated.items()):
-            target = docs / lang / f"{path}.md"
-            if not target.exists() or target.read_text(encoding="utf-8") != content:
-                target.write_text(content, encoding="utf-8")
+        for path in sorted(pages.generated()):
             files.append(File(f"{lang}/{path}.md", str(docs), config["site_dir"], config["use_directory_urls"]))
     return files
 

@@ -23,6 +23,27 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
 
 PROJECT = ["data", "docs", "sources", "schemas", "translations", "hooks", "locales", "overrides"]
 
+# --- the documents of 2005: the figures the tests pin ----------------------------------------------
+# The tests pin this edition's figures for the documents they are about: the seven documents of 2005,
+# in their order, and the bodies they name. A document an editor adds (EDITING.md, "Adding a document")
+# is checked by the rules that hold for every document and changes none of these figures, so that the
+# fast lane stays green; a test that counts across the edition counts these, and checks every other
+# document by the same rule.
+DOCUMENTS_2005 = ("order-25-2005", "national-action-plan-2005-2007", "decision-171-2005", "child-trafficking-strategy",
+                  "child-trafficking-action-plan", "nrm-agreement", "nrm-annex-1")
+# the bodies of data/institutions.yml when the edition held the seven documents (each has its page)
+INSTITUTIONS_2005 = (
+    "adoption_committee", "asp", "asp_anti_trafficking_sector", "asp_it_directorate", "bktf", "caaht", "cards", "centres",
+    "child_trafficking_working_group", "civil_status_offices", "council_of_ministers", "customs",
+    "equal_opportunities_committee", "eu", "focal_points", "gpo", "icitap", "icmc", "icmpd", "ilo",
+    "inter_ministerial_committee", "io", "iom", "iss", "italian_social_service", "labour_inspectorate", "mfa",
+    "mfa_consular_directorate", "ministry_of_health", "mod", "moe", "moes", "mof", "moj", "molg", "molsa",
+    "molsa_social_services_directorate", "mopo", "mos", "national_coordinator", "ngo", "nrcvt", "nrm_working_group",
+    "official_publications_centre", "oic", "organizations", "organized_crime_task_force", "osce", "pameca", "parliament",
+    "presidents_office", "prime_minister", "responsible_authority", "seci", "serious_crimes_court", "sptf",
+    "state_committee", "state_social_services", "terre_des_hommes", "tims", "tjeter_vizion", "un", "unicef", "vatc",
+    "vatra", "witness_protection_sector")
+
 
 def copy_project(root: Path) -> Path:
     """A copy of the project (what a build reads: its data, pages, words, theme and configuration) at

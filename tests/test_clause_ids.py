@@ -6,13 +6,12 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from conftest import page, report
+from conftest import DOCUMENTS_2005, INSTITUTIONS_2005, page, report
 from trafiklex.model.clauses import NOT_TEXT
 from trafiklex.website.built_pages import clause_ids, gap_ids
 from trafiklex.website.pages import site_pages
 
-DOCUMENTS = ["order-25-2005", "national-action-plan-2005-2007", "decision-171-2005", "child-trafficking-strategy",
-             "child-trafficking-action-plan", "nrm-agreement", "nrm-annex-1"]
+DOCUMENTS = list(DOCUMENTS_2005)
 
 
 @pytest.mark.parametrize("document_id", DOCUMENTS)
@@ -48,7 +47,20 @@ def test_every_page_goes_through_markdown_once(corpus):
 
     edition = make_all(corpus)
     pages = [(path, lang) for lang in corpus.languages for path in site_pages(edition).page_paths(lang)]
-    assert len(pages) == 2 * (19 + 66 + 7 + 32)  # written pages (the licence page, the termbase, the topics, the later framework), institution pages, side-by-side views, topic pages
+    # written pages: 12 of the site (the licence page, the termbase, the topics, the later framework…) and one per
+    # document; an institution page per body; a side-by-side view per document; 32 topic pages. For the seven
+    # documents of 2005 and their 66 bodies, 2 × (19 + 66 + 7 + 32); every other document and body likewise
+    documents, bodies = {d["page"] for d in corpus.documents}, set(corpus.institutions.by_id)
+    assert len(DOCUMENTS_2005) == 7 and {corpus.document(d)["page"] for d in DOCUMENTS_2005} <= documents
+    assert len(INSTITUTIONS_2005) == 66 and set(INSTITUTIONS_2005) <= bodies
+    for lang in corpus.languages:
+        paths = site_pages(edition).page_paths(lang)
+        assert len([p for p in paths if "/" not in p and p not in documents]) == 12
+        assert sorted(p for p in paths if p in documents) == sorted(documents)
+        assert sorted(p for p in paths if p.startswith("parallel/")) == sorted(f"parallel/{d}" for d in documents)
+        assert sorted(p for p in paths if p.startswith("institutions/")) == sorted(f"institutions/{i}" for i in bodies)
+        assert len([p for p in paths if p.startswith("topics/")]) == 32
+    assert len(pages) == 2 * (12 + 2 * len(documents) + len(bodies) + 32)
     assert {edition.renders[page] for page in pages} == {1}
     assert set(edition.renders) == set(pages)
     report("Markdown renders per page", f"{len(pages)} pages, each converted {set(edition.renders.values())} time(s)")

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from conftest import copy_project, report
 from trafiklex import validate
@@ -22,6 +23,8 @@ from trafiklex.model.edition import edition_of
 from trafiklex.queries.obligations import all_obligations, for_institution
 from trafiklex.views import referred_by
 from trafiklex.website.pages import site_pages
+
+OLDER = "national-action-plan-2005-2007"
 
 FIXTURE = Path(__file__).parent / "fixtures" / "editor_trial"
 PLAN, AGREEMENT, AGENCY = "trial-nap-2008-2010", "trial-agreement-2009", "trial_child_rights_agency"
@@ -43,6 +46,7 @@ def add_trial(root: Path) -> None:
                           + (FIXTURE / name).read_text(encoding="utf-8"), encoding="utf-8")
     _insert_after(root / "data" / "institutions.yml", "\ninstitutions:\n", (FIXTURE / "institutions.yml").read_text(encoding="utf-8"))
     _insert_after(root / "data" / "terms.yml", "\nconcepts:\n", (FIXTURE / "terms.yml").read_text(encoding="utf-8"))
+    _insert_after(root / "data" / "instruments.yml", "\ninstruments:\n", (FIXTURE / "instruments.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +140,95 @@ def test_without_its_acronyms_file_the_plan_stops_the_build_at_the_cell(tmp_path
     assert f"data/documents/{PLAN}/activities.yml" in text
     assert "bodies ['ministry_of_health', 'molsa'] do not match the printed cell 'MSH, MPÇS'" in text
     assert "['mos', 'molsa']" in text and "acronyms.yml" in text
+
+
+def test_the_older_plans_status_says_what_the_later_plan_does_to_it_with_the_clause_that_says_so(corpus, edition):
+    """No "no later information was found" above "Replaced by": the relation the later plan declares is an
+    effect on the older one, whose source is the later plan's clause, linked, wherever the status is said."""
+    import json
+    import re
+
+    from trafiklex.formats import akn, exports, jsonld
+    from trafiklex.queries import citations, edition_meta, status
+    from trafiklex.views import status as status_view
+    replaced = [e for e in status.effects(corpus, OLDER) if e.in_edition]
+    assert [(e.type, e.by_document, e.source, e.since) for e in replaced] == [
+        ("replaced", PLAN, {"document": PLAN, "clause": "preamble"}, "2007-12-20")]
+    notice = {lang: str(status_view.document_notice(edition, OLDER, lang, "2026-12-06")) for lang in ("sq", "en")}
+    assert ("Documents of this edition say what became of it: replaced by National Action Plan 2008–2010. Beyond that, no later "
+            "information was found about this text in public sources (as of 6 December 2026).") in notice["en"]
+    assert ("Dokumente të këtij botimi thonë se çfarë u bë me të: zëvendësuar nga Plani Kombëtar i Veprimit 2008–2010. Përveç "
+            "kësaj, në burimet publike nuk u gjet asnjë informacion i mëvonshëm për këtë tekst (deri më 6 dhjetor 2026).") in notice["sq"]
+    for lang, html in notice.items():
+        assert "No later information was found" not in html and "Nuk u gjet asnjë" not in html
+        assert f'<a href="{PLAN}.html#preamble" data-source="edition">' in html and 'data-effect="replaced"' in html
+    assert "Replaced, since 20 December 2007" in notice["en"]
+    assert edition_meta.document_status(corpus, OLDER, "en", None).endswith(
+        "Documents of this edition say what became of it: replaced by National Action Plan 2008–2010. Beyond that, no later "
+        "information was found about this text in public sources (as of 6 December 2026).")
+    assert edition_meta.later_words(corpus, "nrm-annex-1", "en") == "No later information was found about this text (as of 6 December 2026)."
+    # the handbooks' title page: the years as a range, in Albanian "në vitet", and what the edition's documents say
+    assert edition_meta.handbook_status(corpus, "sq", None).startswith("Tekstet botohen ashtu siç u miratuan, në vitet 2005–2009.")
+    assert ("Documents of this edition say what became of others: National Action Plan 2005–2007: replaced by National Action "
+            "Plan 2008–2010; National Action Plan 2008–2010: implemented by Child Protection Agreement.") in edition_meta.handbook_status(corpus, "en", None)
+    # a citation of any of its clauses
+    assert citations.citation(corpus, OLDER, "area_II__aim_1__obj_b", "en").endswith("[later effect: replaced, National Action Plan 2008–2010]")
+    # Akoma Ntoso: a repeal in its lifecycle and an end of enactment, by the later plan, which it references
+    xml = etree.fromstring(akn.document_xml(edition, OLDER, "en", "2026-12-06"))
+    ns = {"a": akn.NS}
+    assert [(e.get("date"), e.get("source"), e.get("type")) for e in xml.iterfind(".//a:lifecycle/a:eventRef", ns)][1:] == [
+        ("2007-12-20", f"#{PLAN}", "repeal")]
+    mod = xml.find(".//a:passiveModifications/a:forceMod", ns)
+    assert (mod.get("type"), mod.find("a:source", ns).get("href")) == ("endOfEnactment", f"#{PLAN}")
+    assert xml.find(f".//a:references/a:passiveRef[@eId='{PLAN}']", ns).get("href").startswith("/akn/al/doc/action-plan/2007-12-20/")
+    # JSON-LD: each way
+    older = jsonld.legislation(corpus, OLDER, "en", "https://example.org/", None)
+    assert [n["legislationIdentifier"] for n in older["@reverse"]["legislationChanges"]] == ["/akn/al/doc/action-plan/2007-12-20/" + PLAN]
+    assert [n["url"] for n in jsonld.legislation(corpus, PLAN, "en", "https://example.org/", None)["legislationChanges"]] == \
+        [f"https://example.org/en/{OLDER}.html"]
+    assert jsonld.legislation(corpus, AGREEMENT, "sq", "https://example.org/", None)["legislationApplies"][0]["url"] == f"https://example.org/{PLAN}.html"
+    # the open data: the effect, with the clause of the edition as its source
+    record = next(r for r in exports.effect_records(corpus) if r["document"] == OLDER)
+    assert (record["type"], record["by_document"], record["source_clause"], record["source"], record["url"]) == ("replaced", PLAN, "preamble", None, None)
+    assert record["where"]["en"] == "National Action Plan 2008–2010, Preamble" and "zëvendëson Planin Kombëtar" in record["quote"]
+    # the later framework: the instrument that is a document of the edition links its page, and lists its effect
+    later = site_pages(edition).page("later-framework", "en").html
+    item = re.search(r'<li id="trial-plan-2008-2010">.*?</li>\s*<li id=', later, re.S).group(0)
+    assert f'Its text in this edition: <a href="{PLAN}.html">National Action Plan 2008–2010</a>' in item
+    assert f'<a href="{OLDER}.html">National Action Plan 2005–2007</a>' in item
+    json.dumps(older)  # (serialisable)
+
+
+def test_the_check_says_what_an_instrument_or_a_new_body_lacks(tmp_path):
+    """An instrument naming no document of the edition, a new body without its concept in the termbase
+    (which the divergence report needs): the check names the file, the line and what is expected."""
+    root = copy_project(tmp_path / "project")
+    add_trial(root)
+    path = root / "data" / "instruments.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("document: trial-nap-2008-2010", "document: trial-nap-2008-2011"), encoding="utf-8")
+    path = root / "data" / "terms.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace((FIXTURE / "terms.yml").read_text(encoding="utf-8"), ""), encoding="utf-8")
+    with pytest.raises(validate.DataError) as error:
+        validate.check(root)
+    found = {(p.file, p.message) for p in error.value.problems}
+    assert ("data/instruments.yml", "'trial-nap-2008-2011' is no document of the edition") in found
+    assert ("data/institutions.yml", f"the body '{AGENCY}' has no concept in data/terms.yml") in found
+    assert f"a concept `id: body_{AGENCY}` in data/terms.yml with `domain: body`" in error.value.report()
+
+
+def test_the_words_that_speak_of_the_whole_edition_count_and_date_its_documents(corpus):
+    """The handbook's title page counts the documents and dates them from the data: with the trial's two,
+    nine documents adopted in 2005–2009 ("në vitet", not "në vitin", in Albanian); the topics page and the
+    due notice speak of the documents of this edition, not of "the seven"."""
+    from trafiklex.pdf import handbook
+    from trafiklex.pdf.edition import Edition
+    title_page = handbook.template_call(corpus, ("sq", "en"), Edition(date="2026-12-06", epoch=0))
+    assert "9 dokumente kundër trafikimit të qenieve njerëzore, të miratuara në vitet 2005–2009" in handbook.template_call(
+        corpus, ("sq",), Edition(date="2026-12-06", epoch=0))
+    assert "9 documents against trafficking in human beings, adopted in 2005–2009" in handbook.template_call(
+        corpus, ("en",), Edition(date="2026-12-06", epoch=0))
+    assert "Government of Albania, adopted in 2005–2009, reproduced as printed" in title_page
+    assert "Qeverisë Shqiptare, të miratuara në vitet 2005–2009, të riprodhuara" in title_page
+    assert corpus.words("en", "topics.intro").startswith("Every clause of the documents of this edition is tagged")
+    assert corpus.words("sq", "topics.intro").startswith("Çdo dispozitë e dokumenteve të këtij botimi është shënuar")
+    assert "What later plans that are not documents of this edition ask is not part of it" in corpus.words("en", "status.due_notice")

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from conftest import DOCUMENTS_2005
 from trafiklex.translators import divergence, evaluation
 from trafiklex.core.errors import DataError
 
@@ -18,8 +19,10 @@ def labelled(corpus):
 def test_the_set_is_read_from_both_languages_of_every_document(corpus, labelled):
     assert len(labelled["differences"]) >= 80
     assert len(labelled["equivalents"]) >= 30
-    documents = {d["id"] for d in corpus.documents}
-    assert {d["document"] for d in labelled["differences"]} == documents
+    # read from both languages of each of the seven documents of 2005; a document added later joins the set
+    # with the differences found by reading it (EDITING.md, step 10), none required
+    documents = {d["document"] for d in labelled["differences"]}
+    assert set(DOCUMENTS_2005) <= documents <= {d["id"] for d in corpus.documents}
     kinds = Counter(d["kind"] for d in labelled["differences"])
     assert kinds["term"] >= 20 and kinds["quantifier"] >= 10 and kinds["modality"] >= 4 and kinds["list"] >= 8
 

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, page, report
+from conftest import DOCUMENTS_2005, ROOT, page, report
 from trafiklex.website import csp, sitepolicy
 from trafiklex.queries import edition_meta
+from trafiklex.queries import status as status_query
 from trafiklex.core import identifiers
 from trafiklex.formats import jsonld
 
@@ -31,6 +32,14 @@ WORKS = {
     "nrm-agreement": "/akn/al/doc/agreement/2005-07-18/nrm-agreement",
     "nrm-annex-1": "/akn/al/doc/annex/2005-07-18/nrm-annex-1",
 }
+assert tuple(WORKS) == DOCUMENTS_2005
+
+
+def _work(corpus, document: dict) -> str:
+    """A document's work URI: the one written out above for the seven of 2005, the scheme's for any other."""
+    return WORKS.get(document["id"]) or str(identifiers.work_of(document, corpus.documents))
+
+
 PASSED_BY = {"order-25-2005": {"sq": "Kryeministri", "en": "Prime Minister"},
              "decision-171-2005": {"sq": "Këshilli i Ministrave", "en": "Council of Ministers"}}
 
@@ -71,21 +80,24 @@ def _jsonld(text: str) -> list[dict]:
 
 
 def test_the_scheme_gives_the_expected_work_uri_of_each_document(corpus):
-    assert {d["id"]: str(identifiers.work_of(d, corpus.documents)) for d in corpus.documents} == WORKS
+    assert {d: str(identifiers.work_of(corpus.document(d), corpus.documents)) for d in DOCUMENTS_2005} == WORKS
+    works = [str(identifiers.work_of(d, corpus.documents)) for d in corpus.documents]  # every other document: one of its own
+    assert len(set(works)) == len(works) and all(re.fullmatch(r"/akn/al/(act|doc)/[a-z-]+/\d{4}-\d\d-\d\d/[a-z0-9-]+", w) for w in works)
 
 
 def test_every_document_page_of_every_language_has_its_legislation_jsonld(site, corpus):
-    counts = {}
+    counts, seven = {}, {}
     for document in corpus.documents:
         for lang in corpus.languages:
             blocks = _jsonld(page(site, document["page"], lang))
             assert len(blocks) == 1, (document["id"], lang)
             data = blocks[0]
             alpha3 = corpus.languages.get(lang).alpha3
+            work = _work(corpus, document)
             assert data["@context"] == "https://schema.org" and data["@type"] == "Legislation"
-            assert data["legislationIdentifier"] == WORKS[document["id"]]
-            date = WORKS[document["id"]].split("/")[5]
-            assert data["identifier"] == f"{WORKS[document['id']]}/{alpha3}@{date}"
+            assert data["legislationIdentifier"] == work
+            date = work.split("/")[5]
+            assert data["identifier"] == f"{work}/{alpha3}@{date}"
             assert data["legislationDate"] == date
             assert data["inLanguage"] == corpus.languages.get(lang).locale
             assert data["name"] == document["title"][lang]
@@ -101,13 +113,14 @@ def test_every_document_page_of_every_language_has_its_legislation_jsonld(site, 
             else:
                 assert "legislationPassedBy" not in data
             if lang == corpus.languages.authoritative:  # the original names each translation
-                assert [t["identifier"] for t in data["workTranslation"]] == [f"{WORKS[document['id']]}/eng@{date}"]
+                assert [t["identifier"] for t in data["workTranslation"]] == [f"{work}/eng@{date}"]
                 assert "translationOfWork" not in data
             else:  # a translation names the original
-                assert data["translationOfWork"]["identifier"] == f"{WORKS[document['id']]}/sqi@{date}"
+                assert data["translationOfWork"]["identifier"] == f"{work}/sqi@{date}"
                 assert data["translationOfWork"]["inLanguage"] == "sq-AL"
             counts[lang] = counts.get(lang, 0) + 1
-    assert counts == {"sq": 7, "en": 7}
+            seven[lang] = seven.get(lang, 0) + (document["id"] in DOCUMENTS_2005)
+    assert seven == {"sq": 7, "en": 7} and counts == {lang: len(corpus.documents) for lang in corpus.languages}
     others = [p for p in site.rglob("*.html") if _jsonld(p.read_text(encoding="utf-8"))
               and p.stem not in {d["page"] for d in corpus.documents}]
     assert others == []  # no other page claims to be legislation (the side-by-side views neither)
@@ -134,7 +147,7 @@ def test_document_pages_show_their_identifiers_status_and_akoma_ntoso_links(site
     for document in corpus.documents:
         for lang in corpus.languages:
             text = page(site, document["page"], lang)
-            work = WORKS[document["id"]]
+            work = _work(corpus, document)
             panel = re.search(r'<aside class="edition-identifiers".*?</aside>', text, re.S).group(0)
             assert f'data-uri="work">{work}</code>' in panel
             assert f'data-uri="expression">{work}/{corpus.languages.get(lang).alpha3}@{work.split("/")[5]}</code>' in panel
@@ -150,9 +163,16 @@ def test_document_pages_show_their_identifiers_status_and_akoma_ntoso_links(site
                 assert {"sq": "Çfarë thonë burimet publike për fatin e tij (kërkuar më 6 dhjetor 2026):",
                         "en": "What public sources say became of it (searched on 6 December 2026):"}[lang] in status
                 assert 'class="admonition info editorial-note later-effect"' in status
-            else:  # nothing found, said with the date of the search
+            elif [e for e in status_query.effects(corpus, document["id"]) if e.in_edition]:
+                # what a later document of this edition says, then that public sources said nothing more
+                assert {"sq": "Dokumente të këtij botimi thonë se çfarë u bë me të: ",
+                        "en": "Documents of this edition say what became of it: "}[lang] in status
+                assert {"sq": "Nuk u gjet asnjë", "en": "No later information was found"}[lang] not in status
+            elif document["id"] in DOCUMENTS_2005:  # nothing found, said with the date of the search
                 assert {"sq": "Nuk u gjet asnjë informacion i mëvonshëm për këtë tekst (deri më 6 dhjetor 2026).",
                         "en": "No later information was found about this text (as of 6 December 2026)."}[lang] in status
+            else:  # every other document: what its status data says, with the date of its own search
+                assert edition_meta.later_words(corpus, document["id"], lang) in status
             assert 'href="later-framework.html"' in status or 'href="../en/later-framework.html"' in status \
                 or 'later-framework.html"' in status
     order = page(site, "order-25-2005", "en")
@@ -163,10 +183,12 @@ def test_the_identifiers_page_lists_every_document_with_its_uris_from_the_data(s
     for lang in corpus.languages:
         text = page(site, "links", lang)
         rows = re.findall(r'<tr id="uri-([a-z0-9-]+)">(.*?)</tr>', text, re.S)
-        assert [row[0] for row in rows] == list(WORKS)
+        assert [row[0] for row in rows if row[0] in WORKS] == list(WORKS)  # the seven of 2005, in their order
+        assert [row[0] for row in rows] == [d["id"] for d in corpus.documents]  # and every other document
         for document_id, row in rows:
-            assert f"<code class=\"uri\">{WORKS[document_id]}</code>" in row
-            assert row.count(WORKS[document_id] + "/") == 2  # one expression per language
+            work = _work(corpus, corpus.document(document_id))
+            assert f"<code class=\"uri\">{work}</code>" in row
+            assert row.count(work + "/") == 2  # one expression per language
         nap = dict(rows)["national-action-plan-2005-2007"]
         assert {"sq": "Urdhri nr. 25", "en": "Order No. 25"}[lang] in nap  # its date is the Order's
         assert 'id="uris"' in text
@@ -207,10 +229,12 @@ def test_the_downloads_carry_the_licence_and_the_identifiers(site, corpus):
     assert "documents/child-trafficking-action-plan/activities.json" in files  # each document's own tables
     assert {"activities.csv", "penalties.csv", "commitments.csv"} <= set(files)  # each tabular kind across documents
     assert all(r["licenses"][0]["name"] == "CC-BY-4.0" for r in package["resources"])
-    assert {d["id"]: d["work"] for d in package["documents"]} == WORKS
+    works = {d["id"]: d["work"] for d in package["documents"]}
+    assert {d: works[d] for d in DOCUMENTS_2005} == WORKS  # the seven of 2005; every other document likewise
+    assert works == {d["id"]: _work(corpus, d) for d in corpus.documents}
     assert package["documents"][0]["expressions"] == {"sq": WORKS["order-25-2005"] + "/sqi@2005-02-22",
                                                       "en": WORKS["order-25-2005"] + "/eng@2005-02-22"}
-    assert package["rights"]["official_texts"]["en"].startswith("The texts of the seven documents")
+    assert package["rights"]["official_texts"]["en"].startswith("The texts of the documents of this edition")
     yamls = sorted(data.rglob("*.yml"))
     assert len(yamls) >= 22  # 6 of the edition, 3 derived, 13 of the documents
     for path in yamls:
@@ -221,7 +245,8 @@ def test_the_downloads_carry_the_licence_and_the_identifiers(site, corpus):
     clauses = json.loads((data / "clauses.json").read_text(encoding="utf-8"))["clauses"]
     for record in clauses:
         alpha3 = corpus.languages.get(record["language"]).alpha3
-        assert record["uri"] == f"{WORKS[record['document']]}/{alpha3}@{WORKS[record['document']].split('/')[5]}/~{record['id']}"
+        work = _work(corpus, corpus.document(record["document"]))  # (written out for the seven of 2005)
+        assert record["uri"] == f"{work}/{alpha3}@{work.split('/')[5]}/~{record['id']}"
     art = next(r for r in clauses if r["document"] == "nrm-agreement" and r["language"] == "en" and r["id"] == "art_5__A__4")
     assert art["uri"] == "/akn/al/doc/agreement/2005-07-18/nrm-agreement/eng@2005-07-18/~art_5__A__4"
     header = (data / "clauses.csv").read_text(encoding="utf-8").split("\n")[0]
@@ -252,12 +277,19 @@ def test_the_handbooks_state_the_status_and_the_edition_date(site, corpus):
     date = _edition_date()
     y, m, d = (int(x) for x in date.split("-"))
     for name, languages in (("handbook-sq", ["sq"]), ("handbook-en", ["en"]), ("handbook-sq-en", ["sq", "en"])):
-        first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(site / "pdf" / f"{name}.pdf"), "-"],
+        # the title page: the first page for the seven documents of 2005; a longer edition's may run on to a second
+        last = "1" if [d["id"] for d in corpus.documents] == list(DOCUMENTS_2005) else "2"
+        first = subprocess.run(["pdftotext", "-f", "1", "-l", last, str(site / "pdf" / f"{name}.pdf"), "-"],
                                capture_output=True, text=True).stdout
         first = " ".join(first.split())
         for lang in languages:
-            assert {"sq": "Tekstet botohen ashtu siç u miratuan, në vitin 2005.",
-                    "en": "The texts are published as they were adopted, in 2005."}[lang] in first, name
+            years = edition_meta.adoption_years(corpus, lang)  # with the seven documents of 2005: "in 2005"
+            assert years == {"sq": "në vitin 2005", "en": "in 2005"}[lang] or {d["id"] for d in corpus.documents} > set(DOCUMENTS_2005)
+            assert {"sq": f"Tekstet botohen ashtu siç u miratuan, {years}.",
+                    "en": f"The texts are published as they were adopted, {years}."}[lang] in first, name
+            if len(languages) == 1:  # the subtitle counts the documents: 7 of 2005, and every other
+                assert {"sq": f"{len(corpus.documents)} dokumente kundër trafikimit të qenieve njerëzore, të miratuara {years}",
+                        "en": f"{len(corpus.documents)} documents against trafficking in human beings, adopted {years}"}[lang] in first, name
             months = corpus.words(lang, "months")
             assert corpus.words(lang, "status.edition").format(date=f"{d} {months[m - 1]} {y}") in first, name
             assert {"sq": "me burimin (kërkuar më 6 dhjetor 2026)", "en": "each with its source (searched on 6 December 2026)"}[lang] \

@@ -38,6 +38,9 @@ def _problems(corpus: Corpus) -> list:
     except DataError as error:
         return error.problems
     docs = corpus.root / "docs"
+    written = site_pages(edition_of(corpus)).write_generated()  # (the pages made from the data, anew: none left of a removed document)
+    if written:
+        return written
     return (pagecheck.page_pairs(docs, corpus.languages.codes) or pagecheck.all_pages(docs, corpus)
             or model_checks.check(edition_of(corpus)) or site_pages(edition_of(corpus)).check())
 

@@ -527,6 +527,12 @@ def _check_later_framework(corpus: Corpus, report) -> None:
                    "the id of another instrument of data/instruments.yml")
         if "date" in item and not _is_calendar_date(item["date"]):
             report("instruments.yml", path + ("date",), f"'{item['date']}' is not a date of the calendar", "YYYY, YYYY-MM or YYYY-MM-DD")
+        if "document" in item and item["document"] not in {d["id"] for d in corpus.documents}:
+            report("instruments.yml", path + ("document",), f"'{item['document']}' is no document of the edition",
+                   "the id of a document of data/documents.yml: the instrument's text, where it is part of this edition")
+        if "document" in item and [i["id"] for i in instruments if i.get("document") == item["document"]][0] != item["id"]:
+            report("instruments.yml", path + ("document",), f"the document '{item['document']}' is named by another instrument too",
+                   "one instrument per document of the edition")
         for k, statement in enumerate(item["statements"]):
             if statement["source"] not in ids:
                 report("instruments.yml", path + ("statements", k, "source"), f"unknown source '{statement['source']}'",

@@ -140,8 +140,9 @@ def termbase(corpus: Corpus) -> Termbase:
 
 
 def check(corpus: Corpus, report) -> None:
-    """What the schema cannot say: ids once; `not` and `institution` name what exists; every language
-    of the edition has a term and forms; every form compiles."""
+    """What the schema cannot say: ids once; `not` and `institution` name what exists; every body of
+    data/institutions.yml is a concept (domain body: the divergence report compares the bodies the two
+    languages name); every language of the edition has a term and forms; every form compiles."""
     file = "terms.yml"
     data = corpus.data(file)
     ids = [c["id"] for c in data["concepts"]]
@@ -169,3 +170,10 @@ def check(corpus: Corpus, report) -> None:
             for f, form in enumerate(forms):
                 if not fold_form(form).replace(GAP, "").replace("*", "").strip():
                     report(file, path + ("forms", lang, f), f"the form {form!r} has no word", "a word or a phrase")
+    bodies = {c["institution"] for c in data["concepts"] if c.get("domain") == "body" and "institution" in c}
+    for n, institution in enumerate(corpus.data("institutions.yml")["institutions"]):
+        if institution["id"] not in bodies:
+            report("institutions.yml", ("institutions", n, "id"), f"the body '{institution['id']}' has no concept in data/terms.yml",
+                   f"a concept `id: body_{institution['id']}` in data/terms.yml with `domain: body`, `touches: duty`, "
+                   f"`institution: {institution['id']}`, its `term` and `forms` in every language and `check: false` "
+                   "(EDITING.md, Adding a document, step 5)")

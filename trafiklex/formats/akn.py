@@ -611,11 +611,16 @@ def _meta(work, document, lang, alpha3, context: _Context, edition_date) -> etre
         source=source)
     effects = status.effects(corpus, document["id"])
     later = {effect.by for effect in effects if effect.by}
+    in_edition = {effect.by_document for effect in effects if effect.by_document} - later  # (one reference per eId)
     references = _e("references",
                     _e("original", eId="original", href=work.expression(original), showAs=document["title"][corpus.languages.authoritative]),
                     *[_e("passiveRef", eId=instrument_id, href=_instrument_href(corpus, instrument_id),
                          showAs=status.title_in(status.instrument(corpus, instrument_id), lang)[0])
                       for instrument_id in sorted(later)],
+                    # a document of this edition that replaces, amends or implements it: its expression in this language
+                    *[_e("passiveRef", eId=other, showAs=corpus.document(other)["title"][lang],
+                         href=identifiers.work_of(corpus.document(other), corpus.documents).expression(alpha3))
+                      for other in sorted(in_edition)],
                     _e("TLCOrganization", eId=EDITOR, href=f"/ontology/organization/{EDITOR}",
                        showAs=corpus.words(lang, "akn.editor")),
                     _e("TLCOrganization", eId="author", href=f"/ontology/organization/{identifiers.COUNTRY}/author",
@@ -638,11 +643,12 @@ def _meta(work, document, lang, alpha3, context: _Context, edition_date) -> etre
 
 # what a later effect is in Akoma Ntoso (trafiklex.queries.status): the event in the document's life
 # it makes, and the passive modification that records it (none where a source says only that a text
-# was in use, or where what happened is unclear)
+# was in use, or where what happened is unclear); an effect by a document of this edition is made by
+# that document (its passiveRef: source="#<document id>")
 EVENTS = {"amended": "amendment", "replaced": "repeal", "superseded": "repeal", "expired": "repeal"}
 MODIFICATIONS = {"amended": ("meaningMod", "variation"), "replaced": ("forceMod", "endOfEnactment"),
                  "superseded": ("forceMod", "endOfEnactment"), "expired": ("legalSystemMod", "expiration"),
-                 "in_force": ("legalSystemMod", "implementation")}
+                 "in_force": ("legalSystemMod", "implementation"), "implemented": ("legalSystemMod", "implementation")}
 
 
 def _day(value: str) -> str:
@@ -658,8 +664,8 @@ def _instrument_href(corpus: Corpus, instrument_id: str) -> str:
 def _lifecycle(work, effects: list, source: str) -> etree._Element:
     """The document's life: its adoption, then each later effect that a source dates and names the
     instrument of (data/documents/<document>/status.yml)."""
-    later = sorted({(_day(effect.since), effect.by, EVENTS[effect.type]) for effect in effects
-                    if effect.type in EVENTS and effect.by and effect.since})
+    later = sorted({(_day(effect.since), effect.by or effect.by_document, EVENTS[effect.type]) for effect in effects
+                    if effect.type in EVENTS and (effect.by or effect.by_document) and effect.since})
     events = [(work.date, "original", "generation")] + later
     return _e("lifecycle", *[_e("eventRef", eId=f"e_{n}", date=date, source=f"#{by}", type=kind)
                              for n, (date, by, kind) in enumerate(events, start=1)], source=source)
@@ -669,11 +675,11 @@ def _passive_modifications(work, alpha3: str, effects: list) -> etree._Element |
     """What later instruments did to the document or its provisions, as sources say it."""
     out = []
     for effect in effects:
-        if effect.type not in MODIFICATIONS or not effect.by:
+        if effect.type not in MODIFICATIONS or not (effect.by or effect.by_document):
             continue
         tag, kind = MODIFICATIONS[effect.type]
         destination = f"#{effect.clause}" if effect.clause else work.expression(alpha3)
-        out.append(_e(tag, _e("source", href=f"#{effect.by}"), _e("destination", href=destination),
+        out.append(_e(tag, _e("source", href=f"#{effect.by or effect.by_document}"), _e("destination", href=destination),
                       eId=f"pmod_{len(out) + 1}", type=kind))
     return _e("passiveModifications", *out) if out else None
 

@@ -22,6 +22,7 @@ from trafiklex.queries import status
 from trafiklex.data import tables
 from trafiklex.data.corpus import DATA_FILES, DOCUMENTS_DIR, Corpus
 from trafiklex.formats.clause_data import clause_records, clause_rows
+from trafiklex.model.edition import edition_of
 from trafiklex.queries.obligations import all_obligations
 
 DUE_KEYS = ("by", "from", "every_months", "ongoing", "case_by_case")
@@ -146,10 +147,29 @@ def relation_rows(corpus: Corpus) -> list[dict]:
 
 
 def effect_records(corpus: Corpus) -> list[dict]:
-    """Every later effect on a document or a clause, with its source's words (trafiklex.queries.status)."""
-    return [{"document": e.document, "clause": e.clause, "type": e.type, "instrument": e.by, "since": e.since,
-             "recorded": e.recorded, "source": e.source["id"], "url": status.source(corpus, e.source["id"])["url"],
-             "where": dict(e.source["where"]), "quote": e.source["quote"], "says": dict(e.says)} for e in status.effects(corpus)]
+    """Every later effect on a document or a clause, with its source's words (trafiklex.queries.status): a
+    public source (`source`, `url`), or a clause of a document of this edition (`by_document`,
+    `source_clause`: where = the clause's label, quote = its text in the authoritative language)."""
+    out = []
+    for e in status.effects(corpus):
+        record = {"document": e.document, "clause": e.clause, "type": e.type, "instrument": e.by, "since": e.since,
+                  "recorded": e.recorded}
+        if e.in_edition:
+            record.update(source=None, url=None, **_edition_source(corpus, e))
+        else:
+            record.update(source=e.source["id"], url=status.source(corpus, e.source["id"])["url"], where=dict(e.source["where"]),
+                          quote=e.source["quote"], by_document=None, source_clause=None)
+        out.append({**record, "says": dict(e.says)})
+    return out
+
+
+def _edition_source(corpus: Corpus, effect: status.Effect) -> dict:
+    edition = edition_of(corpus)
+    document, clause = effect.source["document"], effect.source["clause"]
+    title = corpus.document(document)["short_title"]
+    where = {lang: title[lang] + (f", {edition.label(document, clause, lang, heading=True)}" if clause else "") for lang in corpus.languages}
+    quote = edition.text(document, corpus.languages.authoritative).get(clause).text if clause else ""
+    return {"where": where, "quote": quote, "by_document": document, "source_clause": clause}
 
 
 def effect_rows(corpus: Corpus) -> list[dict]:

@@ -26,7 +26,7 @@ def path(corpus: Corpus, lang: str) -> str:
 def entries(corpus: Corpus, lang: str) -> list[dict]:
     """The feed's entries in `lang`, newest first: id, date, title, text, the page and clause they concern."""
     out = []
-    for effect in status.effects(corpus):
+    for effect in (e for e in status.effects(corpus) if e.recorded):  # (a document of the edition's: once it is announced)
         document = corpus.document(effect.document)
         out.append({"id": f"urn:trafiklex:effect:{effect.document}:{effect.index + 1}", "date": effect.recorded,
                     "title": f"{document['short_title'][lang]}: {corpus.words(lang, 'status.types')[effect.type]}",

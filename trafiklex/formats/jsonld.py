@@ -77,11 +77,33 @@ def legislation(corpus: Corpus, document_id: str, lang: str, site_url: str, edit
     parts = _changed_parts(corpus, document_id, lang)
     if parts:
         node["hasPart"] = parts
+    node.update(_in_edition(corpus, document_id, lang, site_url))
     if lang == authoritative:
         node["workTranslation"] = [_reference(corpus, document, other, site_url) for other in corpus.languages.translations()]
     else:
         node["translationOfWork"] = _reference(corpus, document, authoritative, site_url)
     return node
+
+
+# an effect that a document of this edition declares (trafiklex.queries.status), as schema.org says it: a
+# legislation that changes (replaces, amends) another, or applies (implements) it
+PROPERTIES = {"replaced": "legislationChanges", "amended": "legislationChanges", "implemented": "legislationApplies"}
+
+
+def _in_edition(corpus: Corpus, document_id: str, lang: str, site_url: str) -> dict:
+    """What documents of this edition do to this one (@reverse), and what it does to others."""
+    out: dict = {}
+    for effect in status.effects(corpus):
+        if not effect.in_edition or effect.type not in PROPERTIES or document_id not in (effect.document, effect.by_document):
+            continue
+        if effect.document == document_id:
+            other, place = corpus.document(effect.by_document), out.setdefault("@reverse", {})
+        else:
+            other, place = corpus.document(effect.document), out
+        node = {**_reference(corpus, other, lang, site_url), "legislationDate": edition_meta.document_identifiers(corpus, other["id"]).date}
+        if node not in place.setdefault(PROPERTIES[effect.type], []):
+            place[PROPERTIES[effect.type]].append(node)
+    return out
 
 
 def _changed_parts(corpus: Corpus, document_id: str, lang: str) -> list[dict]:

@@ -9,7 +9,7 @@ import jinja2.nodes
 import yaml
 
 from trafiklex.model import page_sandbox
-from trafiklex.data import tables
+from trafiklex.data import generated_pages, tables
 from trafiklex.data.corpus import Corpus
 from trafiklex.core.errors import Problem
 from trafiklex.model.macro_names import ARGUMENTS
@@ -21,10 +21,17 @@ TEMPLATES = jinja2.Environment()  # mkdocs-macros' default syntax
 _STAND_INS = {name: (lambda: None) if kind is None else (lambda argument: None) for name, kind in MACROS.items()}
 
 
+def written(docs_dir: Path, folder: Path) -> list[Path]:
+    """The pages under `folder` but those the build made from the data (trafiklex.data.generated_pages:
+    what they call is the data's, and one left of a removed document is not a problem of the pages)."""
+    return [path for path in sorted(folder.rglob("*.md"))
+            if not (generated_pages.in_folders(docs_dir, path) and generated_pages.is_generated(path))]
+
+
 def page_pairs(docs_dir: Path, languages: tuple[str, ...]) -> list[Problem]:
     """Every page exists in every language, at the same path."""
     problems = []
-    pages = {lang: {p.relative_to(docs_dir / lang) for p in (docs_dir / lang).rglob("*.md")} for lang in languages}
+    pages = {lang: {p.relative_to(docs_dir / lang) for p in written(docs_dir, docs_dir / lang)} for lang in languages}
     for lang in languages:
         for other in languages:
             for page in sorted(pages[lang] - pages[other]):
@@ -136,7 +143,7 @@ def all_pages(docs_dir: Path, corpus: Corpus) -> list[Problem]:
     rendered (a page's macros may render other pages: the side-by-side views and the divergence
     report render the documents)."""
     problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in written(docs_dir, docs_dir):
         source = path.read_text(encoding="utf-8")
         name = f"docs/{path.relative_to(docs_dir).as_posix()}"
         document = front_matter(source).get("document")

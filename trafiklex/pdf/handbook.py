@@ -38,11 +38,12 @@ def template_call(corpus: Corpus, languages: tuple[str, ...], edition: Edition) 
         subtitle = corpus.words(lang, "print.parallel_subtitle").format(first=names[languages[0]], second=names[languages[1]])
         subtitle = subtitle[:1].upper() + subtitle[1:]
     else:
-        kicker, subtitle = corpus.words(lang, "print.kicker"), corpus.words(lang, "print.subtitle")
+        kicker = corpus.words(lang, "print.kicker")
+        subtitle = corpus.words(lang, "print.subtitle").format(n=len(corpus.documents), years=edition_meta.adoption_years(corpus, lang))
     documents = [{"title": [d["title"][each] for each in languages], "details": details(corpus, d, languages)}
                  for d in corpus.documents]
     authoritative = corpus.languages.authoritative
-    notice = [p.format(language=corpus.words(each, "labels.language_name")[authoritative])
+    notice = [p.format(language=corpus.words(each, "labels.language_name")[authoritative], years=edition_meta.adoption_years(corpus, each))
               for each in languages for p in corpus.words(each, "print.notice")]
     # the texts' status: as adopted, the edition's date, nothing followed after it (trafiklex.queries.edition_meta)
     status = [edition_meta.handbook_status(corpus, each, edition.date) for each in languages]

@@ -36,23 +36,19 @@ def citation(corpus: Corpus, document_id: str, clause_id: str, lang: str, number
 
 
 def later_effects(corpus: Corpus, document_id: str, clause_id: str, lang: str) -> str:
-    """What a citation of a clause adds where public sources say that it, or a clause it is part of,
-    had a later effect: ' [later effect: amended, Law No. 144 (2 May 2013)]' (nothing for the others)."""
+    """What a citation of a clause adds where public sources or a document of this edition say that it,
+    a clause it is part of, or the whole document had a later effect: ' [later effect: amended, Law No.
+    144 (2 May 2013)]', ' [later effect: replaced, National Action Plan 2008–2010]' (nothing for the
+    others; of the whole document's effects, only those that change what the text is: status.CHANGES)."""
     concerned = [clause_id] + [str(a) for a in ClauseId.parse(clause_id).ancestors()]
-    found = [effect for each in concerned for effect in status.effects_at(corpus, document_id, each)]
+    found = [effect for effect in status.effects(corpus, document_id) if effect.type in status.CHANGES and effect.clause is None]
+    found += [effect for each in concerned for effect in status.effects_at(corpus, document_id, each)]
     if not found:
         return ""
     parts = []
     for effect in found:
-        words = corpus.words(lang, "status.types")[effect.type].lower()
-        if effect.by:
-            item = status.instrument(corpus, effect.by)
-            name = corpus.words(lang, "later.kinds")[item["kind"]]
-            if item.get("number"):
-                name += f" {corpus.words(lang, 'later.number')} {item['number']}"
-            date = status.date_words(corpus, item.get("date"), lang)
-            words += f", {name}" + (f" ({date})" if date else "")
-        parts.append(words)
+        name = status.by_name(corpus, effect, lang)
+        parts.append(corpus.words(lang, "status.types")[effect.type].lower() + (f", {name}" if name else ""))
     return " " + corpus.words(lang, "status.citation").format(effects="; ".join(dict.fromkeys(parts)))
 
 

@@ -65,30 +65,53 @@ def document_status(corpus: Corpus, document_id: str, lang: str, edition_date: s
 
 def later_words(corpus: Corpus, document_id: str, lang: str) -> str:
     """'No later information was found about this text (as of 6 December 2026).', or how many effects
-    public sources say it had, or that it was not searched for."""
+    public sources say it had, or that it was not searched for; first, what documents of this edition
+    say became of it ('Documents of this edition say what became of it: replaced by …')."""
+    found = status.effects(corpus, document_id)
+    public = status.public(found)
+    words = [in_edition_words(corpus, document_id, lang)]
     searched = status.searched(corpus, document_id)
     if searched is None:
-        return corpus.words(lang, "status.not_searched")
-    date = format_date(searched, corpus.words(lang, "months"))
-    found = status.effects(corpus, document_id)
+        words.append(corpus.words(lang, "status.not_searched"))
+    else:
+        date = format_date(searched, corpus.words(lang, "months"))
+        if public:
+            words.append(corpus.words(lang, "status.summary_found").format(date=date, n=len(public)))
+        else:
+            words.append(corpus.words(lang, "status.none_found_besides" if words[0] else "status.none_found").format(date=date))
+    return " ".join(filter(None, words))
+
+
+def in_edition_words(corpus: Corpus, document_id: str, lang: str) -> str:
+    """What documents of this edition say became of a document ('' where none says anything)."""
+    found = [e for e in status.effects(corpus, document_id) if e.in_edition]
     if not found:
-        return corpus.words(lang, "status.none_found").format(date=date)
-    return corpus.words(lang, "status.summary_found").format(date=date, n=len(found))
+        return ""
+    effects = "; ".join(corpus.words(lang, f"status.in_edition_by.{e.type}").format(document=status.by_name(corpus, e, lang))
+                        for e in found)
+    return corpus.words(lang, "status.in_edition_found").format(effects=effects)
 
 
-def adoption_years(corpus: Corpus) -> str:
-    """The years the documents were adopted in ('2005'), from their work dates."""
+def adoption_years(corpus: Corpus, lang: str) -> str:
+    """When the documents were adopted, from their work dates, in `lang`'s words: 'in 2005', 'in
+    2005–2009' ('në vitin 2005', 'në vitet 2005–2009': status.years)."""
     years = sorted({identifiers.work_date(d, corpus.documents)[:4] for d in corpus.documents})
-    return years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    words = corpus.words(lang, "status.years")
+    return words["one"].format(year=years[0]) if len(years) == 1 else words["range"].format(first=years[0], last=years[-1])
 
 
 def handbook_status(corpus: Corpus, lang: str, edition_date: str | None) -> str:
     """What the printed editions say of the texts' status (the title page)."""
     searched = max((d for d in (status.searched(corpus, doc["id"]) for doc in corpus.documents) if d), default=None)
-    return " ".join((corpus.words(lang, "status.texts").format(years=adoption_years(corpus)),
-                     edition_words(corpus, lang, edition_date),
-                     corpus.words(lang, "status.texts_not_tracked").format(
-                         date=format_date(searched, corpus.words(lang, "months")) if searched else "—")))
+    in_edition = [e for e in status.effects(corpus) if e.in_edition]
+    effects = "; ".join(f"{corpus.document(e.document)['short_title'][lang]}: "
+                        + corpus.words(lang, f"status.in_edition_by.{e.type}").format(document=status.by_name(corpus, e, lang))
+                        for e in in_edition)
+    return " ".join(filter(None, (corpus.words(lang, "status.texts").format(years=adoption_years(corpus, lang)),
+                                  edition_words(corpus, lang, edition_date),
+                                  corpus.words(lang, "status.texts_in_edition").format(effects=effects) if in_edition else "",
+                                  corpus.words(lang, "status.texts_not_tracked").format(
+                                      date=format_date(searched, corpus.words(lang, "months")) if searched else "—"))))
 
 
 # --- licences ----------------------------------------------------------------------------------------

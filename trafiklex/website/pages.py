@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from trafiklex.core.errors import DataError, Problem
+from trafiklex.data import generated_pages
 from trafiklex.model.edition import DOCS, Edition, edition_of
 from trafiklex.model.page_source import expand_text
 from trafiklex.model.pagecheck import front_matter
@@ -23,9 +24,7 @@ from trafiklex.views.render_translations import parallel_title
 from trafiklex.website.site_macros import functions
 
 # pages made from the data, not written by hand: front matter key → (macro, folder)
-GENERATED = {"institution_id": ("institution", "institutions"), "parallel_of": ("parallel", "parallel"),
-             "topic_id": ("topic", "topics")}
-GENERATED_FOLDERS = tuple(folder for _, folder in GENERATED.values())
+GENERATED, GENERATED_FOLDERS = generated_pages.KINDS, generated_pages.FOLDERS
 
 
 @dataclass
@@ -68,11 +67,13 @@ class SitePages:
 
     def generated_sources(self) -> dict[str, str]:
         """The generated pages as Markdown sources (what would render them: MkDocs needs the files)."""
-        out = {}
-        for path, (macro, argument) in self.generated().items():
-            key = next(key for key, (name, _) in GENERATED.items() if name == macro)
-            out[path] = f"---\n{key}: {argument}\n---\n\n{{{{ {macro}(\"{argument}\") }}}}\n"
-        return out
+        return {path: generated_pages.source(next(key for key, (name, _) in GENERATED.items() if name == macro), argument)
+                for path, (macro, argument) in self.generated().items()}
+
+    def write_generated(self) -> list[Problem]:
+        """Write the generated pages into docs/<lang>/<folder>/, removing those the data no longer makes
+        (trafiklex.data.generated_pages.sync); an editor's file there is a problem."""
+        return generated_pages.sync(self.root / DOCS, self.corpus.languages.codes, self.generated_sources())
 
     def page_paths(self, lang: str) -> list[str]:
         """Every page of the site in `lang`: the written ones, then the generated ones."""
