@@ -154,17 +154,11 @@ def tab(browser, request):
     context.close()
 
 
-@pytest.hookimpl(tryfirst=True)  # (before pytest-xdist reads the groups)
 def pytest_collection_modifyitems(items):
-    """Tests that use a browser are marked `browser` (the fast lane leaves them out). Each test file
-    is one group for pytest-xdist (`--dist loadgroup`, pyproject.toml): its tests run on one worker,
-    which makes its shared builds once; a test that names a group of its own (the shards of a long
-    check) may run on another."""
+    """Tests that use a browser are marked `browser` (the fast lane leaves them out)."""
     for item in items:
         if {"browser", "tab"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-        if not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 # --- figures that tests report at the end of the run (coverage, counts, ...) -----------------------
