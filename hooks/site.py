@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from trafiklex.formats import akn, feed, exports, jsonld, sitemap
-from trafiklex.website import csp, search_index, sitepolicy
+from trafiklex.website import csp, search_index, search_loading, sitepolicy
 from trafiklex.views import render_interop
 from trafiklex.website import site_page
 from trafiklex.translators import translator_files
@@ -257,6 +257,7 @@ def on_post_build(config):
     akn.write(edition, site, stamp.day())
     feed.write(edition.corpus, site, config["site_url"] or DEFAULT_SITE_URL)
     _vendor(_root(config), site)
+    _stop(search_loading.load_index_on_open(site))  # not with every page: when the reader opens the search
     for lang in edition.languages:
         folder = site / ("search" if lang == edition.corpus.languages.default else f"{lang}/search")
         folder.mkdir(parents=True, exist_ok=True)

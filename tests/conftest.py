@@ -1,8 +1,12 @@
 """Shared fixtures: the data, one real build of the site, a local web server and a real browser."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -67,13 +71,37 @@ def edition(corpus):
     return edition_of(corpus)
 
 
+@contextlib.contextmanager
+def _locked(path: Path):
+    """An exclusive lock on `path` (a file) between the processes of one run (pytest-xdist's workers)."""
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _run_folder(tmp_path_factory) -> Path:
+    """The folder this run's processes share: the run's own under pytest-xdist (each worker's is in
+    it), else this process's."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def build(tmp_path_factory):
-    """The site, built once for the whole session with the project's own build command."""
-    out = tmp_path_factory.mktemp("build") / "site"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--output", str(out)],
-                            cwd=ROOT, capture_output=True, text=True)
-    return {"dir": out, "returncode": result.returncode, "log": result.stdout + result.stderr}
+    """The site, built once for the whole run with the project's own build command: the first
+    worker to need it builds it while the others wait for it, then all read the same folder."""
+    folder = _run_folder(tmp_path_factory) / "shared-build"
+    with _locked(_run_folder(tmp_path_factory) / "shared-build.lock"):
+        outcome = folder / "outcome.json"
+        if not outcome.exists():
+            folder.mkdir(exist_ok=True)
+            result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--output", str(folder / "site")],
+                                    cwd=ROOT, capture_output=True, text=True)
+            outcome.write_text(json.dumps({"returncode": result.returncode, "log": result.stdout + result.stderr}))
+    return {"dir": folder / "site", **json.loads(outcome.read_text())}
 
 
 @pytest.fixture(scope="session")
@@ -127,9 +155,9 @@ def browser():
         chromium.close()
 
 
-# Every page starts the theme's search worker, which fetches its language's index and builds it: the
-# same work on every page, and most of a browser test's time. A test that does not search gets a page
-# without it; one that does is marked `search`.
+# Every page starts the theme's search worker (which loads its language's index and builds it when the
+# reader opens the search: trafiklex/website/search_loading.py). A test that does not search gets a
+# page without it; one that does is marked `search`.
 NO_SEARCH_WORKER = "window.Worker = function () { return {postMessage() {}, addEventListener() {}, terminate() {}}; };"
 
 

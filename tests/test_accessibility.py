@@ -35,19 +35,55 @@ def _language(path: str, codes: list[str], default: str) -> str:
     return first if first in codes and first != default else default
 
 
-def test_axe_finds_nothing_serious_on_any_page_in_either_scheme(site, server, browser, corpus):
-    pages = _pages(site)
+# The pages are checked in shards, each a test class of its own, which pytest-xdist may give to either
+# worker (--dist loadscope: each module's tests, or each class's, on one worker); shard k checks every
+# SHARDS-th page from the k-th, both languages in each.
+SHARDS = 4
+
+
+class AxeShard:
+    shard: int
+
+    def test_axe_finds_nothing_serious_on_any_page_in_either_scheme(self, site, server, browser, corpus):
+        _axe_finds_nothing_serious(site, server, browser, corpus, self.shard)
+
+
+class TestAxeShard1(AxeShard):
+    shard = 0
+
+
+class TestAxeShard2(AxeShard):
+    shard = 1
+
+
+class TestAxeShard3(AxeShard):
+    shard = 2
+
+
+class TestAxeShard4(AxeShard):
+    shard = 3
+
+
+def test_every_page_is_in_one_axe_shard():
+    """A shard class for every shard, so that no page goes unchecked."""
+    assert sorted(shard.shard for shard in AxeShard.__subclasses__()) == list(range(SHARDS))
+
+
+def _axe_finds_nothing_serious(site, server, browser, corpus, shard: int):
+    every = _pages(site)
+    pages = every[shard::SHARDS]
     codes = list(corpus.languages)
     axe = Axe()
     context = browser.new_context()
     context.add_init_script(NO_SEARCH_WORKER)
+    context.add_init_script(axe.axe_script)  # (in each page as it starts: the tab compiles it once, not per evaluate)
     tab = context.new_page()
     found, checked = [], {}
     started = time.monotonic()
     for path in pages:
         tab.emulate_media(color_scheme="light")
         tab.goto(f"{server}/{path}", wait_until="load")
-        tab.evaluate(axe.axe_script)
+        assert tab.evaluate("typeof axe.run") == "function", path
         tab.evaluate(STILL)
         for scheme in ("light", "dark"):
             tab.emulate_media(color_scheme=scheme)  # the page follows the system setting as it changes
@@ -62,14 +98,14 @@ def test_axe_finds_nothing_serious_on_any_page_in_either_scheme(site, server, br
             checked[key] = checked.get(key, 0) + 1
     context.close()
     seconds = time.monotonic() - started
-    assert len(pages) > 150
+    assert len(every) > 150
     assert {lang for lang, _ in checked} == set(codes)
     assert found[:10] == []
+    title = "accessibility on every page (axe: serious or critical)"
     for (lang, scheme), count in sorted(checked.items()):
-        report("accessibility on every page (axe: serious or critical)",
-               f"{lang} {scheme:<5} {count} pages, 0 violations" + (" (colour rules)" if scheme == "dark" else " (all rules)"))
-    report("accessibility on every page (axe: serious or critical)",
-           f"{len(pages)} pages × 2 schemes in {seconds:.0f} s, one browser tab")
+        report(title, f"shard {shard + 1}/{SHARDS}: {lang} {scheme:<5} {count} pages, 0 violations"
+                      + (" (colour rules)" if scheme == "dark" else " (all rules)"))
+    report(title, f"shard {shard + 1}/{SHARDS}: {len(pages)} of {len(every)} pages × 2 schemes in {seconds:.0f} s, one browser tab")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
