@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from trafiklex.data.corpus import Corpus
-from trafiklex.core.errors import Problem
-from trafiklex.core.ids import ClauseId
 
 FILE = "topics.yml"
 TITLE = "title"

@@ -7,7 +7,6 @@ contents and the search index) and everything else as HTML blocks, made by the t
 from __future__ import annotations
 
 import html
-from typing import Sequence
 
 from markupsafe import Markup
 
