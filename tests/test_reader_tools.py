@@ -26,8 +26,11 @@ CITATIONS = [  # (page, clause, Albanian citation, English citation): three kind
      "Plani i Veprimit kundër Trafikimit të Fëmijëve (11 shkurt 2005), seksioni 2, objektivi 4, aktiviteti 4",
      "Child Trafficking Action Plan (11 February 2005), Section 2, objective 4, activity 4"),
     ("child-trafficking-strategy", "cc_128-b__4",
-     "Strategjia kundër Trafikimit të Fëmijëve (11 shkurt 2005), Kodi Penal, neni 128/b, rreshti 4",
-     "Child Trafficking Strategy (11 February 2005), Criminal Code, Article 128/b, row 4"),
+     # (an article the Criminal Code has amended since: the citation says so, with the laws that did it)
+     "Strategjia kundër Trafikimit të Fëmijëve (11 shkurt 2005), Kodi Penal, neni 128/b, rreshti 4 "
+     "[efekt i mëvonshëm: ndryshuar, Ligj nr. 9859 (21 janar 2008); ndryshuar, Ligj nr. 144 (2 maj 2013)]",
+     "Child Trafficking Strategy (11 February 2005), Criminal Code, Article 128/b, row 4 "
+     "[later effect: amended, Law No. 9859 (21 January 2008); amended, Law No. 144 (2 May 2013)]"),
 ]
 
 
