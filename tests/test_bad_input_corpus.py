@@ -52,24 +52,37 @@ def _project(case: dict, tmp: Path) -> Path:
     return root
 
 
+def _expected(case: dict, root: Path) -> dict:
+    """What the case expects, its line found in the edited file where it gives the line's text
+    (`line_of`): a body or a document added above it does not move the case."""
+    expect = dict(case.get("expect", {}))
+    if "line_of" in expect:
+        lines = (root / expect["file"]).read_text(encoding="utf-8").split("\n")
+        assert lines.count(expect["line_of"]) == 1, f"the case's line_of is not one line of {expect['file']}"
+        expect["line"] = lines.index(expect.pop("line_of")) + 1
+    return expect
+
+
 def _checked(case: dict, tmp: Path) -> dict:
     """The build's first step, in this process: a DataError is the only way it may fail."""
+    root = _project(case, tmp)
     try:
-        validate.check(_project(case, tmp))
+        validate.check(root)
     except DataError as error:
-        return {"code": 1, "output": error.report()}
-    return {"code": 0, "output": ""}
+        return {"code": 1, "output": error.report(), "expect": _expected(case, root)}
+    return {"code": 0, "output": "", "expect": _expected(case, root)}
 
 
 def _built(case: dict, tmp: Path) -> dict:
     root = _project(case, tmp)
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--quiet", "--output", str(tmp / "site"),
                              "--config-file", str(root / "mkdocs.yml")], capture_output=True, text=True)
-    return {"code": result.returncode, "output": result.stdout + result.stderr, "site": tmp / "site"}
+    return {"code": result.returncode, "output": result.stdout + result.stderr, "site": tmp / "site",
+            "expect": _expected(case, root)}
 
 
 def _stopped_clearly(outcome: dict, case: dict):
-    output, expect = outcome["output"], case["expect"]
+    output, expect = outcome["output"], outcome.get("expect", case["expect"])
     assert "Traceback" not in output, output
     assert outcome["code"] != 0
     assert_message_names_its_place(output, expect)
