@@ -140,11 +140,12 @@ def on_env(env, config, files):
     """The theme's templates in the language being built (mkdocs-static-i18n builds each language on
     its own, with its own environment): its interface words as `t("section.key")` (locales/), the
     edition's languages (`edition_languages`), their names in this language in the edition's order
-    (`language_names`), where the printed editions are (`pdf_paths`, trafiklex.core.print_paths) and its
+    (`language_names`), any language's words as `words_in(lang, "section.key")` (the 404 page, in every
+    language), where the printed editions are (`pdf_paths`, trafiklex.core.print_paths) and its
     feed (`feed_path`, from the site's root)."""
     languages = _edition(config).corpus.languages
     t = _edition(config).corpus.catalog.translator(config.theme["language"])
-    env.globals.update(t=t, edition_languages=languages, pdf_paths=pdf_paths,
+    env.globals.update(t=t, words_in=_edition(config).corpus.catalog.word, edition_languages=languages, pdf_paths=pdf_paths,
                        language_names=[t("labels.language_name")[code] for code in languages],
                        feed_path=feed.path(_edition(config).corpus, config.theme["language"]),
                        material_search_worker=_material_search_worker(config),
