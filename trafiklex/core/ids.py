@@ -158,22 +158,17 @@ def _label(clause_id: str, w: Mapping[str, str], printed: Mapping[str, str]) -> 
     return label
 
 
+# the numbered levels of an id (`p_3`, `act_4`…) and the word (locales/: numbering) that names each
+NUMBERED_LEVELS = {"p": "paragraph", "item": "item", "part": "part", "heading": "heading", "obj": "objective",
+                   "act": "activity", "def": "definition"}
+
+
 def _level(label: str, part: str, previous: str, w: Mapping[str, str]) -> str:
     """A level below the ones the head names: a paragraph of running text, an item (of a list, or an
     unnumbered item that is a clause of its own), a subheading or part, a footnote, a signatory, a
     letter or a number."""
-    if m := re.fullmatch(r"p_(\d+)", part):
-        return f"{label}, {w['paragraph']} {m.group(1)}"
-    if m := re.fullmatch(r"item_(\d+)", part):
-        return f"{label}, {w['item']} {m.group(1)}"
-    if m := re.fullmatch(r"(part|heading)_(\d+)", part):
-        return f"{label}, {w[m.group(1)]} {m.group(2)}"
-    if m := re.fullmatch(r"obj_(\d+)", part):
-        return f"{label}, {w['objective']} {m.group(1)}"
-    if m := re.fullmatch(r"act_(\d+)", part):
-        return f"{label}, {w['activity']} {m.group(1)}"
-    if m := re.fullmatch(r"def_(\d+)", part):
-        return f"{label}, {w['definition']} {m.group(1)}"
+    if (m := re.fullmatch(r"([a-z]+)_(\d+)", part)) and m.group(1) in NUMBERED_LEVELS:
+        return f"{label}, {w[NUMBERED_LEVELS[m.group(1)]]} {m.group(2)}"
     if part in ("footnote", "signatory"):
         return f"{label}, {w[part]}"
     if part in ("adult", "child"):

@@ -72,13 +72,18 @@ def _check_assignments(edition: Edition) -> list[Problem]:
     return problems
 
 
+def _has_clause(edition: Edition, document: str, clause: str) -> bool:
+    """Whether `clause` is a clause of `document` in any of the edition's languages (its pages or its tables)."""
+    return any(clause in edition.text(document, lang).ids() for lang in edition.languages)
+
+
 def _check_relations(edition: Edition) -> list[Problem]:
     """The clause a relation names (the words that say it) is a clause of the document that declares it."""
     located, problems = edition.corpus.files["documents.yml"], []
     for d, document in enumerate(edition.documents):
         for r, relation in enumerate(document.get("relations", [])):
             clause = relation.get("clause")
-            if clause and not any(clause in edition.text(document["id"], lang).ids() for lang in edition.languages):
+            if clause and not _has_clause(edition, document["id"], clause):
                 problems.append(Problem(located.file, f"no clause '{clause}' in {document['id']}",
                                         line=located.line(("documents", d, "relations", r, "clause")),
                                         field=f"documents.{d}.relations.{r}.clause",
@@ -94,7 +99,7 @@ def _check_anchors(edition: Edition) -> list[Problem]:
     problems = []
 
     def check(located, path: tuple, document: str, clause: str | None, what: str):
-        if clause and not any(clause in edition.text(document, lang).ids() for lang in edition.languages):
+        if clause and not _has_clause(edition, document, clause):
             problems.append(Problem(located.file, f"no clause '{clause}' in {document}", line=located.line(path),
                                     field=".".join(map(str, path)), expected=f"the id of the clause of {document} {what}"))
 
@@ -124,7 +129,7 @@ def _check_effects(edition: Edition) -> list[Problem]:
         located = edition.corpus.located(document["id"], "status")
         for e, effect in enumerate(located.data["effects"] if located else []):
             clause = effect.get("clause")
-            if clause and not any(clause in edition.text(document["id"], lang).ids() for lang in edition.languages):
+            if clause and not _has_clause(edition, document["id"], clause):
                 problems.append(Problem(located.file, f"no clause '{clause}' in {document['id']}",
                                         line=located.line(("effects", e, "clause")), field=f"effects.{e}.clause",
                                         expected=f"the id of a clause of {document['id']} (its pages or its tables)"))
@@ -137,7 +142,7 @@ def _check_changes(edition: Edition) -> list[Problem]:
     known = {d["id"] for d in edition.documents}
     for n, change in enumerate(located.data["changes"]):
         clause, document = change.get("clause"), change.get("document")
-        if clause and document in known and not any(clause in edition.text(document, lang).ids() for lang in edition.languages):
+        if clause and document in known and not _has_clause(edition, document, clause):
             problems.append(Problem(located.file, f"no clause '{clause}' in {document}", line=located.line(("changes", n, "clause")),
                                     field=f"changes.{n}.clause", expected=f"the id of a clause of {document}"))
     return problems
