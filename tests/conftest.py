@@ -59,6 +59,16 @@ def copy_project(root: Path) -> Path:
     return root
 
 
+def add_documents(root: Path, fixture: Path) -> None:
+    """A fixture's documents added to the project copy at `root` as an editor adds them: its data, pages
+    and source texts copied in, its entries appended to data/documents.yml; no code is touched."""
+    for folder in ("data", "docs", "sources"):
+        shutil.copytree(fixture / folder, root / folder, dirs_exist_ok=True)
+    target = root / "data" / "documents.yml"
+    target.write_text(target.read_text(encoding="utf-8").rstrip("\n") + "\n" + (fixture / "documents.yml").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def corpus():
     return corpus_module.load(ROOT)

@@ -6,14 +6,13 @@ its open data (the real build)."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, report
+from conftest import ROOT, add_documents, copy_project, report
 from trafiklex.website import search_index
 from trafiklex.website import site_page
 from trafiklex import validate
@@ -27,20 +26,10 @@ FIXTURE = Path(__file__).parent / "fixtures" / "eighth_document"
 DOCUMENT, PAGE = "eighth-document", "eighth-document"
 
 
-def add_eighth_document(root: Path) -> None:
-    """The fixture's files copied in, its list entries appended: no code is touched."""
-    for folder in ("data", "docs", "sources"):
-        shutil.copytree(FIXTURE / folder, root / folder, dirs_exist_ok=True)
-    for name in ("documents.yml",):
-        target = root / "data" / name
-        target.write_text(target.read_text(encoding="utf-8").rstrip("\n") + "\n" + (FIXTURE / name).read_text(encoding="utf-8"),
-                          encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("eighth") / "project")
-    add_eighth_document(root)
+    add_documents(root, FIXTURE)
     return root
 
 

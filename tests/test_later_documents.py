@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, report
+from conftest import ROOT, add_documents, copy_project, report
 from trafiklex import validate
 from trafiklex.formats import akn, exports
 from trafiklex.model.edition import edition_of
@@ -34,19 +33,10 @@ ACTIVITIES = ["sec_1__obj_1__act_1", "sec_1__obj_1__act_2", "sec_2__act_1", "sec
 COMMITMENTS = ["art_2__A__1", "art_2__A__2", "art_2__B__1"]
 
 
-def add_later_documents(root: Path) -> None:
-    """The fixture's files copied in, its document entries appended: no code is touched."""
-    for folder in ("data", "docs", "sources"):
-        shutil.copytree(FIXTURE / folder, root / folder, dirs_exist_ok=True)
-    target = root / "data" / "documents.yml"
-    target.write_text(target.read_text(encoding="utf-8").rstrip("\n") + "\n" + (FIXTURE / "documents.yml").read_text(encoding="utf-8"),
-                      encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("later") / "project")
-    add_later_documents(root)
+    add_documents(root, FIXTURE)
     return root
 
 
