@@ -10,6 +10,7 @@ import html
 import json
 import os
 import shutil
+from copy import deepcopy
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -60,6 +61,7 @@ def _page(page) -> tuple[str, str]:
     return page.file.src_uri.split("/", 1)[1].removesuffix(".md"), page.file.locale
 
 
+NOT_FOUND = "404.html"  # the page for an address that leads nowhere: one for the whole site, in every language
 WATCHED = ("data", "locales", "translations")  # inputs besides the pages (docs/) that `mkdocs serve` watches
 
 
@@ -235,8 +237,21 @@ def on_post_page(output, page, config):
     return csp.add_policy(output)
 
 
+def on_template_context(context, template_name, config):
+    """The 404 page's language selector leads to each language's home page (mkdocs-static-i18n would
+    leave it leading to the versions of the page built last)."""
+    if template_name == NOT_FOUND:
+        config.extra["alternate"] = deepcopy(config.plugins["i18n"].extra_alternate)
+    return context
+
+
 def on_post_template(output_content, template_name, config):
-    """Static templates (the 404 page) get the same Content-Security-Policy as the pages."""
+    """Static templates (the 404 page) get the same Content-Security-Policy as the pages. The 404 page
+    is one file at the site's root, made by the root language's build, whose words and `lang` are that
+    language's: the other languages' builds (which mkdocs-static-i18n runs inside it) write the same
+    file, and keep what the root language's wrote."""
+    if template_name == NOT_FOUND and not config.plugins["i18n"].is_default_language_build:
+        return (Path(config["site_dir"]) / NOT_FOUND).read_text(encoding="utf-8")
     return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
 
 

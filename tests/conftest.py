@@ -168,6 +168,10 @@ def browser():
 # Every page starts the theme's search worker (which loads its language's index and builds it when the
 # reader opens the search: trafiklex/website/search_loading.py). A test that does not search gets a
 # page without it; one that does is marked `search`.
+# Records each Content-Security-Policy violation of a page (window.__violations).
+CSP_LISTENER = """window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));"""
 NO_SEARCH_WORKER = "window.Worker = function () { return {postMessage() {}, addEventListener() {}, terminate() {}}; };"
 
 

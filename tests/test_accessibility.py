@@ -1,6 +1,8 @@
 """Accessibility on every page, not a sample: axe on every built page of every language, in the light
-and in the dark colour scheme; and on a phone's width, the tables that were too wide read down the
-screen, the checklist keeps its result in view and the cite control opens by touch."""
+and in the dark colour scheme (and, in the same page views, every request stays on the site, the
+Content-Security-Policy is never violated, no file asked for is missing and the page says its language);
+and on a phone's width, the tables that were too wide read down the screen, the checklist keeps its
+result in view and the cite control opens by touch."""
 from __future__ import annotations
 
 import re
@@ -9,7 +11,7 @@ import time
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import NO_SEARCH_WORKER, report
+from conftest import CSP_LISTENER, NO_SEARCH_WORKER, report
 from trafiklex.core.htmltext import parse
 
 SERIOUS = ("serious", "critical")
@@ -45,7 +47,7 @@ class AxeShard:
     shard: int
 
     def test_axe_finds_nothing_serious_on_any_page_in_either_scheme(self, site, server, browser, corpus):
-        _axe_finds_nothing_serious(site, server, browser, corpus, self.shard)
+        _check_every_page(site, server, browser, corpus, self.shard)
 
 
 class TestAxeShard1(AxeShard):
@@ -69,21 +71,32 @@ def test_every_page_is_in_one_axe_shard():
     assert sorted(shard.shard for shard in AxeShard.__subclasses__()) == list(range(SHARDS))
 
 
-def _axe_finds_nothing_serious(site, server, browser, corpus, shard: int):
+def _check_every_page(site, server, browser, corpus, shard: int):
+    """Shard `shard` of the pages: axe in both schemes; and, in the same page views (the search worker
+    left out: tests/test_site_quality.py runs it in full where the reader opens the search), requests,
+    the page's policy and its language."""
     every = _pages(site)
     pages = every[shard::SHARDS]
     codes = list(corpus.languages)
     axe = Axe()
     context = browser.new_context()
-    context.add_init_script(NO_SEARCH_WORKER)
-    context.add_init_script(axe.axe_script)  # (in each page as it starts: the tab compiles it once, not per evaluate)
+    for script in (CSP_LISTENER, NO_SEARCH_WORKER, axe.axe_script):  # (axe in each page as it starts: compiled once)
+        context.add_init_script(script)
     tab = context.new_page()
+    requests, failed, violations, wrong_language = [], [], [], []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
     found, checked = [], {}
     started = time.monotonic()
     for path in pages:
+        lang = _language(path, codes, corpus.languages.default)
         tab.emulate_media(color_scheme="light")
         tab.goto(f"{server}/{path}", wait_until="load")
         assert tab.evaluate("typeof axe.run") == "function", path
+        if tab.evaluate("document.documentElement.lang") != lang:
+            wrong_language.append(path)
+        policy = tab.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert "default-src 'self'" in policy, path
         tab.evaluate(STILL)
         for scheme in ("light", "dark"):
             tab.emulate_media(color_scheme=scheme)  # the page follows the system setting as it changes
@@ -94,18 +107,24 @@ def _axe_finds_nothing_serious(site, server, browser, corpus, shard: int):
             result = tab.evaluate("options => axe.run(document, options)", options)
             found += [(path, scheme, v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]])
                       for v in result["violations"] if v["impact"] in SERIOUS]
-            key = (_language(path, codes, corpus.languages.default), scheme)
-            checked[key] = checked.get(key, 0) + 1
+            checked[(lang, scheme)] = checked.get((lang, scheme), 0) + 1
+        violations += [f"{path}: {v}" for v in tab.evaluate("window.__violations")]
     context.close()
     seconds = time.monotonic() - started
     assert len(every) > 150
     assert {lang for lang, _ in checked} == set(codes)
     assert found[:10] == []
+    elsewhere = sorted({url for url in requests if not url.startswith(server + "/")})
+    assert len(requests) > 10 * len(pages)  # each page and its style sheets, scripts and images (~18 a page)
+    assert elsewhere == [] and failed == [] and violations == [] and wrong_language == []
     title = "accessibility on every page (axe: serious or critical)"
     for (lang, scheme), count in sorted(checked.items()):
         report(title, f"shard {shard + 1}/{SHARDS}: {lang} {scheme:<5} {count} pages, 0 violations"
                       + (" (colour rules)" if scheme == "dark" else " (all rules)"))
     report(title, f"shard {shard + 1}/{SHARDS}: {len(pages)} of {len(every)} pages × 2 schemes in {seconds:.0f} s, one browser tab")
+    report("requests and Content-Security-Policy",
+           f"shard {shard + 1}/{SHARDS}: {len(pages)} pages loaded, {len(requests)} requests, all to the site itself; "
+           "0 policy violations, 0 missing files, each page in its language")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

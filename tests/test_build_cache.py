@@ -1,7 +1,10 @@
 """The build cache (trafiklex.core.cache): an entry is used only when it is sound (its key, its content's
-hash), a part not in the cache is made with the others missing in one pass, and — slow — a build that
-takes what it can from the cache after a one-clause edit gives, byte for byte, the site a cold build of
-the edited project gives; so does a build whose every cache entry was damaged."""
+hash), a part not in the cache is made with the others missing in one pass, and — slow — builds are
+deterministic and incremental: a build from nothing (an empty cache) of a copy of the project is, byte
+for byte, the shared build of this commit (whatever that took from the cache); after a one-clause edit,
+a build that takes what it can from the cache gives the site a build gives whose every cache entry was
+damaged (none is used: that build is made from nothing); and with nothing changed, the output is left
+as it is."""
 from __future__ import annotations
 
 import hashlib
@@ -110,35 +113,40 @@ def _entries(folder: Path, kind: str) -> set[str]:
 
 
 @pytest.mark.slow
-def test_a_warm_build_after_an_edit_is_the_cold_build_of_the_edited_project(tmp_path):
-    project, warm, cold = copy_project(tmp_path / "project"), tmp_path / "warm-cache", tmp_path / "cold-cache"
-    _build(project, tmp_path / "before", warm)
+def test_builds_are_deterministic_and_a_warm_build_after_an_edit_is_a_build_from_nothing(site, tmp_path):
+    project, warm = copy_project(tmp_path / "project"), tmp_path / "warm-cache"
+    _build(project, tmp_path / "before", warm)  # from nothing: the cache is empty
+    before = _digests(tmp_path / "before")
+    # two builds of the same commit are identical (timestamps fixed by SOURCE_DATE_EPOCH and the commit
+    # date, sorted output, a reproducible ZIP)
+    shared = _digests(site)
+    assert sorted(before) == sorted(shared)
+    assert [name for name in shared if shared[name] != before[name]] == []
     pdfs_before = _entries(warm, "typst-pdf")
-
     path, old, new = project / EDIT[0], EDIT[1], EDIT[2]
     assert path.read_text(encoding="utf-8").count(old) == 1
     path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     _build(project, tmp_path / "warm", warm)
-    _build(project, tmp_path / "cold", cold)
-
-    before, after_warm, after_cold = (_digests(tmp_path / name) for name in ("before", "warm", "cold"))
+    # the warm build compiled only the PDFs whose Typst changed (the English handbook, the bilingual edition)
+    made_again = _entries(warm, "typst-pdf") - pdfs_before
+    assert len(made_again) == 2, made_again
+    # every entry damaged (one byte less): none is used, so this build is made from nothing; it gives
+    # the warm build's site (an entry used although damaged would have changed it)
+    entries = [p for p in warm.rglob("*") if p.is_file()]
+    assert len(entries) > 100
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-1])
+    _build(project, tmp_path / "cold", warm)
+    after_warm, after_cold = _digests(tmp_path / "warm"), _digests(tmp_path / "cold")
     assert after_warm == after_cold
     changed = sorted(name for name in after_cold if before.get(name) != after_cold[name])
     assert "en/nrm-agreement.html" in changed and "pdf/handbook-en.pdf" in changed, changed
     assert "pdf/handbook-sq.pdf" not in changed
-    # the warm build compiled only the PDFs whose Typst changed (the English handbook, the bilingual edition)
-    made_again = _entries(warm, "typst-pdf") - pdfs_before
-    assert len(made_again) == 2, made_again
-
-    # every entry damaged (one byte less): none is used, and the build gives the same site
-    for entry in [p for p in warm.rglob("*") if p.is_file()]:
-        entry.write_bytes(entry.read_bytes()[:-1])
-    _build(project, tmp_path / "damaged", warm)
-    assert _digests(tmp_path / "damaged") == after_cold
     # a build with nothing changed: the output, that very site, is left as it is
-    stamp = (tmp_path / "damaged" / "index.html").stat().st_mtime_ns
-    _build(project, tmp_path / "damaged", warm)
-    assert _digests(tmp_path / "damaged") == after_cold
-    assert (tmp_path / "damaged" / "index.html").stat().st_mtime_ns == stamp
-    report("build cache", f"warm after an edit = cold: {len(after_cold)} files, {len(changed)} changed by the edit, "
-                          f"{len(made_again)} PDFs compiled again")
+    stamp = (tmp_path / "cold" / "index.html").stat().st_mtime_ns
+    _build(project, tmp_path / "cold", warm)
+    assert _digests(tmp_path / "cold") == after_cold
+    assert (tmp_path / "cold" / "index.html").stat().st_mtime_ns == stamp
+    report("deterministic build", f"{len(shared)} files, byte-identical across two builds (one from nothing)")
+    report("build cache", f"warm after an edit = a build from damaged entries: {len(after_cold)} files, "
+                          f"{len(changed)} changed by the edit, {len(made_again)} PDFs compiled again")
