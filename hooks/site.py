@@ -259,13 +259,13 @@ def on_post_build(config):
     feed.write(edition.corpus, site, config["site_url"] or DEFAULT_SITE_URL)
     _vendor(_root(config), site)
     _stop(search_loading.load_index_on_open(site))  # not with every page: when the reader opens the search
-    for lang in edition.languages:
+    try:  # (each with its lunr index, built by the site's own search worker: trafiklex.website.search_prebuilt)
+        indexes = search_prebuilt.add(site, {lang: search_index.build(edition, lang) for lang in edition.languages})
+    except DataError as error:
+        raise PluginError("\n" + error.report()) from None
+    for lang, index in indexes.items():
         folder = site / ("search" if lang == edition.corpus.languages.default else f"{lang}/search")
         folder.mkdir(parents=True, exist_ok=True)
-        try:  # (with its lunr index, built by the site's own search worker: trafiklex.website.search_prebuilt)
-            index = search_prebuilt.add(site, search_index.build(edition, lang))
-        except DataError as error:
-            raise PluginError("\n" + error.report()) from None
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")  # for file://

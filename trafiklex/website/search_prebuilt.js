@@ -82,4 +82,4 @@ async function main() {
   process.stdout.write(JSON.stringify({lunr: lunr.version, fields, terms, vectors: vectors.map(docs => docs.join(";"))}));
 }
 
-main().catch(error => fail(String(error && error.stack || error)));
+main().catch(error => fail(error instanceof Error ? `${error.name}: ${error.message}\n${error.stack}` : String(error)));

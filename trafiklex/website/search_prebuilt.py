@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from trafiklex.core import cache
@@ -52,21 +53,28 @@ def _run(node: str, site: Path, index_json: bytes) -> bytes:
     return run.stdout
 
 
-def add(site: Path, index: dict) -> dict:
-    """The language's `index` (trafiklex.website.search_index.build) with its lunr index, built by the
-    search worker of the built `site`, in its config."""
-    node = _node()
+def _prebuilt(node: str, version: str, site: Path, index: dict) -> dict:
     index_json = json.dumps({"config": index["config"], "docs": index["docs"]}, ensure_ascii=False,
                             separators=(",", ":")).encode("utf-8")
     worker = [path for folder in WORKER for path in sorted((site / folder).glob("*.js"))]
-    version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
     made = cache.cached(KIND, (index_json, cache.files_digest(worker, site), version), lambda: _run(node, site, index_json))
     try:
         prebuilt = json.loads(made)
         if not (isinstance(prebuilt, dict) and prebuilt.get("fields") == list(index["config"]["fields"])
                 and all(vectors.count(";") + 1 == len(index["docs"]) for vectors in prebuilt["vectors"])):
             raise ValueError("not the index of these documents and fields")
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise _problem(f"the search index built by Node.js is damaged: {error}",
                        "one vector per document for each field of the index's config") from None
-    return {**index, "config": {**index["config"], "prebuilt": prebuilt}}
+    return prebuilt
+
+
+def add(site: Path, indexes: dict[str, dict]) -> dict[str, dict]:
+    """Each language's index (trafiklex.website.search_index.build) with its lunr index in its config,
+    built by the search worker of the built `site` (the languages' at once)."""
+    node = _node()
+    version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
+    with ThreadPoolExecutor(max_workers=max(len(indexes), 1)) as pool:  # (Node works outside Python)
+        made = list(pool.map(lambda index: _prebuilt(node, version, site, index), indexes.values()))
+    return {lang: {**index, "config": {**index["config"], "prebuilt": prebuilt}}
+            for (lang, index), prebuilt in zip(indexes.items(), made)}
