@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from trafiklex.formats import akn, feed, exports, jsonld, sitemap
-from trafiklex.website import csp, search_index, search_loading, sitepolicy
+from trafiklex.website import csp, search_index, search_loading, search_prebuilt, sitepolicy
 from trafiklex.views import render_interop
 from trafiklex.website import site_page
 from trafiklex.translators import translator_files
@@ -260,7 +260,7 @@ def on_post_build(config):
     """Once, at the end of the whole build (mkdocs-static-i18n builds the other languages inside the
     authoritative language's build, and is `building` until it has done them all): the open-data
     downloads, the translators' files, the Akoma Ntoso files, one search index per language (replacing
-    the merged one), the vendored scripts, and a sitemap in every folder of pages (Material's language selector fetches
+    the merged one; with its lunr index, built at build time), the vendored scripts, and a sitemap in every folder of pages (Material's language selector fetches
     sitemap.xml next to the page it links to)."""
     if config.plugins["i18n"].building:
         return
@@ -274,10 +274,14 @@ def on_post_build(config):
     feed.write(edition.corpus, site, config["site_url"] or DEFAULT_SITE_URL)
     _vendor(_root(config), site)
     _stop(search_loading.load_index_on_open(site))  # not with every page: when the reader opens the search
-    for lang in edition.languages:
+    try:  # (each with its lunr index, built by the site's own search worker: trafiklex.website.search_prebuilt)
+        indexes = search_prebuilt.add(site, {lang: search_index.build(edition, lang) for lang in edition.languages})
+    except DataError as error:
+        raise PluginError("\n" + error.report()) from None
+    for lang, index in indexes.items():
         folder = site / ("search" if lang == edition.corpus.languages.default else f"{lang}/search")
         folder.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(search_index.build(edition, lang), ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")  # for file://
     sitemap.restamp(site, stamp.date, stamp.epoch)  # the edition's date, not the fixed time

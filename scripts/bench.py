@@ -25,6 +25,8 @@ tolerance. Exits 1 when a check fails. Seconds themselves are shown beside the b
 checked: they are this machine's.
 
 usage: .venv/bin/python scripts/bench.py [--update] [--quick] [--runs N]   (--quick: no ×50 corpus)
+       .venv/bin/python scripts/bench.py --search   (the search's figures alone: index sizes and typed →
+                                                      results on the site and on the ×20 corpus, no PDFs)
 """
 from __future__ import annotations
 
@@ -293,7 +295,10 @@ def main() -> int:
     parser.add_argument("--update", action="store_true", help="write the figures as the new baseline")
     parser.add_argument("--quick", action="store_true", help="leave out the ×50 corpus (several minutes)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each ×1 build; the best counts (default 3)")
+    parser.add_argument("--search", action="store_true", help="the search's figures alone (the site and the ×20 corpus, no PDFs)")
     args = parser.parse_args()
+    if args.search:
+        return search_only()
     figures = _Figures()
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
@@ -337,6 +342,35 @@ def main() -> int:
         BASELINE.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
         print(f"baseline written: {BASELINE.relative_to(ROOT)}")
     return 1 if failed else 0
+
+
+def search_only() -> int:
+    """The search's figures alone, on the site and on the ×20 corpus (each built without the PDFs), with
+    the machine's load (the timings are this machine's, at this moment); exits 1 when a target is missed."""
+    figures = _Figures()
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        for key, _ in SEARCHED:
+            factor = SEARCH_FACTOR if key else 1
+            project = copy_project(scratch / f"x{factor}")
+            if key:
+                synthesize(project, factor)
+            site_build(project, scratch / f"site-x{factor}")
+            figures[f"{key}index"] = index_sizes(scratch / f"site-x{factor}")
+            figures[f"{key}load"] = os.getloadavg()[0]
+            figures.update({f"{key}{name}": value for name, value in typing_latency(scratch / f"site-x{factor}").items()})
+    out = []
+    for key, name in SEARCHED:
+        print(f"search{name or ' (the site)'}: index sq / en {' / '.join(f'{z / 1024:.0f}' for _, z in figures[f'{key}index'].values())} KB "
+              f"gzipped; typed → first results {figures[f'{key}typed_cold_ms']:.0f} ms median, "
+              f"{figures[f'{key}typed_cold_max_ms']:.0f} ms at most; opened → first results {figures[f'{key}opened_cold_ms']:.0f} ms; "
+              f"a second query {figures[f'{key}typed_warm_ms']:.0f} ms (load {figures[f'{key}load']:.1f})")
+        out += [(f"first results ≤ {SEARCH_MS} ms after typing{name}", figures[f"{key}typed_cold_ms"] <= SEARCH_MS),
+                (f"no search index with a page view{name}", figures[f"{key}index_requests_before_search"] == 0)]
+    out += [(f"search index {lang} gzipped ≤ 400 KB", zipped <= 400 * 1024) for lang, (_, zipped) in figures["index"].items()]
+    for check, ok in out:
+        print(f"{'ok  ' if ok else 'FAIL'} {check}")
+    return 0 if all(ok for _, ok in out) else 1
 
 
 class _Figures(dict):

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, report
 from trafiklex.website.offline import ZIP_PATH
@@ -68,6 +69,11 @@ def _search(tab, base: str, lang: str, query: str) -> list[str]:
     copy's folder as a file:// address), types `query` into the search box and reads the results:
     their addresses from `base`."""
     tab.goto(f"{base}/{'index.html' if lang == 'sq' else 'en/index.html'}")
+    return _typed(tab, base, query)
+
+
+def _typed(tab, base: str, query: str) -> list[str]:
+    """The reader types `query` into the search box of the page open in `tab`; the results' addresses."""
     tab.locator("input.md-search__input").click()
     tab.keyboard.type(query, delay=20)
     tab.wait_for_selector(".md-search-result__item a.md-search-result__link")
@@ -172,3 +178,148 @@ def test_the_theme_script_is_changed_once_and_a_theme_without_the_code_stops_the
     (scripts / theme.name).unlink()
     (problem,) = search_loading.load_index_on_open(tmp_path)
     assert "none found" in problem.message
+
+
+# --- the lunr index built at build time (trafiklex/website/search_prebuilt.py) -------------------------
+
+# Runs in the page: the site's search worker given the language's index as Material gives it (with the
+# lunr index built at build time, `prepared`; without it, or with it damaged), asked each query; every
+# result message, whole (locations, scores, highlighted text), and how many documents the worker's
+# lunr.Builder indexed (Material's Search adds each document to the builder when it builds the index).
+RUN_WORKER = """async ([queries, mode]) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const index = await (await fetch(new URL("search/search_index.json", new URL(config.base, location.href)))).json();
+  if (mode === "built") delete index.config.prebuilt;
+  if (mode === "damaged") index.config.prebuilt.vectors[0] = index.config.prebuilt.vectors[0].replace(/;[^;]*$/, "");
+  const worker = new Worker(new URL(config.search, location.href));
+  const next = () => new Promise(resolve => worker.addEventListener("message", e => resolve(e.data), {once: true}));
+  worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+  await next();
+  const results = [];
+  for (const query of queries) {
+    worker.postMessage({type: 2, data: query});
+    results.push(await next());
+  }
+  worker.terminate();
+  return JSON.stringify(results);
+}"""
+# lunr's query syntax, which Material passes on: a term left out, one required, a field named
+OPERATOR_QUERIES = ["-trafik", "traf* -femij*", "+molsa +detyr*", "heading:neni", "nen* 5*", "a"]
+
+
+def _cases(lang: str) -> list[str]:
+    return [case["query"] for case in yaml.safe_load(search_eval.QUERIES.read_text(encoding="utf-8"))[lang]] + OPERATOR_QUERIES
+
+
+@pytest.mark.search
+@pytest.mark.parametrize("lang", ["sq", "en"])
+def test_the_prebuilt_index_gives_the_results_of_an_index_built_in_the_browser(server, browser, lang):
+    """For every query of tests/search_queries.yml (and lunr's query syntax), the worker that makes its
+    index from the one built at build time answers exactly what it answers when it builds the index
+    itself, as Material's worker does: the same results, in the same order, with the same scores and
+    the same words highlighted. A prebuilt index that does not fit the documents is not used."""
+    page = browser.new_page()
+    page.goto(f"{server}/{'index.html' if lang == 'sq' else 'en/index.html'}")
+    queries = _cases(lang)
+    prebuilt, built, damaged = (json.loads(page.evaluate(RUN_WORKER, [queries, mode])) for mode in ("prebuilt", "built", "damaged"))
+    page.close()
+    found = [sum(len(group) for group in message["data"]["items"]) for message in built]
+    assert len(built) == len(queries) and sum(found) > 10 * len(queries)  # (queries that find things)
+    assert sum("<mark>" in json.dumps(message) for message in built) > len(queries) / 2  # (and highlight them)
+    for query, mine, theirs in zip(queries, prebuilt, built):
+        assert mine == theirs, f"{lang}: {query!r}: the prebuilt index answers otherwise"
+    assert damaged == built
+    report("search index built at build time", f"{lang}: {len(queries)} queries, {sum(found)} results: the same as an "
+                                               "index built in the browser (scores, order, highlighting)")
+
+
+def _watch_builder(tab) -> None:
+    """Counts, in the page's search worker, the documents lunr.Builder indexes (Material's Search adds
+    each one when it builds its index): in `self.__added`."""
+    worker = tab.wait_for_event("worker") if not tab.workers else tab.workers[0]
+    worker.evaluate("""() => new Promise(resolve => {
+      const watch = () => {
+        if (!self.lunr) return setTimeout(watch, 5);
+        const add = lunr.Builder.prototype.add;
+        self.__added = 0;
+        lunr.Builder.prototype.add = function () { self.__added++; return add.apply(this, arguments); };
+        resolve();
+      };
+      watch();
+    })""")
+
+
+@pytest.mark.search
+@pytest.mark.parametrize("lang,query,first", [
+    ("en", "Natasha Hodaj", "en/nrm-agreement.html#art_1__item_1"),
+    ("sq", "MoLSA", "institutions/molsa.html"),
+])
+def test_the_first_search_on_a_page_builds_no_index(server, tab, lang, query, first):
+    """The reader's first search uses the index built at build time: the page's search worker indexes
+    no document (lunr.Builder's add is never run), and the results are there, highlighted."""
+    with tab.expect_event("worker"):
+        tab.goto(f"{server}/{'' if lang == 'sq' else 'en/'}nrm-agreement.html")
+    _watch_builder(tab)
+    results = _typed(tab, server, query)
+    assert ([r for r in results if "#" in r] if "#" in first else results)[0] == first, results[:5]
+    assert tab.locator(".md-search-result__item mark").count() > 0  # (the words found, highlighted)
+    assert tab.workers[0].evaluate("self.__added") == 0
+
+
+def _worker_site(root: Path) -> Path:
+    """The files of a built site that its search worker runs (the site's own and the theme's)."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    (root / "assets" / "javascripts" / "workers").mkdir(parents=True)
+    (root / "assets" / "javascripts" / "lunr" / "min").mkdir(parents=True)
+    for path in [*theme.glob("workers/search.*.min.js"), theme / "lunr" / "min" / "lunr.stemmer.support.min.js"]:
+        shutil.copy(path, root / "assets" / "javascripts" / path.relative_to(theme))
+    shutil.copytree(ROOT / "docs" / "assets" / "javascripts", root / "assets" / "javascripts", dirs_exist_ok=True)
+    return root
+
+
+SMALL_INDEX = {"config": {"lang": ["sq"], "separator": r"[\s\-–—]+", "pipeline": ["trimmer", "stopWordFilter"],
+                          "fields": {"heading": {"boost": 3}, "text": {"boost": 1}}},
+               "docs": [{"location": "a.html", "title": "Marrëveshja", "heading": "Marrëveshja", "text": "Qëllimi i marrëveshjes"},
+                        {"location": "a.html#art_1", "title": "Neni 1", "heading": "Neni 1", "text": "MPÇS dhe MoLSA", "boost": 2.5}]}
+
+
+def test_the_index_is_built_at_build_time_and_a_failure_stops_the_build(tmp_path, monkeypatch):
+    """The build step gives the index its lunr index, for each field a vector per document; without
+    Node.js, with a search worker that fails, or with a damaged result, the build stops with a message
+    that says what is wrong (never a traceback)."""
+    from trafiklex.core.errors import DataError
+    from trafiklex.website import search_prebuilt
+
+    monkeypatch.setenv("TRAFIKLEX_CACHE", "off")
+    site = _worker_site(tmp_path / "site")
+    index = search_prebuilt.add(site, {"sq": SMALL_INDEX})["sq"]
+    prebuilt = index["config"].pop("prebuilt")
+    assert index == SMALL_INDEX and prebuilt["fields"] == ["heading", "text"]
+    assert {"marreveshja", "qellimi", "mpcs", "molsa", "neni"} <= set(prebuilt["terms"])
+    assert all(vectors.count(";") == 1 for vectors in prebuilt["vectors"])  # (two documents)
+
+    monkeypatch.setattr(search_prebuilt, "NODE", "no-such-node")
+    with pytest.raises(DataError) as stopped:
+        search_prebuilt.add(site, {"sq": SMALL_INDEX})
+    assert "Node.js (node) is not installed" in stopped.value.report() and "./scripts/setup" in stopped.value.report()
+    monkeypatch.setattr(search_prebuilt, "NODE", "node")
+
+    (site / "assets" / "javascripts" / "lunr" / "min" / "lunr.sq.min.js").write_text("throw new Error('broken lunr.sq');")
+    with pytest.raises(DataError) as stopped:
+        search_prebuilt.add(site, {"sq": SMALL_INDEX})
+    assert "Node.js could not build the search index: " in stopped.value.report()
+    assert "broken lunr.sq" in stopped.value.report() and "Traceback" not in stopped.value.report()
+    shutil.copy(ROOT / "docs" / "assets" / "javascripts" / "lunr" / "min" / "lunr.sq.min.js", site / "assets" / "javascripts" / "lunr" / "min")
+
+    twice = {**SMALL_INDEX, "docs": SMALL_INDEX["docs"] + SMALL_INDEX["docs"][:1]}
+    with pytest.raises(DataError) as stopped:
+        search_prebuilt.add(site, {"sq": SMALL_INDEX, "en": twice})
+    assert "two documents with one location" in stopped.value.report()
+
+    for damaged in (b'{"fields": ["heading", "text"], "vectors": ["1,1000", "1,1000"]}', b"{not json", b"[]"):
+        monkeypatch.setattr(search_prebuilt, "_run", lambda *args, damaged=damaged: damaged)
+        with pytest.raises(DataError) as stopped:
+            search_prebuilt.add(site, {"sq": SMALL_INDEX})
+        assert "the search index built by Node.js is damaged" in stopped.value.report()
