@@ -25,6 +25,8 @@ tolerance. Exits 1 when a check fails. Seconds themselves are shown beside the b
 checked: they are this machine's.
 
 usage: .venv/bin/python scripts/bench.py [--update] [--quick] [--runs N]   (--quick: no ×50 corpus)
+       .venv/bin/python scripts/bench.py --warm [--runs N]   (the editing figures alone: one cold build, then
+       the warm build after a one-clause edit, the build with no edit and the plain build, with their ratios)
 """
 from __future__ import annotations
 
@@ -293,7 +295,10 @@ def main() -> int:
     parser.add_argument("--update", action="store_true", help="write the figures as the new baseline")
     parser.add_argument("--quick", action="store_true", help="leave out the ×50 corpus (several minutes)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each ×1 build; the best counts (default 3)")
+    parser.add_argument("--warm", action="store_true", help="only the warm, no-edit and plain builds (no baseline check)")
     args = parser.parse_args()
+    if args.warm:
+        return warm_only(args.runs)
     figures = _Figures()
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
@@ -337,6 +342,27 @@ def main() -> int:
         BASELINE.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
         print(f"baseline written: {BASELINE.relative_to(ROOT)}")
     return 1 if failed else 0
+
+
+def warm_only(runs: int) -> int:
+    """The editing figures alone, in one run (so that their ratios share the machine's load)."""
+    figures = _Figures()
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        project = copy_project(scratch / "project")
+        full_build(project, scratch / "site", scratch / "cache")  # (cold: the cache of the pages before the edits)
+        edits = []
+        for round_ in range(runs):
+            edit_one_clause(project, round_)
+            edits.append(full_build(project, scratch / "site", scratch / "cache")[0])
+        figures["warm_edit_s"] = min(edits)
+        figures["no_edit_s"] = min(full_build(project, scratch / "site", scratch / "cache")[0] for _ in range(runs))
+        figures["plain_build_s"] = min(plain_build(project, scratch / "plain") for _ in range(runs))
+    for name, key, limit in (("warm build after a one-clause edit", "warm_edit_s", 1.2), ("build with no edit", "no_edit_s", 0.5)):
+        ratio = figures[key] / figures["plain_build_s"]
+        print(f"{'ok  ' if ratio <= limit else 'FAIL'} {name:<36}{figures[key]:6.2f} s  {ratio:.2f}× plain "
+              f"({figures['plain_build_s']:.2f} s; target ≤ {limit}×; rounds: {', '.join(f'{e:.2f}' for e in edits) if key == 'warm_edit_s' else '-'})")
+    return 0
 
 
 class _Figures(dict):

@@ -58,6 +58,7 @@ WEAK_OBLIGATION = ("do te", "will")  # a commitment ("Do të raportojë" / "Repo
 LONG_CLAUSE = 1000        # characters: a longer clause is a narrative, read for its length only
 LENGTH_MINIMUM = 80       # characters in each language, below which a clause's length ratio is not read
 LENGTH_DEVIATIONS = 4.0   # robust z-score (median, MAD) of the log ratio beyond which a clause is reported
+CACHED = "divergences"  # the kind of the build cache's entries: a document's findings (compared)
 BODY_NAME_SIMILARITY = 85  # rapidfuzz partial_ratio of a name with the other text, in %
 
 
@@ -141,7 +142,7 @@ def compared(corpus: Corpus, document: str) -> list[Finding]:
     inputs = (document, cache.json_input([(p.id, p.text, p.html) for p in pairs]).replace(token, ""), cache.json_input(duties),
               cache.json_input({lang: printed_numbers(corpus, document, lang) for lang in corpus.languages.codes}),
               corpus.digest)
-    texts = cache.cached_json("divergences", inputs, lambda: [_as_list(f) for f in _compare_texts(corpus, pairs)])
+    texts = cache.cached_json(CACHED, inputs, lambda: [_as_list(f) for f in _compare_texts(corpus, pairs)])
     return [_finding(item) for item in texts] + _lengths(corpus, pairs)
 
 

@@ -13,6 +13,7 @@ from trafiklex.views.templating import render
 from trafiklex.data.terms import termbase
 
 SHOWN = 3  # links per term; the rest counted
+CACHED = "term-occurrences"  # the kind of the build cache's entries: a document's (document_occurrences)
 
 
 def occurrences(corpus: Corpus) -> dict[tuple[str, str], list[tuple[str, str]]]:
@@ -38,7 +39,7 @@ def document_occurrences(corpus: Corpus, document: str) -> list[tuple[str, str, 
                 for concept in dict.fromkeys(m.concept for m in base.find(pair.side(lang) or "", lang))]
     texts = cache.json_input([(pair.id, pair.text) for pair in document_pairs(corpus, document)])
     inputs = (document, texts, corpus.file_digest("terms.yml"), cache.json_input(corpus.languages.codes))
-    return [tuple(item) for item in cache.cached_json("term-occurrences", inputs, compute)]
+    return [tuple(item) for item in cache.cached_json(CACHED, inputs, compute)]
 
 
 def glossary_page(corpus: Corpus, lang: str, here: str) -> str:

@@ -45,6 +45,7 @@ SCRIPTS = {"assets/javascripts/checklist.js", "assets/javascripts/obligations.js
            "assets/javascripts/color-scheme.js"}
 THEME_SCRIPTS = "assets/javascripts/"  # (checked against the theme's own files)
 SCRIPT_TYPES = {None, "", "text/javascript"}
+CACHED = "site-policy"  # the kind of the build cache's entries: a page's findings (_check_page_cached)
 REFUSED_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe",
                     "animate", "set", "animatemotion", "animatetransform", "discard", "handler", "listener"}
 LINK_RELS = {"canonical", "alternate", "next", "prev", "icon", "stylesheet", "noopener", "noreferrer", "nofollow",
@@ -231,7 +232,7 @@ def _check_page_cached(text: str, page: str, scripts: set[str], theme: Path, bas
     """check_page's findings, kept in the build cache (trafiklex.core.cache) under the page's path and
     content, the scripts allowed, the theme and the site's path (and this code: a change to the policy
     checks every page again)."""
-    found = cache.cached("site-policy", (page, text, "\n".join(sorted(scripts)), str(theme), base),
+    found = cache.cached(CACHED, (page, text, "\n".join(sorted(scripts)), str(theme), base),
                          lambda: json.dumps(check_page(text, page, scripts, theme, base)).encode("utf-8"))
     return [(line, what) for line, what in json.loads(found)]
 
