@@ -50,7 +50,9 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         project = copy_project(Path(scratch))
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRAFIKLEX_CACHE": str(Path(scratch) / "cache")}
+        # (this copy's package first: the hooks import it)
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRAFIKLEX_CACHE": str(Path(scratch) / "cache"),
+               "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
         process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{args.port}"],
                                    cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                    start_new_session=True)

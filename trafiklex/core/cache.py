@@ -150,8 +150,10 @@ def cached_json(kind: str, inputs: tuple[bytes | str, ...], make: Callable[[], o
 
 
 def json_input(value) -> str:
-    """A value as an input of a key: its JSON, keys sorted (dates and the like as text)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    """A value as an input of a key: its JSON, keys sorted; a value JSON has no type for (a date) as its
+    type and text, so that it differs from a text that reads the same."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True,
+                      default=lambda other: {"\0type": type(other).__name__, "text": str(other)})
 
 
 def cached_each(kind: str, inputs: list[str], make_all: Callable[[list[str]], list[str]]) -> list[str]:
