@@ -90,3 +90,20 @@ def test_an_edit_to_a_clause_redoes_its_document_and_shows(tmp_path, in_folder, 
     assert edited_occurrences[(added.id, "en")] == [("nrm-agreement", CLAUSE)]
     # and it is what a fresh computation of the edited project gives
     assert (edited_report, edited_occurrences) == _fresh(project, monkeypatch)
+
+
+def test_records_as_yaml_from_the_cache_are_the_fresh_yaml(in_folder):
+    import datetime
+
+    import yaml
+
+    from trafiklex.formats import exports
+
+    records = {"b": [{"id": "x", "date": datetime.date(2005, 2, 22)}], "a": ["2005-02-22", 1, 1.0, True, None]}
+    reordered = {"a": records["a"], "b": records["b"]}  # (the same values, another order: another YAML)
+    for data in (records, reordered):
+        fresh = yaml.dump(data, Dumper=exports.DUMPER, allow_unicode=True, sort_keys=False, width=120)
+        assert exports._yaml(data) == fresh  # (made and kept)
+        assert exports._yaml(data) == fresh  # (from the cache)
+    assert exports._yaml(records) != exports._yaml(reordered)
+    assert len(_entries(in_folder, exports.YAML_CACHED)) == 2

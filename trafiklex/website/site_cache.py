@@ -15,6 +15,7 @@ from typing import Mapping
 from trafiklex.core import cache
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.data.inputs import INPUT_FILES, INPUT_FOLDERS
+from trafiklex.formats import exports
 from trafiklex.model import markdown_render
 from trafiklex.translators import divergence
 from trafiklex.views import render_terms
@@ -30,7 +31,8 @@ KEPT = 3
 CODE = ("hooks", "package-lock.json")
 SCRIPTS = ("scripts/build.py", "scripts/mkdocs_build.py")
 # the products kept per page or per document (each build's are at most one per page)
-PER_PAGE = (markdown_render.CACHED, site_page.CACHED, sitepolicy.CACHED, divergence.CACHED, render_terms.CACHED)
+PER_PAGE = (markdown_render.CACHED, site_page.CACHED, sitepolicy.CACHED, divergence.CACHED, render_terms.CACHED,
+            exports.YAML_CACHED)
 ENVIRONMENT = ("SITE_URL", "EDITION_DATE", "SOURCE_DATE_EPOCH")  # what MkDocs and the build stamp
 
 
