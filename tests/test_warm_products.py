@@ -107,3 +107,23 @@ def test_records_as_yaml_from_the_cache_are_the_fresh_yaml(in_folder):
         assert exports._yaml(data) == fresh  # (from the cache)
     assert exports._yaml(records) != exports._yaml(reordered)
     assert len(_entries(in_folder, exports.YAML_CACHED)) == 2
+
+
+def test_the_termbase_is_kept_while_its_file_is_the_same(tmp_path):
+    """Under `mkdocs serve`, a rebuild (a new corpus) takes the termbase made before, with what it has
+    found, as long as data/terms.yml is the same; another terms.yml makes another one, which finds by
+    its own forms."""
+    project = copy_project(tmp_path / "project")
+    base = termbase(corpus_module.load(project))
+    text = "They are placed in foster care."
+    assert [m.concept for m in base.find(text, "en")] == ["foster_care"]
+    assert termbase(corpus_module.load(project)) is base
+    assert base.find(text, "en") == base._find(text, "en", base.concepts)
+
+    terms = project / "data" / "terms.yml"
+    assert terms.read_text(encoding="utf-8").count("    en: [foster*]\n") == 1
+    terms.write_text(terms.read_text(encoding="utf-8").replace("    en: [foster*]\n", "    en: [fostering]\n"), encoding="utf-8")
+    other = termbase(corpus_module.load(project))
+    assert other is not base
+    assert "foster_care" not in [m.concept for m in other.find(text, "en")]
+    assert [m.concept for m in other.find("fostering", "en")] == ["foster_care"]
