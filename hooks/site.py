@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import shutil
 from copy import deepcopy
@@ -22,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 from trafiklex.formats import akn, feed, exports, jsonld, sitemap
 from trafiklex.website import csp, search_index, search_loading, search_prebuilt, sitepolicy
 from trafiklex.views import render_interop
+from trafiklex.views.templating import CompiledTemplates
 from trafiklex.website import site_page
 from trafiklex.translators import translator_files
 from trafiklex import validate
@@ -39,6 +41,7 @@ VENDORED = {"node_modules/iframe-worker/shim/index.js": "assets/javascripts/vend
 PDF_DIR = "TRAFIKLEX_PDF_DIR"  # set by scripts/build.py: where the printed editions go, made alongside the site
 _printing: dict[str, Future] = {}  # the printed editions under way, by configuration file
 _command: list[str] = []  # MkDocs' command: "build", "serve", …
+log = logging.getLogger("mkdocs.hooks.site")
 
 
 def _stop(problems: list[Problem]):
@@ -88,6 +91,9 @@ def on_config(config):
         raise PluginError("\n" + error.report()) from None
     if os.environ.get(PDF_DIR) and not config.plugins["i18n"].building:
         _start_printing(config, edition)
+    if _command == ["serve"] and not config.plugins["i18n"].building:
+        log.info("trafiklex: `mkdocs serve` builds and checks the pages; the PDFs and the offline ZIP are not "
+                 "built (nor rebuilt after an edit) under serve: ./scripts/build makes them")
     return config
 
 
@@ -145,6 +151,7 @@ def on_env(env, config, files):
     (`language_names`), any language's words as `words_in(lang, "section.key")` (the 404 page, in every
     language), where the printed editions are (`pdf_paths`, trafiklex.core.print_paths) and its
     feed (`feed_path`, from the site's root)."""
+    env.bytecode_cache = CompiledTemplates(env)  # (the theme's templates compiled once, not in every build)
     languages = _edition(config).corpus.languages
     t = _edition(config).corpus.catalog.translator(config.theme["language"])
     env.globals.update(t=t, words_in=_edition(config).corpus.catalog.word, edition_languages=languages, pdf_paths=pdf_paths,

@@ -27,6 +27,8 @@ checked: they are this machine's.
 usage: .venv/bin/python scripts/bench.py [--update] [--quick] [--runs N]   (--quick: no ×50 corpus)
        .venv/bin/python scripts/bench.py --search   (the search's figures alone: index sizes and typed →
                                                       results on the site and on the ×20 corpus, no PDFs)
+       .venv/bin/python scripts/bench.py --warm [--runs N]   (the editing figures alone: one cold build, then
+       the warm build after a one-clause edit, the build with no edit and the plain build, with their ratios)
 """
 from __future__ import annotations
 
@@ -296,9 +298,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="leave out the ×50 corpus (several minutes)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each ×1 build; the best counts (default 3)")
     parser.add_argument("--search", action="store_true", help="the search's figures alone (the site and the ×20 corpus, no PDFs)")
+    parser.add_argument("--warm", action="store_true", help="only the warm, no-edit and plain builds (no baseline check)")
     args = parser.parse_args()
     if args.search:
         return search_only()
+    if args.warm:
+        return warm_only(args.runs)
     figures = _Figures()
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
@@ -371,6 +376,27 @@ def search_only() -> int:
     for check, ok in out:
         print(f"{'ok  ' if ok else 'FAIL'} {check}")
     return 0 if all(ok for _, ok in out) else 1
+
+
+def warm_only(runs: int) -> int:
+    """The editing figures alone, in one run (so that their ratios share the machine's load)."""
+    figures = _Figures()
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        project = copy_project(scratch / "project")
+        full_build(project, scratch / "site", scratch / "cache")  # (cold: the cache of the pages before the edits)
+        edits = []
+        for round_ in range(runs):
+            edit_one_clause(project, round_)
+            edits.append(full_build(project, scratch / "site", scratch / "cache")[0])
+        figures["warm_edit_s"] = min(edits)
+        figures["no_edit_s"] = min(full_build(project, scratch / "site", scratch / "cache")[0] for _ in range(runs))
+        figures["plain_build_s"] = min(plain_build(project, scratch / "plain") for _ in range(runs))
+    for name, key, limit in (("warm build after a one-clause edit", "warm_edit_s", 1.2), ("build with no edit", "no_edit_s", 0.5)):
+        ratio = figures[key] / figures["plain_build_s"]
+        print(f"{'ok  ' if ratio <= limit else 'FAIL'} {name:<36}{figures[key]:6.2f} s  {ratio:.2f}× plain "
+              f"({figures['plain_build_s']:.2f} s; target ≤ {limit}×; rounds: {', '.join(f'{e:.2f}' for e in edits) if key == 'warm_edit_s' else '-'})")
+    return 0
 
 
 class _Figures(dict):

@@ -12,6 +12,7 @@ used. Entries are written whole to a temporary file and renamed, so a reader nev
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 import tempfile
@@ -139,6 +140,20 @@ def cached(kind: str, inputs: tuple[bytes | str, ...], make: Callable[[], bytes]
         content = make()
         put(kind, entry_key, content)
     return content
+
+
+def cached_json(kind: str, inputs: tuple[bytes | str, ...], make: Callable[[], object]):
+    """A product that JSON holds (lists, strings, numbers, mappings with string keys), from the cache or
+    made by `make` and kept. It is read back from its JSON either way, so that a product taken from the
+    cache and one just made are the same value."""
+    return json.loads(cached(kind, inputs, lambda: json.dumps(make(), ensure_ascii=False, sort_keys=True).encode("utf-8")))
+
+
+def json_input(value) -> str:
+    """A value as an input of a key: its JSON, keys sorted; a value JSON has no type for (a date) as its
+    type and text, so that it differs from a text that reads the same."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True,
+                      default=lambda other: {"\0type": type(other).__name__, "text": str(other)})
 
 
 def cached_each(kind: str, inputs: list[str], make_all: Callable[[list[str]], list[str]]) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
+from trafiklex.core import cache
 from trafiklex.data import yamlio
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.data.yamlio import Located
@@ -103,13 +104,23 @@ def _expected(error) -> tuple[str, tuple]:
     return error.message, path
 
 
+VALID = "schema-valid"  # the kind of the build cache's entries: a data file's content found valid against a schema
+
+
 def check(located: Located, schema: str) -> list[Problem]:
+    """Where the file does not match the schema. Content found valid once is not checked again: the
+    build cache (trafiklex.core.cache) keeps that it was, under the content, the schema and the code."""
+    valid = cache.key(VALID, schema, cache.json_input(validator(schema).schema), cache.json_input(located.data))
+    if cache.get(VALID, valid) == b"valid":
+        return []
     problems = []
     errors = sorted(validator(schema).iter_errors(located.data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         expected, path = _expected(error)
         problems.append(Problem(located.file, "does not match the schema " + f"schemas/{schema}.schema.json",
                                 line=located.line(path), field=_field(path), expected=expected))
+    if not problems:
+        cache.put(VALID, valid, b"valid")
     return problems
 
 

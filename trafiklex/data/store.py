@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from trafiklex.core import references
+from trafiklex.core import cache, references
 from trafiklex.core.languages import Languages
 from trafiklex.data import tables, yamlio
 from trafiklex.data.catalog import Catalog
@@ -43,6 +43,18 @@ class Corpus:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    @property
+    def digest(self) -> str:
+        """A hash of everything loaded (each data file's content, the interface words): part of the key of
+        a product of the build cache (trafiklex.core.cache) that reads the data."""
+        return self.memo("digest", lambda: cache.digest(
+            *(part for name in sorted(self.files) for part in (name, cache.json_input(self.files[name].data))),
+            cache.json_input(self.catalog.words if self.catalog else None)))
+
+    def file_digest(self, name: str) -> str:
+        """A hash of one data file's content (a key's part for a product that reads that file alone)."""
+        return self.memo(("digest", name), lambda: cache.digest(name, cache.json_input(self.data(name))))
 
     # --- the edition's files ------------------------------------------------------------------------
     def data(self, name: str) -> dict:

@@ -16,6 +16,8 @@ from trafiklex.data.store import Corpus
 from trafiklex.core.text import fold_char
 
 GAP = "…"
+FOUND_KEPT = 50_000  # texts whose concepts a termbase remembers (Termbase.find), at most
+_kept: dict[str, "Termbase"] = {}  # the termbase made last, by the hash of data/terms.yml (termbase)
 WORD = r"[\w-]*"
 
 
@@ -91,6 +93,7 @@ class Termbase:
                                  c.get("check", True), c.get("note", {}), c.get("institution", ""))
                          for c in data["concepts"]]
         self.by_id = {c.id: c for c in self.concepts}
+        self._found: dict[tuple[str, str, str], list[Match]] = {}  # (find)
         self.markers = {kind: {lang: re.compile("|".join(f"(?:{pattern(f, strict=True)})" for f in forms))
                                for lang, forms in by_lang.items()} for kind, by_lang in data["markers"].items()}
 
@@ -101,9 +104,21 @@ class Termbase:
         return [c for c in self.concepts if c.domain != "body"]
 
     def find(self, text: str, lang: str, concepts=None) -> list[Match]:
-        """The concepts' occurrences in `text`, the longest where two overlap, in the order of the text."""
+        """The concepts' occurrences in `text`, the longest where two overlap, in the order of the text
+        (all the concepts' or the meaning checks': remembered by text, for the life of this termbase)."""
         if not text:
             return []
+        which = "all" if concepts is None else "meaning" if concepts is self.meaning else None
+        if which is None:
+            return self._find(text, lang, concepts)
+        key = (which, lang, text)
+        if key not in self._found:
+            if len(self._found) >= FOUND_KEPT:
+                self._found.clear()
+            self._found[key] = self._find(text, lang, concepts)
+        return list(self._found[key])
+
+    def _find(self, text: str, lang: str, concepts) -> list[Match]:
         flat = folded(text)
         found = []
         for concept in concepts if concepts is not None else self.concepts:
@@ -136,7 +151,16 @@ class Termbase:
 
 
 def termbase(corpus: Corpus) -> Termbase:
-    return corpus.memo("termbase", lambda: Termbase(corpus.data("terms.yml")))
+    """The corpus's termbase. The one made last is kept for as long as data/terms.yml stays the same, with
+    its compiled forms and what it has found: `mkdocs serve` rebuilds after an edit without making it
+    again, and finds the concepts again only in the texts the edit changed."""
+    def make() -> Termbase:
+        digest = corpus.file_digest("terms.yml")
+        if digest not in _kept:
+            _kept.clear()  # (one termbase at a time)
+            _kept[digest] = Termbase(corpus.data("terms.yml"))
+        return _kept[digest]
+    return corpus.memo("termbase", make)
 
 
 def check(corpus: Corpus, report) -> None:

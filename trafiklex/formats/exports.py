@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from trafiklex.queries import edition_meta
-from trafiklex.core import relations
+from trafiklex.core import cache, relations
 from trafiklex.queries import status
 from trafiklex.data import tables
 from trafiklex.data.corpus import DATA_FILES, DOCUMENTS_DIR, Corpus
@@ -27,6 +27,7 @@ from trafiklex.queries.obligations import all_obligations
 
 DUE_KEYS = ("by", "from", "every_months", "ongoing", "case_by_case")
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter when PyYAML has it (the same YAML, faster)
+YAML_CACHED = "yaml-records"  # the kind of the build cache's entries: a derived dataset's YAML (_yaml)
 
 
 def _names(corpus: Corpus, ids, lang: str) -> str:
@@ -300,6 +301,14 @@ def package(corpus: Corpus, files: list[Path], edition_date: str | None, out_dir
     return descriptor
 
 
+def _yaml(data) -> str:
+    """The records as YAML, kept in the build cache (trafiklex.core.cache) under their repr (every
+    type and the order of every mapping: what the YAML shows), so that records an edit did not change
+    are not written out again."""
+    return cache.cached(YAML_CACHED, (repr(data),), lambda: yaml.dump(
+        data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=120).encode("utf-8")).decode("utf-8")
+
+
 def write(corpus: Corpus, out_dir: Path, edition_date: str | None = None) -> list[Path]:
     """Write every dataset's files (and the schemas, and the package descriptor) into `out_dir`;
     returns the files written. `edition_date`: the edition's date (EDITION_DATE), if known."""
@@ -312,8 +321,7 @@ def write(corpus: Corpus, out_dir: Path, edition_date: str | None = None) -> lis
         if name in DERIVED:
             data = {name: DERIVED[name](corpus)}
             (out_dir / f"{name}.yml").write_text(
-                f"# yaml-language-server: $schema={name}.schema.json\n" + licence_lines(corpus)
-                + yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+                f"# yaml-language-server: $schema={name}.schema.json\n" + licence_lines(corpus) + _yaml(data), encoding="utf-8")
         else:
             text = (corpus.root / "data" / f"{name}.yml").read_text(encoding="utf-8")
             (out_dir / f"{name}.yml").write_text(_with_licence(corpus, text.replace("$schema=../schemas/", "$schema=", 1)),

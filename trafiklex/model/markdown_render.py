@@ -13,8 +13,11 @@ import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from trafiklex.core import cache
+
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "footnotes", "tables", "toc"]
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+CACHED = "markdown-html"  # the kind of the build cache's entries: a page's Markdown converted (convert_kept)
 # HTML that the code has made (a table rendered from the data, escaped value by value) is marked so
 # that it goes into the page as it is, without being parsed again as Markdown (trafiklex.views.render.block)
 RAW_START, RAW_END = "\ue000raw\ue001", "\ue000/raw\ue001"
@@ -75,6 +78,7 @@ class Converter:
     """Markdown → HTML for the pages of one language."""
 
     def __init__(self, permalink_title: str):
+        self.permalink_title = permalink_title
         self.md = markdown.Markdown(extensions=EXTENSIONS, output_format="html",
                                     extension_configs={"toc": {"permalink": True, "permalink_title": permalink_title}})
         self.md.treeprocessors.register(_Links(self.md), "trafiklex-links", 0)
@@ -85,3 +89,12 @@ class Converter:
         self.md.page_links = []
         html = self.md.convert(text)
         return Rendered(html, list(getattr(self.md, "toc_tokens", [])), tuple(self.md.page_links))
+
+    def convert_kept(self, text: str) -> Rendered:
+        """convert(), kept in the build cache (trafiklex.core.cache) under the text and the permalinks'
+        title: a page whose Markdown an edit did not change is not converted again."""
+        def make():
+            rendered = self.convert(text)
+            return [rendered.html, rendered.toc, list(rendered.links)]
+        html, toc, links = cache.cached_json(CACHED, (self.permalink_title, text), make)
+        return Rendered(html, toc, tuple(links))

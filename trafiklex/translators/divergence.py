@@ -35,13 +35,14 @@ from dataclasses import asdict, dataclass, replace
 from rapidfuzz import fuzz
 
 from trafiklex.translators import accepted
-from trafiklex.core import deadlines
+from trafiklex.core import cache, deadlines
 from trafiklex.queries.citations import printed_numbers
 from trafiklex.data.corpus import Corpus
 from trafiklex.queries.obligations import all_obligations
 from trafiklex.core.ids import ClauseId
 from trafiklex.data import tables
-from trafiklex.translators.parallel import TOOLS_LANGUAGE, Pair, all_pairs, comparisons, language_name
+from trafiklex.model.edition import edition_of
+from trafiklex.translators.parallel import TOOLS_LANGUAGE, Pair, all_pairs, comparisons, document_pairs, language_name
 from trafiklex.data.terms import termbase
 from trafiklex.core.text import fold
 from trafiklex.translators.text_facts import dates, numbers, part_of, people, same_person, without_references
@@ -57,6 +58,7 @@ WEAK_OBLIGATION = ("do te", "will")  # a commitment ("Do të raportojë" / "Repo
 LONG_CLAUSE = 1000        # characters: a longer clause is a narrative, read for its length only
 LENGTH_MINIMUM = 80       # characters in each language, below which a clause's length ratio is not read
 LENGTH_DEVIATIONS = 4.0   # robust z-score (median, MAD) of the log ratio beyond which a clause is reported
+CACHED = "divergences"  # the kind of the build cache's entries: a document's findings (compared)
 BODY_NAME_SIMILARITY = 85  # rapidfuzz partial_ratio of a name with the other text, in %
 
 
@@ -119,7 +121,7 @@ def report(corpus: Corpus) -> list[Finding]:
 
 def _report(corpus: Corpus) -> list[Finding]:
     pairs = all_pairs(corpus)
-    findings = compare(corpus, pairs)
+    findings = [finding for document in corpus.documents for finding in compared(corpus, document["id"])]
     for languages in comparisons(corpus):
         findings += _bodies_in_data(corpus, languages) + _penalties(corpus, languages) + _deadlines(corpus, languages)
     order = [d["id"] for d in corpus.documents]
@@ -128,8 +130,46 @@ def _report(corpus: Corpus) -> list[Finding]:
     return sorted(findings, key=lambda f: (order.index(f.document), KINDS.index(f.kind), f.clause, f.detail, f.texts))
 
 
+def compared(corpus: Corpus, document: str) -> list[Finding]:
+    """compare() on one document's clause pairs: what each clause's texts alone tell is kept in the build
+    cache (trafiklex.core.cache) under all that it reads — the document's pairs (each language's text
+    and HTML of every clause), the numbers its sections print, which of its clauses are duties, the
+    data and the interface words — so that an edit to one document's text compares that document
+    again, and only it; the lengths, read against the whole corpus's ratios, are read every time."""
+    pairs = document_pairs(corpus, document)
+    duties = sorted(o.id for o in all_obligations(corpus) if o.document == document)
+    token = edition_of(corpus).token  # (the marks of notes in the HTML carry this process's token)
+    inputs = (document, cache.json_input([(p.id, p.text, p.html) for p in pairs]).replace(token, ""), cache.json_input(duties),
+              cache.json_input({lang: printed_numbers(corpus, document, lang) for lang in corpus.languages.codes}),
+              corpus.digest)
+    texts = cache.cached_json(CACHED, inputs, lambda: [_as_list(f) for f in _compare_texts(corpus, pairs)])
+    return [_finding(item) for item in texts] + _lengths(corpus, pairs)
+
+
+def _as_list(finding: Finding) -> list:
+    return [finding.kind, finding.severity, finding.document, finding.clause, finding.detail, finding.texts,
+            finding.words, finding.touches, finding.accepted]
+
+
+def _finding(item: list) -> Finding:
+    kind, severity, document, clause, detail, texts, words, touches, accepted_reason = item
+    return Finding(kind, severity, document, clause, detail, tuple((lang, text) for lang, text in texts),
+                   tuple((lang, tuple(each)) for lang, each in words), touches, accepted_reason)
+
+
 def compare(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
     """The findings on aligned texts (not on the data tables): `pairs` of one or more documents."""
+    return _compare_texts(corpus, pairs) + _lengths(corpus, pairs)
+
+
+def _lengths(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
+    """The clauses whose length ratio is far from the corpus's (of those whose meaning is read)."""
+    return [finding for languages in comparisons(corpus) for pair in pairs
+            if pair.has(*languages) and _reads_meaning(corpus, pair) for finding in _length(corpus, pair, languages)]
+
+
+def _compare_texts(corpus: Corpus, pairs: list[Pair]) -> list[Finding]:
+    """What each clause's texts, and its document's, tell (all but the lengths)."""
     findings: list[Finding] = []
     duties = {(o.document, o.id) for o in all_obligations(corpus)}
     for document in dict.fromkeys(p.document for p in pairs):
@@ -430,13 +470,13 @@ def _words(matches) -> tuple[str, ...]:
 
 
 def _meaning(corpus: Corpus, pair: Pair, languages: tuple[str, str], is_duty: bool) -> list[Finding]:
-    if not pair.id or part_of(pair.id, "signatures") or _is_glossary_entry(corpus, pair):
+    if not _reads_meaning(corpus, pair):
         return []
     base = termbase(corpus)
     first, second = languages
     text = {lang: without_references(corpus, pair.side(lang), pair.document, lang) for lang in languages}
     if max(len(text[lang]) for lang in languages) > LONG_CLAUSE:
-        return _length(corpus, pair, languages)  # (a narrative: its paraphrases are not read word by word)
+        return []  # (a narrative: its paraphrases are not read word by word; its length is: _lengths)
     found = {lang: base.find(text[lang], lang, base.meaning) for lang in languages}
     checked = {lang: {} for lang in languages}
     for lang in languages:
@@ -502,7 +542,12 @@ def _meaning(corpus: Corpus, pair: Pair, languages: tuple[str, str], is_duty: bo
             finding("modality", "duty", f"a permission in {lang} (“{'”, “'.join(_words(marks['permission'][lang]))}”), "
                     f"an obligation in {other} (“{'”, “'.join(_words(strong[other]))}”)",
                     {lang: _words(marks["permission"][lang]), other: _words(strong[other])})
-    return out + _length(corpus, pair, languages)
+    return out
+
+
+def _reads_meaning(corpus: Corpus, pair: Pair) -> bool:
+    """The meaning checks and the length read a clause, but a signature block or a glossary's entry."""
+    return bool(pair.id) and not part_of(pair.id, "signatures") and not _is_glossary_entry(corpus, pair)
 
 
 def _length(corpus: Corpus, pair: Pair, languages: tuple[str, str]) -> list[Finding]:

@@ -4,30 +4,42 @@ to the clause on its document page; where the page's language never names it, to
 language does, and saying so) and the note where the terms are not equivalent."""
 from __future__ import annotations
 
-from trafiklex.core import urls
+from trafiklex.core import cache, urls
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.edition import edition_of
-from trafiklex.translators.parallel import all_pairs
+from trafiklex.translators.parallel import document_pairs
 from trafiklex.views.render import block
 from trafiklex.views.templating import render
 from trafiklex.data.terms import termbase
 
 SHOWN = 3  # links per term; the rest counted
+CACHED = "term-occurrences"  # the kind of the build cache's entries: a document's (document_occurrences)
 
 
 def occurrences(corpus: Corpus) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """(concept, language) → the (document, clause) where the language's text names it, in order."""
     def compute():
-        base = termbase(corpus)
         found: dict[tuple[str, str], list[tuple[str, str]]] = {}
-        for pair in all_pairs(corpus):
-            if not pair.id:
-                continue
-            for lang in corpus.languages.codes:
-                for concept in dict.fromkeys(m.concept for m in base.find(pair.side(lang) or "", lang)):
-                    found.setdefault((concept, lang), []).append((pair.document, pair.id))
+        for document in corpus.documents:
+            for concept, lang, clause in document_occurrences(corpus, document["id"]):
+                found.setdefault((concept, lang), []).append((document["id"], clause))
         return found
     return corpus.memo("term-occurrences", compute)
+
+
+def document_occurrences(corpus: Corpus, document: str) -> list[tuple[str, str, str]]:
+    """(concept, language, clause) of each concept the document's clauses name in each language, in the
+    order of the clauses; kept in the build cache (trafiklex.core.cache) under the termbase and the
+    document's clauses' texts, so that an edit finds the occurrences of the edited document again, and
+    only of it."""
+    def compute():
+        base = termbase(corpus)
+        return [(concept, lang, pair.id) for pair in document_pairs(corpus, document) if pair.id
+                for lang in corpus.languages.codes
+                for concept in dict.fromkeys(m.concept for m in base.find(pair.side(lang) or "", lang))]
+    texts = cache.json_input([(pair.id, pair.text) for pair in document_pairs(corpus, document)])
+    inputs = (document, texts, corpus.file_digest("terms.yml"), cache.json_input(corpus.languages.codes))
+    return [tuple(item) for item in cache.cached_json(CACHED, inputs, compute)]
 
 
 def glossary_page(corpus: Corpus, lang: str, here: str) -> str:

@@ -113,7 +113,7 @@ class SitePages:
             source = file.read_text(encoding="utf-8")
             meta = front_matter(source)
             markdown_text = expand_text(source, name, functions(self.edition, lang, path))
-        rendered = self.edition.converter(lang).convert(markdown_text)
+        rendered = self.edition.converter(lang).convert_kept(markdown_text)
         self.renders[(path, lang)] += 1
         return Page(path=path, lang=lang, source=name, meta=meta, title=self._title(path, lang, meta, rendered.toc),
                     html=rendered.html, toc=rendered.toc, links=rendered.links)

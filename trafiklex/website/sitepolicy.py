@@ -45,6 +45,8 @@ SCRIPTS = {"assets/javascripts/checklist.js", "assets/javascripts/obligations.js
            "assets/javascripts/color-scheme.js"}
 THEME_SCRIPTS = "assets/javascripts/"  # (checked against the theme's own files)
 SCRIPT_TYPES = {None, "", "text/javascript"}
+INLINE = 24  # pages to check, at most, that are checked in this process rather than in a pool of two
+CACHED = "site-policy"  # the kind of the build cache's entries: a page's findings (_check_page_cached)
 REFUSED_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe",
                     "animate", "set", "animatemotion", "animatetransform", "discard", "handler", "listener"}
 LINK_RELS = {"canonical", "alternate", "next", "prev", "icon", "stylesheet", "noopener", "noreferrer", "nofollow",
@@ -231,9 +233,23 @@ def _check_page_cached(text: str, page: str, scripts: set[str], theme: Path, bas
     """check_page's findings, kept in the build cache (trafiklex.core.cache) under the page's path and
     content, the scripts allowed, the theme and the site's path (and this code: a change to the policy
     checks every page again)."""
-    found = cache.cached("site-policy", (page, text, "\n".join(sorted(scripts)), str(theme), base),
+    found = cache.cached(CACHED, _inputs(text, page, scripts, theme, base),
                          lambda: json.dumps(check_page(text, page, scripts, theme, base)).encode("utf-8"))
     return [(line, what) for line, what in json.loads(found)]
+
+
+def _inputs(text: str, page: str, scripts: set[str], theme: Path, base: str) -> tuple[str, ...]:
+    return page, text, "\n".join(sorted(scripts)), str(theme), base
+
+
+def _known(job: tuple) -> list[tuple[int, str]] | None:
+    """A built page's findings when the build cache has them (None: the page is to be checked)."""
+    path, page, scripts, theme, base = job
+    try:
+        found = cache.get(CACHED, cache.key(CACHED, *_inputs(path.read_text(encoding="utf-8"), page, scripts, theme, base)))
+    except UnicodeDecodeError:
+        return None
+    return None if found is None else [(line, what) for line, what in json.loads(found)]
 
 
 _CSS_ADDRESS = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
@@ -390,11 +406,18 @@ def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
                 problems.append(Problem(f"site/{name}", problem + _source(PurePosixPath(name), project, languages),
                                         expected=KINDS_EXPECTED))
     pages = [(path, path.relative_to(site).as_posix(), scripts, theme, base) for path in sorted(site.rglob("*.html"))]
-    pool = ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1))  # (the parser is pure Python)
-    try:
-        checked = list(pool.map(_check_built_page, pages, chunksize=8))
-    finally:  # (interrupted: the pages not begun are not checked)
-        pool.shutdown(cancel_futures=True)
+    checked = [_known(job) for job in pages]  # (the pages checked before, as they are now: from the cache)
+    todo = [n for n, found in enumerate(checked) if found is None]
+    if len(todo) <= INLINE:  # (an edit's few pages: here, without starting processes)
+        made = [_check_built_page(pages[n]) for n in todo]
+    else:
+        pool = ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1))  # (the parser is pure Python)
+        try:
+            made = list(pool.map(_check_built_page, [pages[n] for n in todo], chunksize=8))
+        finally:  # (interrupted: the pages not begun are not checked)
+            pool.shutdown(cancel_futures=True)
+    for n, found in zip(todo, made):
+        checked[n] = found
     for (_, page, *_), found in zip(pages, checked):
         if found is None:
             problems.append(Problem(f"site/{page}", "the built file is not UTF-8", expected="UTF-8"))
