@@ -40,7 +40,7 @@ def test_an_entry_is_used_only_when_sound(in_folder):
     path = _entry(in_folder, "test")
     whole = path.read_bytes()
     assert path.name == key and whole.endswith(b"the product")
-    assert hashlib.sha256(b"the product").hexdigest().encode() in whole
+    assert hashlib.sha256(b"the product").hexdigest().encode() not in whole  # (signed, not a bare hash)
 
     path.write_bytes(whole[:-1])  # truncated
     assert cache.get("test", key) is None
@@ -53,6 +53,24 @@ def test_an_entry_is_used_only_when_sound(in_folder):
     (path.parent.parent / other[:2]).mkdir(exist_ok=True)
     (path.parent.parent / other[:2] / other).write_bytes(whole)
     assert cache.get("test", other) is None
+    assert cache.get("test", key) == b"the product"
+
+
+def test_an_entry_written_with_another_key_is_foreign(in_folder, monkeypatch):
+    """An entry another copy of the project (another key), or anyone without the key, wrote is not
+    used, although its hash is right: some entries are code (compiled templates)."""
+    key = cache.key("test", "input")
+    monkeypatch.setitem(cache._keys, str(cache.PROJECT), b"another copy's key")
+    cache.put("test", key, b"the product")
+    assert cache.get("test", key) == b"the product"  # (sound for the copy that wrote it)
+    path = _entry(in_folder, "test")
+    monkeypatch.undo()
+    monkeypatch.setenv(cache.VARIABLE, str(in_folder))
+    assert cache.get("test", key) is None  # foreign here
+    header, signature, content = path.read_bytes().split(b"\n", 3)[1:]
+    path.write_bytes(cache.MAGIC + header + b"\n" + hashlib.sha256(content).hexdigest().encode() + b"\n" + content)
+    assert cache.get("test", key) is None  # a bare hash of the content is no signature
+    cache.put("test", key, b"the product")
     assert cache.get("test", key) == b"the product"
 
 

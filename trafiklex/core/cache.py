@@ -6,12 +6,15 @@ inputs, never a guess at what changed.
 
 It lives in `.cache/trafiklex/` beside the package (git-ignored; TRAFIKLEX_CACHE names another folder,
 `off` turns it off), outside the site, and is safe to delete at any time. Each entry holds its key and
-a SHA-256 of its content: a corrupt, truncated or foreign entry is ignored (and made again), never
-used. Entries are written whole to a temporary file and renamed, so a reader never sees half of one.
+a signature of its key and content (HMAC-SHA-256 with this copy of the project's key,
+trafiklex.core.project_key): a corrupt, truncated or foreign entry (one that another copy of the
+project, or anyone without the key, wrote: some entries are compiled templates, code) is ignored and
+made again, never used. A project whose key cannot be made or read has no cache. Entries are written whole to a temporary file and renamed, so a reader never sees half of one.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import sys
@@ -19,11 +22,13 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
+from trafiklex.core.project_key import build_key
+
 VARIABLE = "TRAFIKLEX_CACHE"
 OFF = "off"
 PROJECT = Path(__file__).resolve().parents[2]
 DEFAULT = PROJECT / ".cache" / "trafiklex"
-MAGIC = b"trafiklex-cache 1\n"
+MAGIC = b"trafiklex-cache 2\n"
 _code_versions: dict[str, str] = {}
 
 
@@ -33,6 +38,26 @@ def folder(environ: Mapping[str, str] = os.environ) -> Path | None:
     if value == OFF:
         return None
     return Path(value).resolve() if value else DEFAULT
+
+
+_keys: dict[str, bytes | None] = {}
+
+
+def _signing_key() -> bytes | None:
+    """This copy of the project's key (None if it cannot be made or read: then nothing is cached)."""
+    if str(PROJECT) not in _keys:
+        try:
+            _keys[str(PROJECT)] = build_key(PROJECT) or None
+        except OSError:
+            _keys[str(PROJECT)] = None
+    return _keys[str(PROJECT)]
+
+
+def _signature(entry_key: str, content: bytes) -> bytes | None:
+    signing_key = _signing_key()
+    if signing_key is None:
+        return None
+    return hmac.new(signing_key, MAGIC + entry_key.encode("ascii") + b"\n" + content, hashlib.sha256).hexdigest().encode("ascii")
 
 
 def digest(*parts: bytes | str) -> str:
@@ -88,7 +113,8 @@ def get(kind: str, entry_key: str, environ: Mapping[str, str] = os.environ) -> b
     if not data.startswith(header) or len(data) < len(header) + 65:
         return None
     stored, content = data[len(header):len(header) + 64], data[len(header) + 65:]
-    if data[len(header) + 64:len(header) + 65] != b"\n" or hashlib.sha256(content).hexdigest().encode("ascii") != stored:
+    expected = _signature(entry_key, content)
+    if data[len(header) + 64:len(header) + 65] != b"\n" or expected is None or not hmac.compare_digest(expected, stored):
         return None
     try:
         os.utime(path)  # (used now: prune keeps what is used)
@@ -99,8 +125,8 @@ def get(kind: str, entry_key: str, environ: Mapping[str, str] = os.environ) -> b
 
 def put(kind: str, entry_key: str, content: bytes, environ: Mapping[str, str] = os.environ) -> None:
     """Keep `content` under the key (a cache that cannot be written to is no cache: nothing is kept)."""
-    path = _path(kind, entry_key, environ)
-    if path is None:
+    path, signature = _path(kind, entry_key, environ), _signature(entry_key, content)
+    if path is None or signature is None:
         return
     written = None
     try:
@@ -108,7 +134,7 @@ def put(kind: str, entry_key: str, content: bytes, environ: Mapping[str, str] = 
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as temporary:
             written = temporary.name
             temporary.write(MAGIC + entry_key.encode("ascii") + b"\n")
-            temporary.write(hashlib.sha256(content).hexdigest().encode("ascii") + b"\n")
+            temporary.write(signature + b"\n")
             temporary.write(content)
         os.replace(written, path)
     except OSError:

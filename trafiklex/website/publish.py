@@ -17,12 +17,12 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 import shutil
 import stat
 from pathlib import Path
 
 from trafiklex.core.errors import DataError, Problem
+from trafiklex.core.project_key import KEY_FILE, build_key  # (the key the markers are signed with)
 from trafiklex.data.inputs import INPUT_FOLDERS
 
 # folders of the project the site must never replace (besides the inputs)
@@ -31,25 +31,8 @@ PROJECT_FOLDERS = (*INPUT_FOLDERS, ".git", ".venv", ".cache", "node_modules", "h
 EXPECTED = ("a new folder, an empty one, or a site this build made (site/ by default), unchanged, outside the project's "
             "own folders (a site built before builds marked theirs with .trafiklex-site.json: delete it yourself)")
 MARKER = ".trafiklex-site.json"  # in the site's top folder: what this build made there, signed
-KEY_FILE = ".trafiklex-key"      # in the project (git-ignored): the key the markers are signed with
 MAX_MARKER_BYTES = 50_000_000
 _CHUNK = 1 << 20
-
-
-def build_key(root: Path) -> bytes:
-    """The key of this copy of the project (made on its first build: 32 random bytes, readable by
-    its owner only)."""
-    path = root / KEY_FILE
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(descriptor, "w") as file:
-            file.write(secrets.token_hex(32) + "\n")
-    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-    with os.fdopen(descriptor) as file:
-        return file.read(200).strip().encode()
 
 
 def _digest(path: Path) -> str:
