@@ -416,7 +416,7 @@ def checks(f: dict, baseline: dict | None) -> list[tuple[str, bool, str]]:
         return (f[f"x{factor}_s"] / f[f"x{factor}_html"]) / (f["full_build_s"] / f["html"])
 
     out = [("full build under 10 s", f["full_build_s"] < 10, f"{f['full_build_s']:.2f} s"),
-           ("full build ≤ 2.5× the plain MkDocs build", f["full_build_s"] <= 2.5 * f["plain_build_s"],
+           ("full build ≤ 3× the plain MkDocs build (issue 24)", f["full_build_s"] <= 3 * f["plain_build_s"],
             f"{f['full_build_s'] / f['plain_build_s']:.2f}×"),
            *[(name, f[key] <= limit * f["plain_build_s"], f"{f[key] / f['plain_build_s']:.2f}×")
              for name, key, limit in (("warm build after a one-clause edit ≤ 1.2× plain", "warm_edit_s", 1.2),
@@ -461,7 +461,7 @@ def print_table(f: dict, baseline: dict | None):
     row("full build (site, PDFs, ZIP)", f"{f['full_build_s']:.2f}", "s", "full_build_s", "< 10 s")
     row("  peak memory", f"{f['full_build_mb']:.0f}", "MB", "full_build_mb")
     row("plain mkdocs build, same pages", f"{f['plain_build_s']:.2f}", "s", "plain_build_s")
-    row("  ratio full / plain", f"{f['full_build_s'] / f['plain_build_s']:.2f}", "×", None, "≤ 2.5")
+    row("  ratio full / plain", f"{f['full_build_s'] / f['plain_build_s']:.2f}", "×", None, "≤ 3")
     for name, key, target in (("warm, after a one-clause edit", "warm_edit_s", "≤ 1.2"), ("no edit", "no_edit_s", "≤ 0.5")):
         if key in f:
             row(name, f"{f[key]:.2f}", "s", key)
