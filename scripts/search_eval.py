@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import shutil
 import sys
 import threading
@@ -26,11 +27,15 @@ QUERIES = ROOT / "tests" / "search_queries.yml"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--no-first-run", "--disable-sync"]
 
-# Runs in the page: start the site's search worker, give it the language's index, ask each query.
-RUN_QUERIES = """async (queries) => {
+# Runs in the page: the site's search worker given the language's index as Material gives it (mode
+# "prebuilt": with the lunr index built at build time; "built": without it, so that the worker builds
+# it; "damaged": with it damaged), asked each query; every result message, whole (locations, scores,
+# highlighted text), as JSON.
+RUN_WORKER = """async ([queries, mode]) => {
   const config = JSON.parse(document.getElementById("__config").textContent);
-  const base = new URL(config.base, location.href);
-  const index = await (await fetch(new URL("search/search_index.json", base))).json();
+  const index = await (await fetch(new URL("search/search_index.json", new URL(config.base, location.href)))).json();
+  if (mode === "built") delete index.config.prebuilt;
+  if (mode === "damaged") index.config.prebuilt.vectors[0] = index.config.prebuilt.vectors[0].replace(/;[^;]*$/, "");
   const worker = new Worker(new URL(config.search, location.href));
   const next = () => new Promise(resolve => worker.addEventListener("message", e => resolve(e.data), {once: true}));
   worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
@@ -38,13 +43,10 @@ RUN_QUERIES = """async (queries) => {
   const results = [];
   for (const query of queries) {
     worker.postMessage({type: 2, data: query});
-    const message = await next();
-    const items = message.data.items.flat().filter(item => item.score > 0);
-    items.sort((a, b) => b.score - a.score);
-    results.push(items.map(item => item.location));
+    results.push(await next());
   }
   worker.terminate();
-  return results;
+  return JSON.stringify(results);
 }"""
 
 
@@ -64,12 +66,19 @@ def serve(site: Path):
         httpd.shutdown()
 
 
+def worker_messages(page, queries: list[str], mode: str = "prebuilt") -> list[dict]:
+    """The search worker's answer to each query, whole, on the page open in `page` (RUN_WORKER)."""
+    return json.loads(page.evaluate(RUN_WORKER, [queries, mode]))
+
+
 def run_queries(browser, base_url: str, lang: str, queries: list[str]) -> list[list[str]]:
+    """Each query's results, best first (those scored above 0): their locations."""
     page = browser.new_page()
     page.goto(f"{base_url}/{'index.html' if lang == 'sq' else 'en/index.html'}")
-    results = page.evaluate(RUN_QUERIES, queries)
+    messages = worker_messages(page, queries)
     page.close()
-    return results
+    found = [[item for group in message["data"]["items"] for item in group if item["score"] > 0] for message in messages]
+    return [[item["location"] for item in sorted(items, key=lambda item: -item["score"])] for items in found]
 
 
 def rank(results: list[str], expected: list[str]) -> int | None:

@@ -182,27 +182,6 @@ def test_the_theme_script_is_changed_once_and_a_theme_without_the_code_stops_the
 
 # --- the lunr index built at build time (trafiklex/website/search_prebuilt.py) -------------------------
 
-# Runs in the page: the site's search worker given the language's index as Material gives it (with the
-# lunr index built at build time, `prepared`; without it, or with it damaged), asked each query; every
-# result message, whole (locations, scores, highlighted text), and how many documents the worker's
-# lunr.Builder indexed (Material's Search adds each document to the builder when it builds the index).
-RUN_WORKER = """async ([queries, mode]) => {
-  const config = JSON.parse(document.getElementById("__config").textContent);
-  const index = await (await fetch(new URL("search/search_index.json", new URL(config.base, location.href)))).json();
-  if (mode === "built") delete index.config.prebuilt;
-  if (mode === "damaged") index.config.prebuilt.vectors[0] = index.config.prebuilt.vectors[0].replace(/;[^;]*$/, "");
-  const worker = new Worker(new URL(config.search, location.href));
-  const next = () => new Promise(resolve => worker.addEventListener("message", e => resolve(e.data), {once: true}));
-  worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
-  await next();
-  const results = [];
-  for (const query of queries) {
-    worker.postMessage({type: 2, data: query});
-    results.push(await next());
-  }
-  worker.terminate();
-  return JSON.stringify(results);
-}"""
 # lunr's query syntax, which Material passes on: a term left out, one required, a field named
 OPERATOR_QUERIES = ["-trafik", "traf* -femij*", "+molsa +detyr*", "heading:neni", "nen* 5*", "a"]
 
@@ -221,7 +200,7 @@ def test_the_prebuilt_index_gives_the_results_of_an_index_built_in_the_browser(s
     page = browser.new_page()
     page.goto(f"{server}/{'index.html' if lang == 'sq' else 'en/index.html'}")
     queries = _cases(lang)
-    prebuilt, built, damaged = (json.loads(page.evaluate(RUN_WORKER, [queries, mode])) for mode in ("prebuilt", "built", "damaged"))
+    prebuilt, built, damaged = (search_eval.worker_messages(page, queries, mode) for mode in ("prebuilt", "built", "damaged"))
     page.close()
     found = [sum(len(group) for group in message["data"]["items"]) for message in built]
     assert len(built) == len(queries) and sum(found) > 10 * len(queries)  # (queries that find things)
