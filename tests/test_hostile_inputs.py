@@ -27,7 +27,7 @@ import pytest
 import yaml
 from playwright.sync_api import Error as PlaywrightError
 
-from conftest import NO_SEARCH_WORKER, ROOT, assert_message_names_its_place, report
+from conftest import CSP_LISTENER, NO_SEARCH_WORKER, ROOT, assert_message_names_its_place, report
 from trafiklex.data import corpus as corpus_module, inputs, pagefiles
 from trafiklex.core.errors import DataError
 from trafiklex.formats import exports
@@ -565,9 +565,7 @@ def test_hostile_markup_where_it_is_text_comes_out_inert(case, inert_site):
 
 
 # every payload of the group `inert` would, if it ran, set window.__pwned, leave the page or ask
-# evil.example for something; the policy's violations are listed too (a payload blocked is not inert)
-WATCH = ("window.__violations = []; document.addEventListener('securitypolicyviolation', "
-         "e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+# evil.example for something; the policy's violations are listed too (CSP_LISTENER: a payload blocked is not inert)
 LOCAL_SCHEMES = ("data:", "about:", "blob:")
 
 
@@ -586,7 +584,7 @@ def _open_in_chromium(browser, url: str, local: str) -> dict:
     `local` refused), every navigation of the page counted, its <details> opened (a toggle handler
     would run then)."""
     context = browser.new_context()
-    context.add_init_script(NO_SEARCH_WORKER + WATCH)
+    context.add_init_script(NO_SEARCH_WORKER + CSP_LISTENER)
     requests: list[str] = []
 
     def route(handled):
