@@ -27,6 +27,28 @@ STILL = """() => {
     const sheet = [...document.styleSheets].find(s => s.href && s.href.startsWith(location.origin));
     sheet.insertRule("*, *::before, *::after { transition: none !important; animation: none !important; }", sheet.cssRules.length);
 }"""
+
+# axe's colour rules read the same few computed colours thousands of times on a long page, and parse
+# each reading anew (colorjs: new objects, gamut mapping): about a third of an axe run here. Each
+# distinct text is parsed once, by axe's own parser; a later reading of the same text is given the very
+# values that parse gave, set through the same fields, so the rules' results are axe's own
+# (test_remembered_colours_change_no_result_of_axe). A failed parse is not remembered (axe's own error).
+# If axe no longer has the parser where this looks for it, the page's axe stops with an error.
+AXE_COLOURS_READ_ONCE = """(() => {
+    const Color = axe.commons.color.Color, parse = Color.prototype.parseString, read = new Map();
+    if (typeof parse !== "function") throw new Error("axe's colour parser is not where it was");
+    Color.prototype.parseString = function (text) {
+        const known = read.get(text);
+        if (!known) {
+            parse.call(this, text);
+            read.set(text, {r: this.r, g: this.g, b: this.b, alpha: this.alpha});
+            window.__coloursRemembered = read.size;
+            return this;
+        }
+        this.r = known.r; this.g = known.g; this.b = known.b; this.alpha = known.alpha;
+        return this;
+    };
+})();"""
 def _pages(site) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
                   if not p.relative_to(site).as_posix().startswith(("offline/", "pdf/")))
@@ -66,6 +88,34 @@ class TestAxeShard4(AxeShard):
     shard = 3
 
 
+def test_remembered_colours_change_no_result_of_axe(server, browser):
+    """The colour rules give the same results, node by node, with each colour text parsed once as with
+    axe parsing every reading (a long page with tables and links, both schemes)."""
+    axe = Axe()
+    context = browser.new_context()
+    for script in (NO_SEARCH_WORKER, axe.axe_script):
+        context.add_init_script(script)
+    tab = context.new_page()
+    options = {"runOnly": {"type": "rule", "values": COLOUR_RULES}}
+    run = """options => axe.run(document, options).then(r => JSON.stringify(
+        ["violations", "incomplete", "passes", "inapplicable"].map(kind => r[kind].map(rule =>
+            [rule.id, rule.nodes.map(n => [n.target, n.any, n.all, n.none])]))))"""
+    results = {}
+    for scheme in ("light", "dark"):
+        tab.emulate_media(color_scheme=scheme)
+        tab.goto(f"{server}/en/nrm-agreement.html", wait_until="load")
+        tab.evaluate(STILL)
+        tab.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=SCHEME[scheme])
+        parsed_each_time = tab.evaluate(run, options)
+        tab.evaluate(AXE_COLOURS_READ_ONCE)
+        results[scheme] = (parsed_each_time, tab.evaluate(run, options), tab.evaluate("window.__coloursRemembered"))
+    context.close()
+    for scheme, (parsed_each_time, remembered, distinct) in results.items():
+        assert '["color-contrast",[[' in parsed_each_time, scheme  # (the rule ran on the page's text)
+        assert remembered == parsed_each_time, scheme
+        assert 5 < distinct < 200, (scheme, distinct)  # (a few dozen distinct colour texts on the page)
+
+
 def test_every_page_is_in_one_axe_shard():
     """A shard class for every shard, so that no page goes unchecked."""
     assert sorted(shard.shard for shard in AxeShard.__subclasses__()) == list(range(SHARDS))
@@ -80,7 +130,7 @@ def _check_every_page(site, server, browser, corpus, shard: int):
     codes = list(corpus.languages)
     axe = Axe()
     context = browser.new_context()
-    for script in (CSP_LISTENER, NO_SEARCH_WORKER, axe.axe_script):  # (axe in each page as it starts: compiled once)
+    for script in (CSP_LISTENER, NO_SEARCH_WORKER, axe.axe_script, AXE_COLOURS_READ_ONCE):  # (in each page as it starts: compiled once)
         context.add_init_script(script)
     tab = context.new_page()
     requests, failed, violations, wrong_language = [], [], [], []
