@@ -9,10 +9,8 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import shutil
 from copy import deepcopy
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -32,14 +30,10 @@ from trafiklex.core.errors import DataError, Problem
 from trafiklex.data.environment import DEFAULT_SITE_URL
 from trafiklex.model.edition import Edition, edition_of
 from trafiklex.website.pages import GENERATED_FOLDERS, site_pages
-from trafiklex.pdf import build as pdf_build
 from trafiklex.core import print_paths as pdf_paths
 from trafiklex.pdf.edition import Edition as PrintEdition
-from trafiklex.pdf.typst_compile import PdfError
 
 VENDORED = {"node_modules/iframe-worker/shim/index.js": "assets/javascripts/vendor/iframe-worker-shim.js"}
-PDF_DIR = "TRAFIKLEX_PDF_DIR"  # set by scripts/build.py: where the printed editions go, made alongside the site
-_printing: dict[str, Future] = {}  # the printed editions under way, by configuration file
 _command: list[str] = []  # MkDocs' command: "build", "serve", …
 log = logging.getLogger("mkdocs.hooks.site")
 
@@ -86,40 +80,13 @@ def on_config(config):
         corpus = validate.check(_root(config))  # the data, the words, the pages: all that `scripts/validate` checks
         _stop(_languages_agree(config, corpus))
         _documents_in_nav(config, corpus)
-        edition = edition_of(corpus)
+        edition_of(corpus)  # (the edition of this build, made once: the pages are rendered from it)
     except DataError as error:
         raise PluginError("\n" + error.report()) from None
-    if os.environ.get(PDF_DIR) and not config.plugins["i18n"].building:
-        _start_printing(config, edition)
     if _command == ["serve"] and not config.plugins["i18n"].building:
         log.info("trafiklex: `mkdocs serve` builds and checks the pages; the PDFs and the offline ZIP are not "
                  "built (nor rebuilt after an edit) under serve: ./scripts/build makes them")
     return config
-
-
-def _start_printing(config, edition: Edition):
-    """The printed editions, made from this build's edition while MkDocs writes the pages (Typst and
-    pandoc work outside Python); joined in on_post_build."""
-    pool = ThreadPoolExecutor(max_workers=1)
-    _printing[config.config_file_path] = pool.submit(
-        pdf_build.build, edition.corpus, Path(os.environ[PDF_DIR]), PrintEdition.from_environment())
-    pool.shutdown(wait=False)
-
-
-def _finish_printing(config):
-    job = _printing.pop(config.config_file_path, None)
-    if job is None:
-        return
-    try:
-        job.result()
-    except (DataError, PdfError) as error:
-        raise PluginError(f"\nPDF build failed:\n{error}") from None
-
-
-def on_build_error(error):
-    for job in list(_printing.values()):  # let a failed build's printing finish before MkDocs exits
-        job.exception()
-    _printing.clear()
 
 
 def _languages_agree(config, corpus) -> list[Problem]:
@@ -271,7 +238,6 @@ def on_post_build(config):
     sitemap.xml next to the page it links to)."""
     if config.plugins["i18n"].building:
         return
-    _finish_printing(config)
     edition = _edition(config)
     site = Path(config["site_dir"])
     stamp = PrintEdition.from_environment()

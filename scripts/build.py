@@ -2,9 +2,11 @@
 
 Before anything is built: the environment variables, the output folder (never the project, a folder
 holding it, one of its own folders, or a folder that is not a site) and the inputs (no links) are
-checked. MkDocs builds into a fresh temporary folder next to the output (the hooks make the PDFs
-meanwhile); every page it built is checked against the site's policy (trafiklex.website.sitepolicy); only
-then is the offline copy made and the new site swapped in, in one step (no moment without a site).
+checked. MkDocs builds into a fresh temporary folder next to the output while scripts/build_pdf.py makes
+the PDFs from the same inputs in a process of its own; every page MkDocs built is checked against the
+site's policy (trafiklex.website.sitepolicy) while the PDFs are still being made; only then, and if no
+input changed meanwhile, is the offline copy made and the new site swapped in, in one step (no moment
+without a site).
 A failed, interrupted or killed build leaves the output as it was. What is costly is kept in the build
 cache (trafiklex.core.cache): when nothing the build reads has changed, an output that already is that
 site is left as it is, or the site is restored from the cache (trafiklex.website.site_cache). Exits
@@ -25,12 +27,11 @@ sys.path.insert(0, str(ROOT))
 
 from trafiklex.data import environment, inputs
 from trafiklex.website import publish, site_cache, sitepolicy  # noqa: E402
-from trafiklex.core.errors import DataError, shown  # noqa: E402
+from trafiklex.core.errors import DataError, Problem, shown  # noqa: E402
 from trafiklex.core import xmlcheck  # noqa: E402
 from trafiklex.website.offline import write_zip  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
 
-PDF_DIR = "TRAFIKLEX_PDF_DIR"  # where hooks/site.py writes the printed editions
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 _published = False  # once the new site is in place, an interrupt only stops the tidying up
 
@@ -81,26 +82,39 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         # (not mkdocs --quiet: it hides warnings, and --strict only fails on warnings it sees)
         command = [sys.executable, str(ROOT / "scripts" / "mkdocs_build.py"), "--strict", "--config-file", str(config),
                    "--site-dir", str(staging)]
-        # the hooks make the PDFs (handbooks, bilingual edition, forms, institution sheets) from the
-        # same edition model as the pages, while MkDocs writes the pages, into the printed folder
-        env[PDF_DIR] = str(printed)
+        # the PDFs (handbooks, bilingual edition, forms, institution sheets) are made from the same inputs
+        # by their own process, on the other core, while MkDocs writes the pages
+        printing_log = Path(scratch) / "printing.log"
+        with printing_log.open("w", encoding="utf-8") as log:
+            printing = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build_pdf.py"), "--site-dir", str(printed),
+                                         "--root", str(config.parent)],
+                                        cwd=config.parent, env=env, text=True, stdout=log, stderr=subprocess.STDOUT)
         site = subprocess.Popen(command, cwd=config.parent, env=env, text=True,
                                 stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
         try:
             stdout, stderr = site.communicate()
+            if site.returncode != 0:  # MkDocs' message names the bad data or page
+                if quiet:
+                    sys.stderr.write(stdout + stderr)
+                print(f"build failed: {shown(output)} was left as it was", file=sys.stderr)
+                return site.returncode
+            # every page built, while the PDFs are still being made
+            problems = sitepolicy.check_site(staging, config.parent, environment.site_path(env))
+            if printing.wait() != 0:  # (its message names the PDF and the problem)
+                sys.stderr.write(printing_log.read_text(encoding="utf-8", errors="replace"))
+                print(f"build failed: {shown(output)} was left as it was", file=sys.stderr)
+                return 1
         finally:
-            if site.poll() is None:  # (interrupted: MkDocs stops too)
-                site.terminate()
-                site.wait()
-        if site.returncode != 0:  # MkDocs' message names the bad data or page
-            if quiet:
-                sys.stderr.write(stdout + stderr)
-            print(f"build failed: {shown(output)} was left as it was", file=sys.stderr)
-            return site.returncode
+            for process in (site, printing):
+                if process.poll() is None:  # (interrupted, or the pages failed: both stop)
+                    process.terminate()
+                    process.wait()
         (printed / "pdf").rename(staging / "pdf")
-        # every page built, before it is published or packed into the offline copy
-        problems = sitepolicy.check_site(staging, config.parent, environment.site_path(env))
+        problems += sitepolicy.check_files(staging, config.parent, "pdf")
         problems += xmlcheck.site_problems(staging)  # (every XML file read back: TBX, TMX, AKN, feeds, sitemap, SVG)
+        if site_cache.key(config.parent, env) != site_key:  # (an input edited while the build read it)
+            problems.append(Problem("(the project)", "a file the build reads changed while the site was being built",
+                                    expected="no edit during a build: build again"))
         if problems:
             print(f"{DataError(problems).report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)
             return 1

@@ -1,6 +1,6 @@
 """Build the PDFs (handbooks, bilingual edition, screening forms, institution sheets) into
-<site-dir>/pdf. scripts/build.py runs this alongside MkDocs (the PDFs are made from the pages and the
-data, not from the built site); it can also be run alone.
+<site-dir>/pdf. scripts/build.py runs this in a process of its own while MkDocs writes the pages (the
+PDFs are made from the pages and the data, not from the built site); it can also be run alone.
 
 Exits non-zero with a message naming the PDF and the problem (no traceback) when a PDF cannot be
 made. The edition date and the fixed time come from EDITION_DATE and SOURCE_DATE_EPOCH (set by
@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from trafiklex.data import corpus as corpus_module
 from trafiklex.model import pagecheck  # noqa: E402
-from trafiklex.core.errors import DataError  # noqa: E402
+from trafiklex.core.errors import DataError, shown  # noqa: E402
 from trafiklex.pdf.build import Built, build  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
 from trafiklex.pdf.typst_compile import PdfError  # noqa: E402
@@ -42,14 +42,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
     parser.add_argument("--only", default="*", help='build only the PDFs whose path matches this glob, e.g. "pdf/handbook-*"')
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project whose PDFs to build (default: this one)")
     parser.add_argument("--keep-sources", type=Path, metavar="DIR",
                         help="also write the Typst sources there (compile them with trafiklex/pdf/templates as root)")
     args = parser.parse_args()
     start = time.perf_counter()
     try:
-        built = build_pdfs(args.site_dir, args.only, args.keep_sources)
+        built = build_pdfs(args.site_dir, args.only, args.keep_sources, root=args.root.resolve())
     except (DataError, PdfError) as error:
         print(f"PDF build failed:\n{error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a full disk, a folder that cannot be written to, …
+        where = f" ({shown(error.filename)})" if error.filename else ""
+        print(f"PDF build failed: {error.strerror or shown(error)}{where}", file=sys.stderr)
         return 1
     if not built:
         print(f"no PDF's path matches --only {args.only!r} (the paths look like pdf/handbook-sq.pdf, "

@@ -168,3 +168,31 @@ def test_builds_are_deterministic_and_a_warm_build_after_an_edit_is_a_build_from
     report("deterministic build", f"{len(shared)} files, byte-identical across two builds (one from nothing)")
     report("build cache", f"warm after an edit = a build from damaged entries: {len(after_cold)} files, "
                           f"{len(changed)} changed by the edit, {len(made_again)} PDFs compiled again")
+
+
+@pytest.mark.slow
+def test_a_page_edited_while_the_site_is_built_stops_the_build_and_nothing_is_kept(tmp_path, monkeypatch, capsys):
+    """The pages and the PDFs are made by two processes, each reading the inputs: an input saved while
+    they read is a build of no one state of the project. It stops the build; no site is published, and
+    none is kept in the cache under the inputs as they were before the edit."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build as build_script  # (scripts/build.py)
+
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "en" / "index.md"
+    started = subprocess.Popen
+
+    def start_then_edit(command, *args, **kwargs):
+        process = started(command, *args, **kwargs)
+        if str(command[1]).endswith("mkdocs_build.py"):  # (MkDocs and the PDFs are both under way)
+            page.write_text(page.read_text(encoding="utf-8") + "\nA line saved during the build.\n", encoding="utf-8")
+        return process
+
+    monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.setattr(build_script.subprocess, "Popen", start_then_edit)
+    assert build_script.build(tmp_path / "site", config=project / "mkdocs.yml", quiet=True) == 1
+    output = capsys.readouterr().err
+    assert "a file the build reads changed while the site was being built" in output, output
+    assert "Traceback" not in output and "build failed" in output
+    assert not (tmp_path / "site").exists()
+    assert [p for p in (tmp_path / "cache").glob("site/**/*") if p.is_file()] == []  # (no site kept)

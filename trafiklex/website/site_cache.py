@@ -29,7 +29,7 @@ KEPT = 3
 # what the build reads besides its inputs (INPUT_FOLDERS, INPUT_FILES): the project's hooks and the
 # front-end files installed from npm (package-lock.json pins them); and the build's own scripts
 CODE = ("hooks", "package-lock.json")
-SCRIPTS = ("scripts/build.py", "scripts/mkdocs_build.py")
+SCRIPTS = ("scripts/build.py", "scripts/mkdocs_build.py", "scripts/build_pdf.py")
 # the products kept per page or per document (each build's are at most one per page)
 PER_PAGE = (markdown_render.CACHED, site_page.CACHED, sitepolicy.CACHED, divergence.CACHED, render_terms.CACHED,
             exports.YAML_CACHED)
