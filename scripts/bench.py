@@ -117,7 +117,6 @@ _EnvLoader.add_constructor("!ENV", _env)
 def site_build(project: Path, out: Path) -> float:
     """The site alone: MkDocs with the hooks (the edition model), no PDFs, no offline copy."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1121644800", "EDITION_DATE": "2026-01-01"}
-    env.pop("TRAFIKLEX_PDF_DIR", None)
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml", "-d", str(out)],
                             cwd=project, env=env, capture_output=True, text=True)
