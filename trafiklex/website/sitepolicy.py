@@ -45,7 +45,7 @@ SCRIPTS = {"assets/javascripts/checklist.js", "assets/javascripts/obligations.js
            "assets/javascripts/color-scheme.js"}
 THEME_SCRIPTS = "assets/javascripts/"  # (checked against the theme's own files)
 SCRIPT_TYPES = {None, "", "text/javascript"}
-INLINE = 24  # pages to check, at most, that are checked in this process rather than in a pool of two
+INLINE = 300_000  # bytes of pages to check, at most, that are checked in this process rather than in a pool of two
 CACHED = "site-policy"  # the kind of the build cache's entries: a page's findings (_check_page_cached)
 REFUSED_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "fencedframe",
                     "animate", "set", "animatemotion", "animatetransform", "discard", "handler", "listener"}
@@ -415,12 +415,12 @@ def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
     pages = [(path, path.relative_to(site).as_posix(), scripts, theme, base) for path in sorted(site.rglob("*.html"))]
     checked = [_known(job) for job in pages]  # (the pages checked before, as they are now: from the cache)
     todo = [n for n, found in enumerate(checked) if found is None]
-    if len(todo) <= INLINE:  # (an edit's few pages: here, without starting processes)
+    if len(todo) < 2 or sum(pages[n][0].stat().st_size for n in todo) <= INLINE:  # (here, without starting processes)
         made = [_check_built_page(pages[n]) for n in todo]
-    else:
-        pool = ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1))  # (the parser is pure Python)
+    else:  # (the parser is pure Python: two processes check twice as fast; an edit's few large pages too)
+        pool = ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1))
         try:
-            made = list(pool.map(_check_built_page, [pages[n] for n in todo], chunksize=8))
+            made = list(pool.map(_check_built_page, [pages[n] for n in todo], chunksize=max(1, min(8, len(todo) // 4))))
         finally:  # (interrupted: the pages not begun are not checked)
             pool.shutdown(cancel_futures=True)
     for n, found in zip(todo, made):
