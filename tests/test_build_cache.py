@@ -11,6 +11,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -170,29 +171,75 @@ def test_builds_are_deterministic_and_a_warm_build_after_an_edit_is_a_build_from
                           f"{len(changed)} changed by the edit, {len(made_again)} PDFs compiled again")
 
 
-@pytest.mark.slow
 def test_a_page_edited_while_the_site_is_built_stops_the_build_and_nothing_is_kept(tmp_path, monkeypatch, capsys):
     """The pages and the PDFs are made by two processes, each reading the inputs: an input saved while
     they read is a build of no one state of the project. It stops the build; no site is published, and
-    none is kept in the cache under the inputs as they were before the edit."""
+    none is kept in the cache under the inputs as they were before the edit. (scripts/build.py's own
+    steps, with MkDocs and the PDF build stood in for by commands that make their folders: the page is
+    saved once both have started.)"""
     sys.path.insert(0, str(ROOT / "scripts"))
     import build as build_script  # (scripts/build.py)
 
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "en" / "index.md"
-    started = subprocess.Popen
+    started, commands = subprocess.Popen, []
 
-    def start_then_edit(command, *args, **kwargs):
-        process = started(command, *args, **kwargs)
-        if str(command[1]).endswith("mkdocs_build.py"):  # (MkDocs and the PDFs are both under way)
+    def stand_in_then_edit(command, *args, **kwargs):
+        if len(command) < 2 or Path(command[1]).name not in ("mkdocs_build.py", "build_pdf.py"):
+            return started(command, *args, **kwargs)  # (git, …)
+        commands.append(Path(command[1]).name)
+        folder = command[command.index("--site-dir") + 1]
+        made = folder if commands[-1] == "mkdocs_build.py" else f"{folder}/pdf"
+        process = started(["mkdir", "-p", made], *args, **kwargs)
+        if len(commands) == 2:  # (both under way)
             page.write_text(page.read_text(encoding="utf-8") + "\nA line saved during the build.\n", encoding="utf-8")
         return process
 
     monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "cache"))
-    monkeypatch.setattr(build_script.subprocess, "Popen", start_then_edit)
+    monkeypatch.setattr(build_script.subprocess, "Popen", stand_in_then_edit)
     assert build_script.build(tmp_path / "site", config=project / "mkdocs.yml", quiet=True) == 1
     output = capsys.readouterr().err
+    assert sorted(commands) == ["build_pdf.py", "mkdocs_build.py"]
     assert "a file the build reads changed while the site was being built" in output, output
     assert "Traceback" not in output and "build failed" in output
     assert not (tmp_path / "site").exists()
     assert [p for p in (tmp_path / "cache").glob("site/**/*") if p.is_file()] == []  # (no site kept)
+
+
+FAILS = {  # the half that fails: what each stand-in does (its folder is $0)
+    "the pages": {"mkdocs_build.py": "mkdir -p \"$0\"; echo 'ERROR - docs/en/index.md: the stand-in page failed' >&2; exit 1",
+                  "build_pdf.py": 'mkdir -p "$0/pdf"; exec sleep 60'},
+    "the PDFs": {"mkdocs_build.py": 'mkdir -p "$0"',
+                 "build_pdf.py": "echo 'PDF build failed:'; echo 'pdf/handbook-en.pdf: the stand-in failed' >&2; exit 1"},
+}
+
+
+@pytest.mark.parametrize("failing", FAILS)
+def test_a_failing_half_of_the_build_stops_the_other_and_names_its_problem(tmp_path, monkeypatch, capsys, failing):
+    """The pages fail: the PDF process still under way is stopped, MkDocs' message is shown. The PDFs
+    fail: their message is shown. Either way nothing is published. (Stand-ins for the two processes.)"""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build as build_script  # (scripts/build.py)
+
+    project = copy_project(tmp_path / "project")
+    started, processes = subprocess.Popen, {}
+
+    def stand_in(command, *args, **kwargs):
+        name = Path(command[1]).name if len(command) > 1 else ""
+        if name not in FAILS[failing]:
+            return started(command, *args, **kwargs)  # (git, …)
+        folder = command[command.index("--site-dir") + 1]
+        processes[name] = started(["sh", "-c", FAILS[failing][name], folder], *args, **kwargs)
+        return processes[name]
+
+    monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.setattr(build_script.subprocess, "Popen", stand_in)
+    begun = time.monotonic()
+    assert build_script.build(tmp_path / "site", config=project / "mkdocs.yml", quiet=True) == 1
+    output = capsys.readouterr().err
+    expected = "docs/en/index.md: the stand-in page failed" if failing == "the pages" else "pdf/handbook-en.pdf: the stand-in failed"
+    assert expected in output and "build failed" in output and "Traceback" not in output, output
+    assert sorted(processes) == ["build_pdf.py", "mkdocs_build.py"]
+    assert all(process.poll() is not None for process in processes.values())  # (none left running)
+    assert time.monotonic() - begun < 30  # (the PDFs were stopped, not waited for)
+    assert not (tmp_path / "site").exists()
