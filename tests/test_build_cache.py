@@ -4,7 +4,8 @@ deterministic and incremental: a build from nothing (an empty cache) of a copy o
 for byte, the shared build of this commit (whatever that took from the cache); after a one-clause edit,
 a build that takes what it can from the cache gives the site a build gives whose every cache entry was
 damaged (none is used: that build is made from nothing); and with nothing changed, the output is left
-as it is."""
+as it is. scripts/build.py's two processes (MkDocs, the PDFs): a failing one stops the build with its
+message, and an input saved while they read the project stops it too."""
 from __future__ import annotations
 
 import hashlib
