@@ -84,14 +84,14 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
                    "--site-dir", str(staging)]
         # the PDFs (handbooks, bilingual edition, forms, institution sheets) are made from the same inputs
         # by their own process, on the other core, while MkDocs writes the pages
-        printing_log = Path(scratch) / "printing.log"
-        with printing_log.open("w", encoding="utf-8") as log:
-            printing = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build_pdf.py"), "--site-dir", str(printed),
-                                         "--root", str(config.parent)],
-                                        cwd=config.parent, env=env, text=True, stdout=log, stderr=subprocess.STDOUT)
-        site = subprocess.Popen(command, cwd=config.parent, env=env, text=True,
-                                stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
+        printing_log, site, printing = Path(scratch) / "printing.log", None, None
         try:
+            with printing_log.open("w", encoding="utf-8") as log:
+                printing = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build_pdf.py"), "--site-dir",
+                                             str(printed), "--root", str(config.parent)],
+                                            cwd=config.parent, env=env, text=True, stdout=log, stderr=subprocess.STDOUT)
+            site = subprocess.Popen(command, cwd=config.parent, env=env, text=True,
+                                    stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
             stdout, stderr = site.communicate()
             if site.returncode != 0:  # MkDocs' message names the bad data or page
                 if quiet:
@@ -100,21 +100,20 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
                 return site.returncode
             # every page built, while the PDFs are still being made
             problems = sitepolicy.check_site(staging, config.parent, environment.site_path(env))
-            if printing.wait() != 0:  # (its message names the PDF and the problem)
-                sys.stderr.write(printing_log.read_text(encoding="utf-8", errors="replace"))
-                print(f"build failed: {shown(output)} was left as it was", file=sys.stderr)
-                return 1
+            printed_well = printing.wait() == 0
         finally:
-            for process in (site, printing):
-                if process.poll() is None:  # (interrupted, or the pages failed: both stop)
-                    process.terminate()
-                    process.wait()
-        (printed / "pdf").rename(staging / "pdf")
-        problems += sitepolicy.check_files(staging, config.parent, "pdf")
-        problems += xmlcheck.site_problems(staging)  # (every XML file read back: TBX, TMX, AKN, feeds, sitemap, SVG)
-        if site_cache.key(config.parent, env) != site_key:  # (an input edited while the build read it)
-            problems.append(Problem("(the project)", "a file the build reads changed while the site was being built",
-                                    expected="no edit during a build: build again"))
+            _stop_all(site, printing)  # (interrupted, or the pages failed: neither goes on)
+        changed = _changed_while_built(config.parent, env, site_key)
+        if not printed_well and not changed:  # (its message names the PDF and the problem)
+            sys.stderr.write(printing_log.read_text(encoding="utf-8", errors="replace"))
+            print((f"{DataError(problems).report()}\n" if problems else "") +
+                  f"build failed: {shown(output)} was left as it was", file=sys.stderr)
+            return 1
+        problems += changed
+        if printed_well:
+            (printed / "pdf").rename(staging / "pdf")
+            problems += sitepolicy.check_files(staging, config.parent, "pdf")
+            problems += xmlcheck.site_problems(staging)  # (every XML file read back: TBX, TMX, AKN, feeds, sitemap, SVG)
         if problems:
             print(f"{DataError(problems).report()}\nbuild failed: {shown(output)} was left as it was", file=sys.stderr)
             return 1
@@ -123,6 +122,29 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         publish.write_marker(staging, key)  # (what this build made: only such a folder may be replaced)
         site_cache.keep(site_key, staging)
         return _swap_in(staging, output, Path(scratch))
+
+
+def _stop_all(*processes):
+    """Stops the build's processes still running, an interrupt waiting until they have stopped (so that
+    none goes on writing into the scratch folder once it is deleted)."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        running = [process for process in processes if process is not None and process.poll() is None]
+        for process in running:
+            process.terminate()
+        for process in running:
+            process.wait()
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+def _changed_while_built(project: Path, env: dict, site_key: str) -> list[Problem]:
+    """The pages and the PDFs are made by two processes, each reading the inputs: an input saved
+    meanwhile makes a site of no one state of the project (nor one to keep under the inputs' key)."""
+    if site_cache.key(project, env) == site_key:
+        return []
+    return [Problem("(the project)", "a file the build reads changed while the site was being built",
+                    expected="no edit during a build: build again")]
 
 
 def _swap_in(staging: Path, output: Path, scratch: Path) -> int:

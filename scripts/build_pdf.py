@@ -56,6 +56,9 @@ def main() -> int:
         where = f" ({shown(error.filename)})" if error.filename else ""
         print(f"PDF build failed: {error.strerror or shown(error)}{where}", file=sys.stderr)
         return 1
+    except Exception as error:  # (a defect of this code: said in one line, not as a traceback)
+        print(f"PDF build failed: {type(error).__name__}: {shown(error)}", file=sys.stderr)
+        return 1
     if not built:
         print(f"no PDF's path matches --only {args.only!r} (the paths look like pdf/handbook-sq.pdf, "
               f"pdf/institutions/molsa-en.pdf)", file=sys.stderr)

@@ -33,7 +33,8 @@ STILL = """() => {
 # distinct text is parsed once, by axe's own parser; a later reading of the same text is given the very
 # values that parse gave, set through the same fields, so the rules' results are axe's own
 # (test_remembered_colours_change_no_result_of_axe). A failed parse is not remembered (axe's own error).
-# If axe no longer has the parser where this looks for it, the page's axe stops with an error.
+# If axe no longer has the parser where this looks for it, nothing is remembered: the shards then fail
+# (window.__coloursRemembered unset), so that a newer axe is looked at, not run slower unnoticed.
 AXE_COLOURS_READ_ONCE = """(() => {
     const Color = axe.commons.color.Color, parse = Color.prototype.parseString, read = new Map();
     if (typeof parse !== "function") throw new Error("axe's colour parser is not where it was");
@@ -159,6 +160,7 @@ def _check_every_page(site, server, browser, corpus, shard: int):
                       for v in result["violations"] if v["impact"] in SERIOUS]
             checked[(lang, scheme)] = checked.get((lang, scheme), 0) + 1
         violations += [f"{path}: {v}" for v in tab.evaluate("window.__violations")]
+        assert tab.evaluate("window.__coloursRemembered || 0") > 0, f"{path}: axe's colours were not read once (AXE_COLOURS_READ_ONCE)"
     context.close()
     seconds = time.monotonic() - started
     assert len(every) > 150

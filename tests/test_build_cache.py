@@ -244,3 +244,31 @@ def test_a_failing_half_of_the_build_stops_the_other_and_names_its_problem(tmp_p
     assert all(process.poll() is not None for process in processes.values())  # (none left running)
     assert time.monotonic() - begun < 30  # (the PDFs were stopped, not waited for)
     assert not (tmp_path / "site").exists()
+
+
+def test_an_interrupt_as_mkdocs_starts_stops_the_pdf_process_and_leaves_no_scratch(tmp_path, monkeypatch):
+    """Ctrl-C (or a request to stop) just as MkDocs is being started, the PDF process already under
+    way: it is stopped too, before the scratch folder is deleted (else it would write it anew)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build as build_script  # (scripts/build.py)
+
+    project = copy_project(tmp_path / "project")
+    started, processes = subprocess.Popen, {}
+
+    def stand_in(command, *args, **kwargs):
+        name = Path(command[1]).name if len(command) > 1 else ""
+        if name == "mkdocs_build.py":
+            raise build_script.Interrupted()
+        if name == "build_pdf.py":
+            folder = command[command.index("--site-dir") + 1]
+            processes[name] = started(["sh", "-c", 'mkdir -p "$0/pdf"; exec sleep 60', folder], *args, **kwargs)
+            return processes[name]
+        return started(command, *args, **kwargs)  # (git, …)
+
+    monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.setattr(build_script.subprocess, "Popen", stand_in)
+    with pytest.raises(build_script.Interrupted):
+        build_script.build(tmp_path / "site", config=project / "mkdocs.yml", quiet=True)
+    assert processes["build_pdf.py"].poll() is not None  # (stopped, not left writing)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".build-")] == []
+    assert not (tmp_path / "site").exists()
