@@ -61,8 +61,9 @@ def _language(path: str, codes: list[str], default: str) -> str:
 
 
 # The pages are checked in shards, each a test class of its own, which pytest-xdist may give to either
-# worker (--dist loadscope: each module's tests, or each class's, on one worker); shard k checks every
-# SHARDS-th page from the k-th, both languages in each.
+# worker (--dist loadscope: each module's tests, or each class's, on one worker). The pages are dealt
+# out largest first, each to the shard with the fewest bytes so far (axe's time grows with a page's
+# size: the long pages are spread, and the shards end together).
 SHARDS = 4
 
 
@@ -117,9 +118,25 @@ def test_remembered_colours_change_no_result_of_axe(server, browser):
         assert 5 < distinct < 200, (scheme, distinct)  # (a few dozen distinct colour texts on the page)
 
 
-def test_every_page_is_in_one_axe_shard():
-    """A shard class for every shard, so that no page goes unchecked."""
+def _shards(site, pages: list[str]) -> list[list[str]]:
+    """The pages of each shard, in the site's order."""
+    shards, sizes = [[] for _ in range(SHARDS)], [0] * SHARDS
+    for path in sorted(pages, key=lambda path: (-(site / path).stat().st_size, path)):
+        lightest = sizes.index(min(sizes))
+        shards[lightest].append(path)
+        sizes[lightest] += (site / path).stat().st_size
+    return [sorted(shard) for shard in shards]
+
+
+def test_every_page_is_in_one_axe_shard(site):
+    """A shard class for every shard, and every page in exactly one shard, so that no page goes
+    unchecked; the shards hold about as many bytes each."""
     assert sorted(shard.shard for shard in AxeShard.__subclasses__()) == list(range(SHARDS))
+    every = _pages(site)
+    shards = _shards(site, every)
+    assert sorted(path for shard in shards for path in shard) == every
+    sizes = [sum((site / path).stat().st_size for path in shard) for shard in shards]
+    assert max(sizes) - min(sizes) <= max((site / path).stat().st_size for path in every), sizes
 
 
 def _check_every_page(site, server, browser, corpus, shard: int):
@@ -127,7 +144,7 @@ def _check_every_page(site, server, browser, corpus, shard: int):
     left out: tests/test_site_quality.py runs it in full where the reader opens the search), requests,
     the page's policy and its language."""
     every = _pages(site)
-    pages = every[shard::SHARDS]
+    pages = _shards(site, every)[shard]
     codes = list(corpus.languages)
     axe = Axe()
     context = browser.new_context()
