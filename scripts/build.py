@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,18 +125,25 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         return _swap_in(staging, output, Path(scratch))
 
 
+@contextmanager
+def _interrupts_wait():
+    """An interrupt (Ctrl-C, SIGTERM) that comes meanwhile takes effect only once the block is done."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
 def _stop_all(*processes):
     """Stops the build's processes still running, an interrupt waiting until they have stopped (so that
     none goes on writing into the scratch folder once it is deleted)."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-    try:
+    with _interrupts_wait():
         running = [process for process in processes if process is not None and process.poll() is None]
         for process in running:
             process.terminate()
         for process in running:
             process.wait()
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
 def _changed_while_built(project: Path, env: dict, site_key: str) -> list[Problem]:
@@ -149,12 +157,9 @@ def _changed_while_built(project: Path, env: dict, site_key: str) -> list[Proble
 
 def _swap_in(staging: Path, output: Path, scratch: Path) -> int:
     global _published
-    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # (an interrupt now waits for the swap)
-    try:
+    with _interrupts_wait():  # (no moment without a site)
         publish.swap_in(staging, output, scratch / "previous")
         _published = True
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     return 0
 
 

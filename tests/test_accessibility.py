@@ -120,11 +120,12 @@ def test_remembered_colours_change_no_result_of_axe(server, browser):
 
 def _shards(site, pages: list[str]) -> list[list[str]]:
     """The pages of each shard, in the site's order."""
+    size = {path: (site / path).stat().st_size for path in pages}
     shards, sizes = [[] for _ in range(SHARDS)], [0] * SHARDS
-    for path in sorted(pages, key=lambda path: (-(site / path).stat().st_size, path)):
+    for path in sorted(pages, key=lambda path: (-size[path], path)):
         lightest = sizes.index(min(sizes))
         shards[lightest].append(path)
-        sizes[lightest] += (site / path).stat().st_size
+        sizes[lightest] += size[path]
     return [sorted(shard) for shard in shards]
 
 

@@ -172,35 +172,52 @@ def test_builds_are_deterministic_and_a_warm_build_after_an_edit_is_a_build_from
                           f"{len(changed)} changed by the edit, {len(made_again)} PDFs compiled again")
 
 
+STOOD_IN = ("mkdocs_build.py", "build_pdf.py")  # scripts/build.py's two processes
+
+
+def _build_with_stand_ins(tmp_path: Path, monkeypatch, stand_ins: dict):
+    """scripts/build.py's build() of a copy of the project, with each of its two processes stood in for:
+    `stand_ins` gives, for each, a shell script run with the process's --site-dir as $0 (and the copy's
+    root as $1), or an exception that starting it raises. Returns the build's result (or the exception
+    it raised) and the processes started, by name."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build as build_script  # (scripts/build.py)
+
+    project = copy_project(tmp_path / "project")
+    started, processes = subprocess.Popen, {}
+
+    def stand_in(command, *args, **kwargs):
+        name = Path(command[1]).name if len(command) > 1 else ""
+        if name not in STOOD_IN:
+            return started(command, *args, **kwargs)  # (git, …)
+        if isinstance(stand_ins[name], BaseException):
+            raise stand_ins[name]
+        folder = command[command.index("--site-dir") + 1]
+        processes[name] = started(["sh", "-c", stand_ins[name], folder, str(project)], *args, **kwargs)
+        return processes[name]
+
+    monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.setattr(build_script.subprocess, "Popen", stand_in)
+    try:
+        result = build_script.build(tmp_path / "site", config=project / "mkdocs.yml", quiet=True)
+    except build_script.Interrupted as interrupt:
+        result = interrupt
+    return result, processes
+
+
 def test_a_page_edited_while_the_site_is_built_stops_the_build_and_nothing_is_kept(tmp_path, monkeypatch, capsys):
     """The pages and the PDFs are made by two processes, each reading the inputs: an input saved while
     they read is a build of no one state of the project. It stops the build; no site is published, and
     none is kept in the cache under the inputs as they were before the edit. (scripts/build.py's own
     steps, with MkDocs and the PDF build stood in for by commands that make their folders: the page is
     saved once both have started.)"""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import build as build_script  # (scripts/build.py)
-
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "en" / "index.md"
-    started, commands = subprocess.Popen, []
-
-    def stand_in_then_edit(command, *args, **kwargs):
-        if len(command) < 2 or Path(command[1]).name not in ("mkdocs_build.py", "build_pdf.py"):
-            return started(command, *args, **kwargs)  # (git, …)
-        commands.append(Path(command[1]).name)
-        folder = command[command.index("--site-dir") + 1]
-        made = folder if commands[-1] == "mkdocs_build.py" else f"{folder}/pdf"
-        process = started(["mkdir", "-p", made], *args, **kwargs)
-        if len(commands) == 2:  # (both under way)
-            page.write_text(page.read_text(encoding="utf-8") + "\nA line saved during the build.\n", encoding="utf-8")
-        return process
-
-    monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "cache"))
-    monkeypatch.setattr(build_script.subprocess, "Popen", stand_in_then_edit)
-    assert build_script.build(tmp_path / "site", config=project / "mkdocs.yml", quiet=True) == 1
+    result, processes = _build_with_stand_ins(tmp_path, monkeypatch, {
+        "build_pdf.py": 'mkdir -p "$0/pdf"',
+        "mkdocs_build.py": 'mkdir -p "$0"; printf "\nA line saved during the build.\n" >> "$1/docs/en/index.md"'})
+    assert result == 1
     output = capsys.readouterr().err
-    assert sorted(commands) == ["build_pdf.py", "mkdocs_build.py"]
+    assert sorted(processes) == sorted(STOOD_IN)
+    assert "A line saved during the build." in (tmp_path / "project" / "docs" / "en" / "index.md").read_text(encoding="utf-8")
     assert "a file the build reads changed while the site was being built" in output, output
     assert "Traceback" not in output and "build failed" in output
     assert not (tmp_path / "site").exists()
@@ -219,28 +236,13 @@ FAILS = {  # the half that fails: what each stand-in does (its folder is $0)
 def test_a_failing_half_of_the_build_stops_the_other_and_names_its_problem(tmp_path, monkeypatch, capsys, failing):
     """The pages fail: the PDF process still under way is stopped, MkDocs' message is shown. The PDFs
     fail: their message is shown. Either way nothing is published. (Stand-ins for the two processes.)"""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import build as build_script  # (scripts/build.py)
-
-    project = copy_project(tmp_path / "project")
-    started, processes = subprocess.Popen, {}
-
-    def stand_in(command, *args, **kwargs):
-        name = Path(command[1]).name if len(command) > 1 else ""
-        if name not in FAILS[failing]:
-            return started(command, *args, **kwargs)  # (git, …)
-        folder = command[command.index("--site-dir") + 1]
-        processes[name] = started(["sh", "-c", FAILS[failing][name], folder], *args, **kwargs)
-        return processes[name]
-
-    monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "cache"))
-    monkeypatch.setattr(build_script.subprocess, "Popen", stand_in)
     begun = time.monotonic()
-    assert build_script.build(tmp_path / "site", config=project / "mkdocs.yml", quiet=True) == 1
+    result, processes = _build_with_stand_ins(tmp_path, monkeypatch, FAILS[failing])
+    assert result == 1
     output = capsys.readouterr().err
     expected = "docs/en/index.md: the stand-in page failed" if failing == "the pages" else "pdf/handbook-en.pdf: the stand-in failed"
     assert expected in output and "build failed" in output and "Traceback" not in output, output
-    assert sorted(processes) == ["build_pdf.py", "mkdocs_build.py"]
+    assert sorted(processes) == sorted(STOOD_IN)
     assert all(process.poll() is not None for process in processes.values())  # (none left running)
     assert time.monotonic() - begun < 30  # (the PDFs were stopped, not waited for)
     assert not (tmp_path / "site").exists()
@@ -252,23 +254,9 @@ def test_an_interrupt_as_mkdocs_starts_stops_the_pdf_process_and_leaves_no_scrat
     sys.path.insert(0, str(ROOT / "scripts"))
     import build as build_script  # (scripts/build.py)
 
-    project = copy_project(tmp_path / "project")
-    started, processes = subprocess.Popen, {}
-
-    def stand_in(command, *args, **kwargs):
-        name = Path(command[1]).name if len(command) > 1 else ""
-        if name == "mkdocs_build.py":
-            raise build_script.Interrupted()
-        if name == "build_pdf.py":
-            folder = command[command.index("--site-dir") + 1]
-            processes[name] = started(["sh", "-c", 'mkdir -p "$0/pdf"; exec sleep 60', folder], *args, **kwargs)
-            return processes[name]
-        return started(command, *args, **kwargs)  # (git, …)
-
-    monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "cache"))
-    monkeypatch.setattr(build_script.subprocess, "Popen", stand_in)
-    with pytest.raises(build_script.Interrupted):
-        build_script.build(tmp_path / "site", config=project / "mkdocs.yml", quiet=True)
+    result, processes = _build_with_stand_ins(tmp_path, monkeypatch, {
+        "build_pdf.py": 'mkdir -p "$0/pdf"; exec sleep 60', "mkdocs_build.py": build_script.Interrupted()})
+    assert isinstance(result, build_script.Interrupted)
     assert processes["build_pdf.py"].poll() is not None  # (stopped, not left writing)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".build-")] == []
     assert not (tmp_path / "site").exists()
