@@ -28,6 +28,7 @@ import yaml
 from playwright.sync_api import Error as PlaywrightError
 
 from conftest import CSP_LISTENER, NO_SEARCH_WORKER, ROOT, assert_message_names_its_place, report
+from forked import Forks
 from trafiklex.data import corpus as corpus_module, inputs, pagefiles
 from trafiklex.core.errors import DataError
 from trafiklex.formats import exports
@@ -153,6 +154,23 @@ def _run_command(command, cwd=None, env=None, timeout=600) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
+# The validations and the translators' command run in children forked from a process that imported
+# the package once (tests/forked.py): the same command, without importing the package again each time.
+FORKED = ["trafiklex.validate", "trafiklex.translators.translations_cli"]
+FORKS = Forks(FORKED)
+
+
+def _run_module(module: str, args: list[str], cwd: Path, timeout: int) -> tuple[int, str]:
+    """`python -m module *args`, as _run_command runs a command (this environment, the memory limit)."""
+    return FORKS.run(module, args, cwd=cwd, env=dict(os.environ), timeout=timeout, memory=MEMORY)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forks_stopped():
+    yield
+    FORKS.close()
+
+
 def _prepare(case: dict, tmp: Path, full: bool = False) -> tuple[Path, dict]:
     root = _copy(tmp, full)
     places = {"root": str(root), "marker": str(tmp / "MARKER-created-by-the-page"), "outside_dir": tmp / "outside",
@@ -170,7 +188,7 @@ def _outcome(code: int, output: str, root: Path, places: dict, **more) -> dict:
 
 def run_validate(case, tmp):
     root, places = _prepare(case, tmp)
-    code, output = _run_command([sys.executable, "-m", "trafiklex.validate", "--root", str(root)], cwd=tmp, timeout=120)
+    code, output = _run_module("trafiklex.validate", ["--root", str(root)], cwd=tmp, timeout=120)
     return _outcome(code, output, root, places)
 
 
@@ -186,8 +204,8 @@ def run_translations(case, tmp):
     """The translator's command line (trafiklex.translators.translations_cli) on a copy."""
     root, places = _prepare(case, tmp)
     args = [_fill(a, places) for a in case["args"]]
-    code, output = _run_command([sys.executable, "-m", "trafiklex.translators.translations_cli", "--root", str(root),
-                                 *args], cwd=ROOT, timeout=300)
+    code, output = _run_module("trafiklex.translators.translations_cli", ["--root", str(root), *args], cwd=ROOT,
+                               timeout=300)
     return _outcome(code, output, root, places)
 
 
@@ -532,6 +550,28 @@ def test_the_corpus_has_more_than_one_case_of_every_class():
     assert min(classes.values()) >= 2, classes
     report("hostile-input corpus", "cases per class: " + ", ".join(f"{k} {v}" for k, v in sorted(classes.items())))
 
+
+SAME_BOTH_WAYS = ["a page reads a macro's Python globals", "a control character in a key is not echoed",
+                  "the TBX command on a termbase note with U+FFFF"]
+
+
+@pytest.mark.parametrize("name", SAME_BOTH_WAYS)
+def test_a_forked_command_is_the_command_run_anew(name, tmp_path):
+    """(The cases run forked, tests/forked.py:) a case gives the same exit code and the same output,
+    byte for byte, forked and as a new process."""
+    case = next(c for c in CASES if c["name"] == name)
+    root, places = _prepare(case, tmp_path)
+    module, cwd = ("trafiklex.validate", tmp_path) if case["run"] == "validate" else (FORKED[1], ROOT)
+    args = ["--root", str(root), *(_fill(a, places) for a in case.get("args", []))]
+    anew = _run_command([sys.executable, "-m", module, *args], cwd=cwd, timeout=120)
+    assert anew[0] != 0 and anew[1]
+    assert _run_module(module, args, cwd, timeout=120) == anew
+
+
+def test_a_forked_command_past_its_time_is_killed():
+    with pytest.raises(subprocess.TimeoutExpired):
+        FORKS.run("timeit", ["-n", "1", "import time; time.sleep(30)"], cwd=ROOT, env=dict(os.environ), timeout=0.5)
+    assert FORKS.run("timeit", ["-n", "1", "pass"], cwd=ROOT, env=dict(os.environ), timeout=30)[0] == 0
 
 @pytest.mark.parametrize("case", FAST, ids=[c["name"] for c in FAST])
 def test_hostile_input_is_stopped_cleanly_or_inert(case, outcomes, tmp_path):

@@ -7,13 +7,14 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from trafiklex.data import environment
-from trafiklex.data.corpus import Corpus
 from trafiklex.core.errors import DataError
-from trafiklex.views.render import format_date
 from trafiklex.pdf.typst_values import Code
+
+if TYPE_CHECKING:  # (the build's first checks read the edition's date without loading the corpus)
+    from trafiklex.data.corpus import Corpus
 
 # the fixed time when none is given (scripts/build.py passes it to MkDocs too)
 DEFAULT_EPOCH = environment.DEFAULT_EPOCH
@@ -55,4 +56,5 @@ class Edition:
 
     def line(self, corpus: Corpus, lang: str) -> str:
         """'Edition of 28 November 2026' ('' when the date is unknown)."""
+        from trafiklex.views.render import format_date  # (here: the build's first checks need no view)
         return corpus.words(lang, "print.edition").format(date=format_date(self.date, corpus.words(lang, "months"))) if self.date else ""

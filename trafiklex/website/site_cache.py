@@ -14,13 +14,8 @@ from typing import Mapping
 
 from trafiklex.core import cache
 from trafiklex.core.errors import DataError, Problem
+from trafiklex.data.generated_pages import FOLDERS as GENERATED_FOLDERS
 from trafiklex.data.inputs import INPUT_FILES, INPUT_FOLDERS
-from trafiklex.formats import exports
-from trafiklex.model import markdown_render
-from trafiklex.translators import divergence
-from trafiklex.views import render_terms
-from trafiklex.website import site_page, sitepolicy
-from trafiklex.website.pages import GENERATED_FOLDERS
 
 KIND = "site"
 MANIFEST = "site-files"  # a site's list of files, each with its content's hash
@@ -30,9 +25,6 @@ KEPT = 3
 # front-end files installed from npm (package-lock.json pins them); and the build's own scripts
 CODE = ("hooks", "package-lock.json")
 SCRIPTS = ("scripts/build.py", "scripts/mkdocs_build.py", "scripts/build_pdf.py")
-# the products kept per page or per document (each build's are at most one per page)
-PER_PAGE = (markdown_render.CACHED, site_page.CACHED, sitepolicy.CACHED, divergence.CACHED, render_terms.CACHED,
-            exports.YAML_CACHED)
 ENVIRONMENT = ("SITE_URL", "EDITION_DATE", "SOURCE_DATE_EPOCH")  # what MkDocs and the build stamp
 
 
@@ -136,8 +128,21 @@ def keep(site_key: str, site: Path) -> None:
     cache.prune(MANIFEST, KEPT)  # (the last few sites are enough)
     cache.prune(FILE, KEPT * len(manifest["files"]))
     pages = sum(name.endswith(".html") for name in manifest["files"])
-    for kind in PER_PAGE:  # (a page's or a document's products: the last few builds' worth)
+    for kind in _per_page():  # (a page's or a document's products: the last few builds' worth)
         cache.prune(kind, KEPT * pages)
+
+
+def _per_page() -> tuple[str, ...]:
+    """The products kept per page or per document (each build's are at most one per page). (Their
+    modules are imported here, once a site is kept: a build refused on its arguments, or one taken
+    from the cache, loads none of them.)"""
+    from trafiklex.formats import exports
+    from trafiklex.model import markdown_render
+    from trafiklex.translators import divergence
+    from trafiklex.views import render_terms
+    from trafiklex.website import site_page, sitepolicy
+    return (markdown_render.CACHED, site_page.CACHED, sitepolicy.CACHED, divergence.CACHED, render_terms.CACHED,
+            exports.YAML_CACHED)
 
 
 def checked_key(root: Path, output: Path, environ: Mapping[str, str]) -> str:
