@@ -573,6 +573,7 @@ def test_a_forked_command_past_its_time_is_killed():
         FORKS.run("timeit", ["-n", "1", "import time; time.sleep(30)"], cwd=ROOT, env=dict(os.environ), timeout=0.5)
     assert FORKS.run("timeit", ["-n", "1", "pass"], cwd=ROOT, env=dict(os.environ), timeout=30)[0] == 0
 
+
 @pytest.mark.parametrize("case", FAST, ids=[c["name"] for c in FAST])
 def test_hostile_input_is_stopped_cleanly_or_inert(case, outcomes, tmp_path):
     outcome = outcomes[case["name"]] if case["name"] in outcomes else _run(case, tmp_path)
