@@ -62,6 +62,8 @@ def _run(request: dict, replies: int) -> dict:
             os.close(err[0])
             os.dup2(out[1], 1)
             os.dup2(err[1], 2)
+            os.close(out[1])
+            os.close(err[1])
             os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
             sys.stdin = open(os.devnull, encoding="utf-8")  # (not the server's buffer of requests)
             code = _command(request)
