@@ -154,10 +154,12 @@ def _run_command(command, cwd=None, env=None, timeout=600) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
-# The validations and the translators' command run in children forked from a process that imported
-# the package once (tests/forked.py): the same command, without importing the package again each time.
-FORKED = ["trafiklex.validate", "trafiklex.translators.translations_cli"]
-FORKS = Forks(FORKED)
+# The validations and the translators' command (the cases' `run`: its module, where it runs, its time)
+# run in children forked from a process that imported the package once (tests/forked.py): the same
+# command, without importing the package again each time.
+FORKED = {"validate": ("trafiklex.validate", "case", 120),
+          "translations": ("trafiklex.translators.translations_cli", "project", 300)}
+FORKS = Forks([module for module, _, _ in FORKED.values()])
 
 
 def _run_module(module: str, args: list[str], cwd: Path, timeout: int) -> tuple[int, str]:
@@ -186,9 +188,17 @@ def _outcome(code: int, output: str, root: Path, places: dict, **more) -> dict:
     return {"code": code, "output": output, "root": root, "places": places, **more}
 
 
-def run_validate(case, tmp):
+def _forked_command(case: dict, root: Path, places: dict, tmp: Path) -> tuple[str, list[str], Path]:
+    """The module a validation or translators' case runs, its arguments (on the copy at `root`) and
+    the folder it runs in (the case's own, or the project's)."""
+    module, where, _ = FORKED[case["run"]]
+    return module, ["--root", str(root), *(_fill(a, places) for a in case.get("args", []))], tmp if where == "case" else ROOT
+
+
+def run_forked(case, tmp):
+    """A validation, or the translators' command line (trafiklex.translators.translations_cli), on a copy."""
     root, places = _prepare(case, tmp)
-    code, output = _run_module("trafiklex.validate", ["--root", str(root)], cwd=tmp, timeout=120)
+    code, output = _run_module(*_forked_command(case, root, places, tmp), timeout=FORKED[case["run"]][2])
     return _outcome(code, output, root, places)
 
 
@@ -197,15 +207,6 @@ def run_precheck(case, tmp):
     args = [_fill(a, places) for a in case.get("args", ["--output", str(tmp / "site")])]
     code, output = _run_command([sys.executable, str(root / "scripts" / "build.py"), "--quiet", *args], cwd=tmp,
                                 env={k: _fill(v, places) for k, v in case.get("env", {}).items()}, timeout=600)
-    return _outcome(code, output, root, places)
-
-
-def run_translations(case, tmp):
-    """The translator's command line (trafiklex.translators.translations_cli) on a copy."""
-    root, places = _prepare(case, tmp)
-    args = [_fill(a, places) for a in case["args"]]
-    code, output = _run_module("trafiklex.translators.translations_cli", ["--root", str(root), *args], cwd=ROOT,
-                               timeout=300)
     return _outcome(code, output, root, places)
 
 
@@ -435,8 +436,8 @@ FAULTS = {"unreadable": fault_unreadable, "io-error": fault_io_error, "read-only
           "disk-full": fault_disk_full, "interrupt": fault_interrupt, "killed": fault_killed,
           "kill-during-swap": fault_kill_during_swap,
           "xml-readback": fault_xml_readback}
-RUNS = {"validate": run_validate, "precheck": run_precheck, "export": run_export, "pages": run_pages,
-        "translations": run_translations}
+RUNS = {"validate": run_forked, "precheck": run_precheck, "export": run_export, "pages": run_pages,
+        "translations": run_forked}
 
 
 INERT = "inert"
@@ -561,8 +562,7 @@ def test_a_forked_command_is_the_command_run_anew(name, tmp_path):
     byte for byte, forked and as a new process."""
     case = next(c for c in CASES if c["name"] == name)
     root, places = _prepare(case, tmp_path)
-    module, cwd = ("trafiklex.validate", tmp_path) if case["run"] == "validate" else (FORKED[1], ROOT)
-    args = ["--root", str(root), *(_fill(a, places) for a in case.get("args", []))]
+    module, args, cwd = _forked_command(case, root, places, tmp_path)
     anew = _run_command([sys.executable, "-m", module, *args], cwd=cwd, timeout=120)
     assert anew[0] != 0 and anew[1]
     assert _run_module(module, args, cwd, timeout=120) == anew
