@@ -389,9 +389,10 @@ def _check_built_page(job: tuple) -> list[tuple[int, str]] | None:
     return _check_page_cached(text, page, scripts, theme, base)
 
 
-def check_files(site: Path, project: Path, under: str = "") -> list[Problem]:
-    """Every file of the built site `site` (or of its folder `under`) of a kind it publishes."""
-    languages = _languages(project)
+def check_files(site: Path, project: Path, under: str = "", languages: list[str] | None = None) -> list[Problem]:
+    """Every file of the built site `site` (or of its folder `under`) of a kind it publishes (`languages`:
+    the edition's, when the caller has read them)."""
+    languages = languages or _languages(project)
     problems = []
     for path in sorted((site / under).rglob("*")):
         if path.is_file() or path.is_symlink():
@@ -411,7 +412,7 @@ def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
     theme = Path(material.__file__).parent / "templates"
     scripts = allowed_scripts(project)
     languages = _languages(project)
-    problems = check_files(site, project)
+    problems = check_files(site, project, languages=languages)
     pages = [(path, path.relative_to(site).as_posix(), scripts, theme, base) for path in sorted(site.rglob("*.html"))]
     checked = [_known(job) for job in pages]  # (the pages checked before, as they are now: from the cache)
     todo = [n for n, found in enumerate(checked) if found is None]
