@@ -50,6 +50,8 @@ AXE_COLOURS_READ_ONCE = """(() => {
         return this;
     };
 })();"""
+
+
 def _pages(site) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
                   if not p.relative_to(site).as_posix().startswith(("offline/", "pdf/")))

@@ -8,6 +8,7 @@ as it is. scripts/build.py's two processes (MkDocs, the PDFs): a failing one sto
 message, and an input saved while they read the project stops it too."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import subprocess
@@ -175,14 +176,21 @@ def test_builds_are_deterministic_and_a_warm_build_after_an_edit_is_a_build_from
 STOOD_IN = ("mkdocs_build.py", "build_pdf.py")  # scripts/build.py's two processes
 
 
+@functools.cache
+def _build_script():
+    """scripts/build.py, imported once as a module."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build
+
+    return build
+
+
 def _build_with_stand_ins(tmp_path: Path, monkeypatch, stand_ins: dict):
     """scripts/build.py's build() of a copy of the project, with each of its two processes stood in for:
     `stand_ins` gives, for each, a shell script run with the process's --site-dir as $0 (and the copy's
     root as $1), or an exception that starting it raises. Returns the build's result (or the exception
     it raised) and the processes started, by name."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import build as build_script  # (scripts/build.py)
-
+    build_script = _build_script()
     project = copy_project(tmp_path / "project")
     started, processes = subprocess.Popen, {}
 
@@ -251,12 +259,10 @@ def test_a_failing_half_of_the_build_stops_the_other_and_names_its_problem(tmp_p
 def test_an_interrupt_as_mkdocs_starts_stops_the_pdf_process_and_leaves_no_scratch(tmp_path, monkeypatch):
     """Ctrl-C (or a request to stop) just as MkDocs is being started, the PDF process already under
     way: it is stopped too, before the scratch folder is deleted (else it would write it anew)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import build as build_script  # (scripts/build.py)
-
+    interrupted = _build_script().Interrupted
     result, processes = _build_with_stand_ins(tmp_path, monkeypatch, {
-        "build_pdf.py": 'mkdir -p "$0/pdf"; exec sleep 60', "mkdocs_build.py": build_script.Interrupted()})
-    assert isinstance(result, build_script.Interrupted)
+        "build_pdf.py": 'mkdir -p "$0/pdf"; exec sleep 60', "mkdocs_build.py": interrupted()})
+    assert isinstance(result, interrupted)
     assert processes["build_pdf.py"].poll() is not None  # (stopped, not left writing)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".build-")] == []
     assert not (tmp_path / "site").exists()
