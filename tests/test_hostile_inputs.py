@@ -611,11 +611,13 @@ LOCAL_SCHEMES = ("data:", "about:", "blob:")
 
 
 def _evaluate(tab, script: str):
-    """`script` run in the page, or in the page it went to if it navigated meanwhile."""
-    for _ in range(3):
+    """`script` run in the page, or in the page it went to if it navigated meanwhile (tried again for up
+    to 10 s: the page that was left may still say it is loaded while the next one is on its way)."""
+    for _ in range(50):
         try:
             return tab.evaluate(script)
         except PlaywrightError:
+            tab.wait_for_timeout(200)
             tab.wait_for_load_state("load")
     return tab.evaluate(script)
 
