@@ -622,35 +622,45 @@ def _evaluate(tab, script: str):
     return tab.evaluate(script)
 
 
-def _open_in_chromium(browser, url: str, local: str) -> dict:
-    """`url` opened in a context of its own, every request routed and recorded (those elsewhere than
-    `local` refused), every navigation of the page counted, its <details> opened (a toggle handler
-    would run then)."""
+def _watched_tab(browser, local: str):
+    """A tab in a context of its own, and what it records: its requests (those elsewhere than `local`
+    refused), the navigations of its page and its dialogs."""
     context = browser.new_context()
     context.add_init_script(NO_SEARCH_WORKER + CSP_LISTENER)
-    requests: list[str] = []
+    seen = {"local": local, "requests": [], "navigations": [], "dialogs": []}
 
     def route(handled):
-        requests.append(handled.request.url)
+        seen["requests"].append(handled.request.url)
         handled.continue_() if handled.request.url.startswith((local, *LOCAL_SCHEMES)) else handled.abort()
 
     context.route("**/*", route)
-    context.on("request", lambda request: requests.append(request.url))  # (file:// is not routed)
+    context.on("request", lambda request: seen["requests"].append(request.url))  # (file:// is not routed)
     tab = context.new_page()
-    navigations, dialogs = [], []
-    tab.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == tab.main_frame else None)
-    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.on("framenavigated", lambda frame: seen["navigations"].append(frame.url) if frame == tab.main_frame else None)
+    tab.on("dialog", lambda dialog: (seen["dialogs"].append(dialog.message), dialog.dismiss()))
+    return context, tab, seen
+
+
+def _open_in_chromium(browser, urls: list[tuple[str, str]]) -> list[dict]:
+    """Each `url` (of `urls`: (url, local)) opened in a context of its own, all at once, every request
+    routed and recorded (those elsewhere than `local` refused), every navigation of the page counted,
+    its <details> opened (a toggle handler would run then); what each page did, 1.5 s after they are all
+    open."""
+    opened = [_watched_tab(browser, local) for _, local in urls]
     try:
-        tab.goto(url)
-        tab.wait_for_load_state("load")
-        _evaluate(tab, "() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
-        tab.wait_for_timeout(1500)  # (a refresh after 0 s, a handler, a late request would have happened)
-        state = _evaluate(tab, "() => ({pwned: window.__pwned ?? null, violations: window.__violations ?? [], "
-                               "at: location.href})")
+        for (_, tab, _), (url, _) in zip(opened, urls):
+            tab.goto(url)
+            tab.wait_for_load_state("load")
+            _evaluate(tab, "() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        opened[0][1].wait_for_timeout(1500)  # (a refresh after 0 s, a handler, a late request would have happened)
+        states = [_evaluate(tab, "() => ({pwned: window.__pwned ?? null, violations: window.__violations ?? [], "
+                                 "at: location.href})") for _, tab, _ in opened]
     finally:
-        context.close()
-    return {**state, "navigations": navigations, "dialogs": dialogs,
-            "elsewhere": sorted({r for r in requests if not r.startswith((local, *LOCAL_SCHEMES))})}
+        for context, _, _ in opened:
+            context.close()
+    return [{**state, "navigations": seen["navigations"], "dialogs": seen["dialogs"],
+             "elsewhere": sorted({r for r in seen["requests"] if not r.startswith((seen["local"], *LOCAL_SCHEMES))})}
+            for state, (_, _, seen) in zip(states, opened)]
 
 
 @pytest.mark.slow  # (and browser: it builds a copy, then drives Chromium)
@@ -668,10 +678,12 @@ def test_inert_payloads_do_nothing_in_chromium_online_and_offline(inert_site, br
     threading.Thread(target=server.serve_forever, daemon=True).start()
     online = f"http://127.0.0.1:{server.server_address[1]}/"
     pages = sorted({case["expect"]["inert"]["page"] for case in INERT_CASES})
+    opened = [(where, page, base + page, local)
+              for where, base, local in (("online", online, online), ("offline", offline.as_uri() + "/", "file:"))
+              for page in pages]
     try:
-        seen = {(where, page): _open_in_chromium(browser, base + page, local)
-                for where, base, local in (("online", online, online), ("offline", offline.as_uri() + "/", "file:"))
-                for page in pages}
+        states = _open_in_chromium(browser, [(url, local) for _, _, url, local in opened])
+        seen = {(where, page): state for (where, page, _, _), state in zip(opened, states)}
     finally:
         server.shutdown()
     for (where, page), state in seen.items():
@@ -690,10 +702,9 @@ def test_the_watch_in_chromium_sees_a_payload_that_is_live(browser, tmp_path):
             "refresh": '<meta http-equiv="refresh" content="0;url=next.html">',
             "handler": '<details ontoggle="window.__pwned = 2"><summary>x</summary></details>'}
     (tmp_path / "next.html").write_text("<!doctype html><title>next</title>", encoding="utf-8")
-    seen = {}
     for name, payload in live.items():
         (tmp_path / f"{name}.html").write_text(f"<!doctype html><title>x</title>{payload}", encoding="utf-8")
-        seen[name] = _open_in_chromium(browser, (tmp_path / f"{name}.html").as_uri(), "file:")
+    seen = dict(zip(live, _open_in_chromium(browser, [((tmp_path / f"{name}.html").as_uri(), "file:") for name in live])))
     assert seen["script"]["pwned"] == 1 and seen["handler"]["pwned"] == 2
     assert seen["request"]["elsewhere"] == ["https://evil.example/x.png"]
     assert len(seen["refresh"]["navigations"]) == 2 and seen["refresh"]["at"].endswith("/next.html")
