@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -187,6 +188,32 @@ def tab(browser, request):
     context = new_context(browser, request)
     yield context.new_page()
     context.close()
+
+
+# --- where the run's scratch lives ------------------------------------------------------------------
+# The tests copy the project and build sites by the hundred: on a tmpfs (memory) that is a fifth of the
+# fast lane's time saved against this machine's disk. The scratch goes there when the reader has not
+# chosen a place (TMPDIR, --basetemp) and the tmpfs has room to spare; a passed run's scratch is then
+# removed (pyproject.toml: tmp_path_retention_policy), a failed one's kept to look at.
+MEMORY_SCRATCH = Path("/dev/shm")
+MEMORY_SCRATCH_ROOM = 6 * 2**30  # a full run's scratch is under 2 GiB; Chromium shares this tmpfs
+
+
+def _is_roomy_tmpfs(folder: Path) -> bool:
+    try:
+        mounts = Path("/proc/self/mounts").read_text().splitlines()
+        usage = shutil.disk_usage(folder)
+    except OSError:
+        return False
+    tmpfs = any(line.split()[1:3] == [str(folder), "tmpfs"] for line in mounts)
+    return tmpfs and os.access(folder, os.W_OK) and usage.free >= MEMORY_SCRATCH_ROOM
+
+
+def pytest_configure(config):
+    chosen = os.environ.get("TMPDIR") or os.environ.get("PYTEST_DEBUG_TEMPROOT") or config.option.basetemp
+    if not chosen and _is_roomy_tmpfs(MEMORY_SCRATCH):
+        os.environ["TMPDIR"] = str(MEMORY_SCRATCH)  # for the builds the tests start, too
+        tempfile.tempdir = None  # tempfile reads TMPDIR again
 
 
 def pytest_collection_modifyitems(items):
