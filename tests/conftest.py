@@ -20,6 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from trafiklex.core import cache  # noqa: E402
 from trafiklex.data import corpus as corpus_module  # noqa: E402
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -98,6 +99,16 @@ def _run_folder(tmp_path_factory) -> Path:
     it), else this process's."""
     base = tmp_path_factory.getbasetemp()
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def run_build_cache(tmp_path_factory) -> Path:
+    """The build cache of this run (trafiklex.core.cache), shared by its processes: every build the
+    tests start keeps its products there, from an empty cache as on a fresh clone, never in the
+    project's own (.cache/trafiklex) nor in one the reader's environment names."""
+    folder = _run_folder(tmp_path_factory) / "build-cache"
+    os.environ[cache.VARIABLE] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")
