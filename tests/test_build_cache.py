@@ -4,8 +4,9 @@ deterministic and incremental: after a one-clause edit of a copy of the project,
 it can from the run's cache (the shared build's products among them) gives the site a build gives whose
 every cache entry was damaged (none is used: that build is made from nothing), and that site differs
 from the shared build of this commit in the files the edit changes and, byte for byte, in no other; with
-nothing changed, the output is left as it is. scripts/build.py's two processes (MkDocs, the PDFs): a failing one stops the build with its
-message, and an input saved while they read the project stops it too."""
+nothing changed, the output is left as it is. scripts/build.py's two processes (MkDocs, the PDFs): a
+failing one stops the build with its message, and an input saved while they read the project stops it
+too."""
 from __future__ import annotations
 
 import functools
