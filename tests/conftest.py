@@ -20,7 +20,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from trafiklex.core import cache  # noqa: E402
 from trafiklex.data import corpus as corpus_module  # noqa: E402
 
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -99,16 +98,6 @@ def _run_folder(tmp_path_factory) -> Path:
     it), else this process's."""
     base = tmp_path_factory.getbasetemp()
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-
-@pytest.fixture(scope="session", autouse=True)
-def run_build_cache(tmp_path_factory) -> Path:
-    """The build cache of this run (trafiklex.core.cache), shared by its processes: every build the
-    tests start keeps its products there, from an empty cache as on a fresh clone, never in the
-    project's own (.cache/trafiklex) nor in one the reader's environment names."""
-    folder = _run_folder(tmp_path_factory) / "build-cache"
-    os.environ[cache.VARIABLE] = str(folder)
-    return folder
 
 
 @pytest.fixture(scope="session")
@@ -207,7 +196,7 @@ def tab(browser, request):
 # chosen a place (TMPDIR, --basetemp) and the tmpfs has room to spare; a passed run's scratch is then
 # removed (pyproject.toml: tmp_path_retention_policy), a failed one's kept to look at.
 MEMORY_SCRATCH = Path("/dev/shm")
-MEMORY_SCRATCH_ROOM = 6 * 2**30  # a full run's scratch peaks at 1.9 GB (its build cache included); Chromium shares this tmpfs
+MEMORY_SCRATCH_ROOM = 6 * 2**30  # a full run's scratch peaks near 2 GB; Chromium shares this tmpfs
 
 
 def _is_roomy_tmpfs(folder: Path) -> bool:

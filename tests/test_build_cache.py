@@ -1,12 +1,11 @@
 """The build cache (trafiklex.core.cache): an entry is used only when it is sound (its key, its content's
 hash), a part not in the cache is made with the others missing in one pass, and — slow — builds are
 deterministic and incremental: after a one-clause edit of a copy of the project, a build that takes what
-it can from the run's cache (the shared build's products among them) gives the site a build gives whose
-every cache entry was damaged (none is used: that build is made from nothing), and that site differs
-from the shared build of this commit in the files the edit changes and, byte for byte, in no other; with
-nothing changed, the output is left as it is. scripts/build.py's two processes (MkDocs, the PDFs): a
-failing one stops the build with its message, and an input saved while they read the project stops it
-too."""
+it can from a copy of the shared build's cache gives the site a build gives whose every cache entry was
+damaged (none is used: that build is made from nothing), and that site differs from the shared build of
+this commit in the files the edit changes and, byte for byte, in no other; with nothing changed, the
+output is left as it is. scripts/build.py's two processes (MkDocs, the PDFs): a failing one stops the
+build with its message, and an input saved while they read the project stops it too."""
 from __future__ import annotations
 
 import functools
@@ -16,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -23,8 +23,9 @@ import pytest
 from conftest import ROOT, copy_project, report
 from trafiklex.core import cache
 
+# (the edit's words are new in every run, so that no cache, the project's included, holds its products)
 EDIT = ("docs/en/nrm-agreement.md", "represented by the Executive Director, Ms. Vera Lesko;",
-        "represented by the Executive Director, Ms. Vera Lesko (edited);")
+        f"represented by the Executive Director, Ms. Vera Lesko (edited {uuid.uuid4().hex[:12]});")
 
 
 @pytest.fixture
@@ -149,11 +150,13 @@ CHANGED_BY_THE_EDIT = [
 
 
 @pytest.mark.slow
-def test_builds_are_deterministic_and_a_warm_build_after_an_edit_is_a_build_from_nothing(site, run_build_cache, tmp_path):
+def test_builds_are_deterministic_and_a_warm_build_after_an_edit_is_a_build_from_nothing(site, tmp_path):
     project, warm = copy_project(tmp_path / "project"), tmp_path / "warm-cache"
-    # the cache as the run's builds left it (the shared build's products among them: that build's,
-    # and every other, went into an empty cache, tests/conftest.py)
-    shutil.copytree(run_build_cache, warm, ignore=shutil.ignore_patterns(".tmp-*"))
+    # a copy of the cache the shared build used (its products among the entries: the ones it made, or
+    # in a copy of the project that has built before, found); this test damages its entries
+    shared_cache = cache.folder()
+    assert shared_cache is not None and shared_cache.is_dir(), f"the shared build kept nothing ({cache.VARIABLE})"
+    shutil.copytree(shared_cache, warm, ignore=shutil.ignore_patterns(".tmp-*"))
     before = _digests(site)
     pdfs_before = _entries(warm, "typst-pdf")
     path, old, new = project / EDIT[0], EDIT[1], EDIT[2]
