@@ -217,10 +217,32 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
-    """Tests that use a browser are marked `browser` (the fast lane leaves them out)."""
+    """Tests that use a browser are marked `browser` (the fast lane leaves them out); the long scopes
+    are run first (_in_order_of_length)."""
     for item in items:
         if {"browser", "tab"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    items[:] = _in_order_of_length(items)
+
+
+def _scope(item) -> str:
+    """What pytest-xdist gives to one worker (--dist loadscope): a test class, or else a module."""
+    return item.nodeid.split("::")[0] + ("::" + item.cls.__name__ if item.cls else "")
+
+
+def _in_order_of_length(items: list) -> list:
+    """The tests, each scope's kept together and in its order, the longest kinds of scope first: the
+    accessibility shards, then the scopes that build copies of the project (slow), then those that
+    drive Chromium, then the rest (short), so that the two workers end at about the same time rather
+    than one waiting while the other runs a long scope that came last."""
+    def kind(item) -> int:
+        if item.cls and item.cls.__name__.startswith("TestAxeShard"):
+            return 0
+        return 1 if item.get_closest_marker("slow") else 2 if item.get_closest_marker("browser") else 3
+    length = {}
+    for item in items:
+        length[_scope(item)] = min(length.get(_scope(item), 3), kind(item))
+    return sorted(items, key=lambda item: length[_scope(item)])  # (stable: the collected order within a kind)
 
 
 # --- figures that tests report at the end of the run (coverage, counts, ...) -----------------------
