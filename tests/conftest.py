@@ -239,10 +239,11 @@ def _in_order_of_length(items: list) -> list:
         if item.cls and item.cls.__name__.startswith("TestAxeShard"):
             return 0
         return 1 if item.get_closest_marker("slow") else 2 if item.get_closest_marker("browser") else 3
-    length = {}
+    scope_kind = {}  # a scope's kind: its longest test's
     for item in items:
-        length[_scope(item)] = min(length.get(_scope(item), 3), kind(item))
-    return sorted(items, key=lambda item: length[_scope(item)])  # (stable: the collected order within a kind)
+        scope = _scope(item)
+        scope_kind[scope] = min(scope_kind.get(scope, 3), kind(item))
+    return sorted(items, key=lambda item: scope_kind[_scope(item)])  # (stable: the collected order within a kind)
 
 
 # --- figures that tests report at the end of the run (coverage, counts, ...) -----------------------

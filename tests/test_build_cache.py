@@ -159,8 +159,8 @@ CHANGED_BY_THE_EDIT = [
 @pytest.mark.slow
 def test_builds_are_deterministic_and_a_warm_build_after_an_edit_is_a_build_from_nothing(site, tmp_path):
     project, warm = copy_project(tmp_path / "project"), tmp_path / "warm-cache"
-    # a copy of the cache the shared build used (its products among the entries: the ones it made, or
-    # in a copy of the project that has built before, found); this test damages its entries
+    # a copy of the cache the shared build used, which holds that build's products (made by it, or by an
+    # earlier build of the same inputs); this test damages the copy's entries, not the cache's
     shared_cache = cache.folder()
     assert shared_cache is not None and shared_cache.is_dir(), f"the shared build kept nothing ({cache.VARIABLE})"
     shutil.copytree(shared_cache, warm, ignore=shutil.ignore_patterns(".tmp-*"), copy_function=_copy_unless_pruned)
