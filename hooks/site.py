@@ -22,7 +22,7 @@ from trafiklex.formats import akn, feed, exports, jsonld, sitemap
 from trafiklex.website import csp, search_index, search_loading, search_prebuilt, sitepolicy
 from trafiklex.views import render_interop
 from trafiklex.views.templating import CompiledTemplates
-from trafiklex.website import site_page
+from trafiklex.website import site_cache, site_page
 from trafiklex.translators import translator_files
 from trafiklex import validate
 from trafiklex.data import corpus as corpus_module
@@ -263,6 +263,7 @@ def on_post_build(config):
             shutil.copyfile(site / "sitemap.xml", folder / "sitemap.xml")
     if _command == ["serve"]:  # (scripts/build.py checks the site it built itself, PDFs included)
         _stop(sitepolicy.check_site(site, _root(config)))
+    site_cache.prune_per_page(sum(1 for _ in site.rglob("*.html")))
 
 
 def _vendor(root: Path, site: Path):

@@ -3,34 +3,60 @@ from __future__ import annotations
 
 import os
 import time
-import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterator
 
+from trafiklex.core import cache, ziparchive
 from trafiklex.data import environment
 from trafiklex.website.csp import to_offline
 
 ZIP_PATH = "offline/korniza-antitrafik-2005.zip"  # inside the site; linked from both home pages
+FOLDER = "korniza-antitrafik-2005"  # the one folder the ZIP holds the site in
+MEMBER = "zip-member"  # the kind of the build cache's entries: a file of the ZIP, deflated
+KEPT = 3  # the last few builds' members are kept
+BATCH = 32  # files read (and compressed together) at a time
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"  # runs the search worker from file:// (trafiklex.website.csp)
 
 
 def write_zip(site: Path, epoch: int | None = None) -> Path:
     """Zip every file of `site` (but the ZIP itself) under one folder, in a fixed order and with fixed
     timestamps, so that the same site always gives the same ZIP. Each page carries the offline
-    Content-Security-Policy (trafiklex.website.csp) in place of the site's."""
+    Content-Security-Policy (trafiklex.website.csp) in place of the site's. A file the same as one of
+    the last builds' is not compressed again: its deflated bytes are kept in the build cache."""
     target = site / ZIP_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     epoch = environment.epoch(os.environ)[0] if epoch is None else epoch
     stamp = min(max(epoch, 315532800), environment.MAX_EPOCH)  # the ZIP format holds 1980 to 2107
-    date_time = time.gmtime(stamp)[:6]
     shim = (site / SHIM).read_text(encoding="utf-8") if (site / SHIM).is_file() else ""
     files = sorted(p for p in site.rglob("*") if p.is_file() and not p.is_symlink() and p != target)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"korniza-antitrafik-2005/{path.relative_to(site).as_posix()}", date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            data = path.read_bytes()
-            if path.suffix == ".html":
-                data = to_offline(data.decode("utf-8"), shim).encode("utf-8")
-            archive.writestr(info, data)
+    ziparchive.write(target, _members(site, files, shim), time.gmtime(stamp)[:6])
+    cache.prune(MEMBER, KEPT * len(files))
     return target
+
+
+def _members(site: Path, files: list[Path], shim: str) -> Iterator[ziparchive.Member]:
+    """The ZIP's members, a few files at a time (a large site is never all in memory)."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        for start in range(0, len(files), BATCH):
+            batch = files[start:start + BATCH]
+            contents = [_offline(path, shim) for path in batch]
+            for path, data, deflated in zip(batch, contents, _deflated(contents, pool)):
+                yield ziparchive.Member(f"{FOLDER}/{path.relative_to(site).as_posix()}", data, deflated)
+
+
+def _offline(path: Path, shim: str) -> bytes:
+    data = path.read_bytes()
+    return to_offline(data.decode("utf-8"), shim).encode("utf-8") if path.suffix == ".html" else data
+
+
+def _deflated(contents: list[bytes], pool: ThreadPoolExecutor) -> list[bytes]:
+    """Each content deflated: from the build cache, or compressed (those missing at once, on every core:
+    zlib compresses outside Python's lock) and kept."""
+    keys = [cache.key(MEMBER, data) for data in contents]
+    found = [cache.get(MEMBER, entry_key) for entry_key in keys]
+    missing = [n for n, deflated in enumerate(found) if deflated is None]
+    for n, deflated in zip(missing, pool.map(ziparchive.deflate, [contents[n] for n in missing])):
+        found[n] = deflated
+        cache.put(MEMBER, keys[n], deflated)
+    return found

@@ -127,22 +127,19 @@ def keep(site_key: str, site: Path) -> None:
     cache.put(MANIFEST, site_key, json.dumps(manifest, sort_keys=True).encode("utf-8"))
     cache.prune(MANIFEST, KEPT)  # (the last few sites are enough)
     cache.prune(FILE, KEPT * len(manifest["files"]))
-    pages = sum(name.endswith(".html") for name in manifest["files"])
-    for kind in _per_page():  # (a page's or a document's products: the last few builds' worth)
-        cache.prune(kind, KEPT * pages)
 
 
-def _per_page() -> tuple[str, ...]:
-    """The products kept per page or per document (each build's are at most one per page). (Their
-    modules are imported here, once a site is kept: a build refused on its arguments, or one taken
-    from the cache, loads none of them.)"""
+def prune_per_page(pages: int) -> None:
+    """A page's or a document's products: the last few builds' worth (pruned at the end of MkDocs'
+    build, under `mkdocs serve` too, where the modules that make them are loaded)."""
     from trafiklex.formats import exports
     from trafiklex.model import markdown_render
     from trafiklex.translators import divergence
     from trafiklex.views import render_terms
     from trafiklex.website import site_page, sitepolicy
-    return (markdown_render.CACHED, site_page.CACHED, sitepolicy.CACHED, divergence.CACHED, render_terms.CACHED,
-            exports.YAML_CACHED)
+    for kind in (markdown_render.CACHED, site_page.CACHED, sitepolicy.CACHED, divergence.CACHED, render_terms.CACHED,
+                 exports.YAML_CACHED):
+        cache.prune(kind, KEPT * pages)
 
 
 def checked_key(root: Path, output: Path, environ: Mapping[str, str]) -> str:
