@@ -38,11 +38,18 @@ def test_the_archive_reads_back_as_its_members(tmp_path):
 
 
 def test_beyond_the_format_s_limits_nothing_is_left(tmp_path, monkeypatch):
-    monkeypatch.setattr(ziparchive, "LIMIT", 1000)
-    target = tmp_path / "site.zip"
-    data = b"x" * 2000
+    target, data = tmp_path / "site.zip", b"x" * 2000
+    member = ziparchive.Member("big.txt", data, ziparchive.deflate(data))
+    ziparchive.write(target, [member], STAMP)  # (within the limits)
+    monkeypatch.setattr(ziparchive, "LIMIT", 2000)  # a file's size at the field's highest value: "see ZIP64"
     with pytest.raises(ValueError, match="ZIP64"):
-        ziparchive.write(target, [ziparchive.Member("big.txt", data, ziparchive.deflate(data))], STAMP)
+        ziparchive.write(target, [member], STAMP)
+    assert not target.exists()
+    monkeypatch.setattr(ziparchive, "LIMIT", 0xFFFFFFFF)
+    monkeypatch.setattr(ziparchive, "MEMBERS", 3)  # a count at the field's highest value
+    ziparchive.write(target, [member] * 2, STAMP)
+    with pytest.raises(ValueError, match="65,535 files"):
+        ziparchive.write(target, [member] * 3, STAMP)
     assert not target.exists()
 
 

@@ -1,6 +1,8 @@
 """Interface words live in the catalogs (locales/<lang>.yml), one per language: every key the code,
 the templates and the theme read exists in every catalog, every key that the data chooses (a kind of
-institution, a dataset, a language) too, and no script of the site holds words of its own."""
+institution, a dataset, a language) too, and no script of the site holds words of its own. A word said
+of a number takes the form of the number's plural category (CLDR), and every catalog has exactly its
+language's forms."""
 from __future__ import annotations
 
 import re
@@ -8,14 +10,16 @@ import re
 import pytest
 
 from conftest import ROOT
+from trafiklex.core.errors import DataError
+from trafiklex.data.catalog import Catalog
 from trafiklex.formats.exports import datasets
 
-# corpus.words(lang, "labels.x"), catalog.word(lang, f"labels.{key}") in Python; t("labels.x") in
-# templates; and a section read once and then by key: `w = corpus.words(lang, "sanctions")` …
+# corpus.words(lang, "labels.x"), catalog.word(lang, f"labels.{key}"), corpus.counted(lang, "topics.clauses", n)
+# in Python; t("labels.x"), t.form("labels.shown", n) in templates; and a section read once and then by key: `w = corpus.words(lang, "sanctions")` …
 # `w["years"]`, `{% set columns = t("home.columns") %}` … `columns.number`
-PYTHON = (re.compile(r"""\.words?\(\s*[\w.\[\]"']+\s*,\s*f?(["'])([\w.{}]+)\1"""),
+PYTHON = (re.compile(r"""\.(?:words?|counted)\(\s*[\w.\[\]"']+\s*,\s*f?(["'])([\w.{}]+)\1"""),
           re.compile(r"""(\w+) = \w+\.words\(\s*\w+\s*,\s*"([\w.]+)"\)"""), r"""\b{}\[(["'])(\w+)\1\]""")
-TEMPLATES = (re.compile(r"""(?<![\w.])t\(\s*(["'])([\w.]+)\1"""),
+TEMPLATES = (re.compile(r"""(?<![\w.])t(?:\.form)?\(\s*(["'])([\w.]+)\1"""),
              re.compile(r"""set (\w+) = t\("([\w.]+)"\)"""), r"""\b{}\.()(\w+)""")
 SCRIPTS = sorted((ROOT / "docs" / "assets" / "javascripts").rglob("*.js"))
 SOURCES = [(PYTHON, ["trafiklex/**/*.py", "hooks/*.py", "scripts/*.py"]),
@@ -120,3 +124,64 @@ def test_no_script_of_the_site_holds_a_word_list(corpus, script):
     words = {w for lang in corpus.languages for w in _catalog_words(corpus.catalog.words[lang]) if len(w) > 3}
     literals = {a or b for a, b in STRING.findall(text)}
     assert not literals & words, f"{script.name} spells words of the catalogs: {sorted(literals & words)}"
+
+
+# --- words said of a number ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, key, count, expected", [
+    ("en", "topics.clauses", 1, "1 clause"), ("en", "topics.clauses", 2, "2 clauses"), ("en", "topics.clauses", 0, "0 clauses"),
+    ("sq", "topics.clauses", 1, "1 dispozitë"), ("sq", "topics.clauses", 38, "38 dispozita"),
+    ("en", "print.sheet_count", 1, "1 obligation"), ("sq", "print.sheet_count", 1, "1 detyrim"),
+    ("sq", "print.sheet_count", 16, "16 detyrime"),
+    ("en", "labels.every_months", 1, "every month"), ("en", "labels.every_months", 6, "every 6 months"),
+    ("sq", "labels.every_months", 1, "çdo muaj"), ("sq", "labels.every_months", 3, "çdo 3 muaj"),
+    ("en", "sanctions.at_least", 1, "at least 1 year’s imprisonment"), ("sq", "sanctions.up_to", 1, "deri në 1 vit burgim"),
+    ("sq", "sanctions.up_to", 2.5, "deri në 2.5 vjet burgim")])
+def test_a_word_said_of_a_number_takes_its_form_for_that_number(corpus, lang, key, count, expected):
+    assert corpus.counted(lang, key, count) == expected
+
+
+def test_a_template_gets_the_form_for_a_number_to_fill_in_later(corpus):
+    t = corpus.catalog.translator("en")
+    assert t("topics.clauses", n=1) == "1 clause"
+    assert t.form("labels.shown", 1) == "Showing {n} of {total} obligation"  # (the script fills in n and total)
+    assert t.form("labels.shown", 31) == "Showing {n} of {total} obligations"
+    with pytest.raises(KeyError, match="said of a number"):
+        t("topics.clauses")
+
+
+def _catalogs(tmp_path, **catalogs: str) -> None:
+    (tmp_path / "locales").mkdir(parents=True)
+    for code, text in catalogs.items():
+        (tmp_path / "locales" / f"{code}.yml").write_text(text, encoding="utf-8")
+    Catalog.load(tmp_path, tuple(catalogs), next(iter(catalogs)))
+
+
+SOUND = "labels:\n  title: Dispozitat\n  clauses:\n    one: '{n} dispozitë'\n    other: '{n} dispozita'\n"
+
+
+def test_every_catalog_has_exactly_its_language_s_plural_forms(tmp_path):
+    english = "labels:\n  title: Clauses\n  clauses:\n    one: '{n} clause'\n    other: '{n} clauses'\n"
+    _catalogs(tmp_path / "sound", sq=SOUND, en=english)
+    _catalogs(tmp_path / "russian", sq=SOUND, ru=english.replace("    other:", "    few: '{n} a'\n    many: '{n} b'\n    other:"))
+    cases = {
+        "a form missing": (english.replace("    one: '{n} clause'\n", ""), "en", 3, "one, other"),
+        "a form the language has not": (english.replace("    other:", "    few: '{n} clauses'\n    other:"), "en", 3, "one, other"),
+        "no forms where the authoritative has them": ("labels:\n  title: Clauses\n  clauses: '{n} clauses'\n", "en", 3, "one, other"),
+        "forms where the authoritative has none": (english, "en", 3, "one word, as in locales/sq.yml"),
+        "a form that is not text": (english.replace("'{n} clause'", "[1, 2]"), "en", 3, "each form a string"),
+    }
+    for name, (text, code, line, expected) in cases.items():
+        sq = "labels:\n  title: Dispozitat\n  clauses: '{n} dispozita'\n" if "has none" in name else SOUND
+        with pytest.raises(DataError) as raised:
+            _catalogs(tmp_path / name, sq=sq, en=text)
+        (problem,) = raised.value.problems
+        assert (problem.file, problem.field) == (f"locales/{code}.yml", "labels.clauses"), name
+        assert expected in problem.expected and (line is None or problem.line == line), (name, problem)
+
+
+def test_a_language_cldr_does_not_know_cannot_have_words_said_of_a_number(tmp_path):
+    with pytest.raises(DataError) as raised:
+        _catalogs(tmp_path, sq=SOUND, qx=SOUND)
+    (problem,) = raised.value.problems
+    assert problem.file == "locales/qx.yml" and "no plural rules for the language 'qx'" in problem.message

@@ -16,7 +16,8 @@ UTF8_NAMES = 0x800  # general purpose flag 11: the member's name is UTF-8
 DEFLATED = 8
 VERSION = 20  # 2.0: DEFLATE
 MADE_ON_UNIX = 3 << 8  # (so that the external attributes are Unix permissions)
-LIMIT = 0xFFFFFFFF
+LIMIT = 0xFFFFFFFF  # (a size, an offset or a count at its field's highest value means "see ZIP64")
+MEMBERS = 0xFFFF
 LOCAL = struct.Struct("<4s5H3L2H")
 CENTRAL = struct.Struct("<4s6H3L5H2L")
 END = struct.Struct("<4s4H2LH")
@@ -51,7 +52,7 @@ def write(target: Path, members: Iterable[Member], date_time: tuple[int, int, in
                 name = member.name.encode("utf-8")
                 flags = 0 if member.name.isascii() else UTF8_NAMES
                 crc, offset = zlib.crc32(member.data), out.tell()
-                if max(len(member.data), len(member.deflated), offset) > LIMIT or len(central) == 0xFFFF:
+                if max(len(member.data), len(member.deflated), offset) >= LIMIT or len(central) + 1 >= MEMBERS:
                     raise ValueError("the offline copy is beyond a ZIP's limits without ZIP64 (4 GiB, 65,535 files)")
                 fields = (flags, DEFLATED, time, date, crc, len(member.deflated), len(member.data), len(name))
                 out.write(LOCAL.pack(b"PK\x03\x04", VERSION, *fields, 0) + name)
@@ -59,7 +60,7 @@ def write(target: Path, members: Iterable[Member], date_time: tuple[int, int, in
                 central.append(CENTRAL.pack(b"PK\x01\x02", MADE_ON_UNIX | VERSION, VERSION, *fields, 0, 0, 0, 0,
                                             mode << 16, offset) + name)
             start, directory = out.tell(), b"".join(central)
-            if start + len(directory) > LIMIT:
+            if start + len(directory) >= LIMIT:
                 raise ValueError("the offline copy is beyond a ZIP's limits without ZIP64 (4 GiB, 65,535 files)")
             out.write(directory)
             out.write(END.pack(b"PK\x05\x06", 0, 0, len(central), len(central), len(directory), start, 0))

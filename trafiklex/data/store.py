@@ -68,6 +68,10 @@ class Corpus:
         """Interface words of `lang` (locales/<lang>.yml), by dotted key."""
         return self.catalog.word(lang, key)
 
+    def counted(self, lang: str, key: str, count: float, **values) -> str:
+        """Interface words of `lang` said of the number `count` (their form for it; `{n}` the number)."""
+        return self.catalog.counted(lang, key, count, **values)
+
     @property
     def documents(self) -> list[dict]:
         return self.data("documents.yml")["documents"]

@@ -39,7 +39,7 @@ def template_call(corpus: Corpus, languages: tuple[str, ...], edition: Edition) 
         subtitle = subtitle[:1].upper() + subtitle[1:]
     else:
         kicker = corpus.words(lang, "print.kicker")
-        subtitle = corpus.words(lang, "print.subtitle").format(n=len(corpus.documents), years=edition_meta.adoption_years(corpus, lang))
+        subtitle = corpus.counted(lang, "print.subtitle", len(corpus.documents), years=edition_meta.adoption_years(corpus, lang))
     documents = [{"title": [d["title"][each] for each in languages], "details": details(corpus, d, languages)}
                  for d in corpus.documents]
     authoritative = corpus.languages.authoritative

@@ -43,7 +43,7 @@ def view(corpus: Corpus, institution: str, lang: str, site_url: str = DEFAULT_SI
                               "rows": [row(corpus, o, institution, lang, site_url) for o in mine]})
     return {"name": item["name"][lang], "acronyms": ", ".join(item.get("acronyms", {}).get(lang, [])),
             "kind": corpus.words(lang, "labels.kinds")[item["kind"]],
-            "count": corpus.words(lang, "print.sheet_count").format(n=len(obligations)),
+            "count": corpus.counted(lang, "print.sheet_count", len(obligations)),
             "documents": documents}
 
 

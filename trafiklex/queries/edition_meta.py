@@ -76,7 +76,7 @@ def later_words(corpus: Corpus, document_id: str, lang: str) -> str:
     else:
         date = format_date(searched, corpus.words(lang, "months"))
         if public:
-            words.append(corpus.words(lang, "status.summary_found").format(date=date, n=len(public)))
+            words.append(corpus.counted(lang, "status.summary_found", len(public), date=date))
         else:
             words.append(corpus.words(lang, "status.none_found_besides" if words[0] else "status.none_found").format(date=date))
     return " ".join(filter(None, words))

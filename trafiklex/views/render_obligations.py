@@ -25,7 +25,7 @@ def due_phrase(corpus: Corpus, due: dict | None, lang: str) -> str:
     if "by" in due:
         parts.append(f"{words['by']} {due['by']}")
     if due.get("every_months"):
-        parts.append(words["every_months"].format(n=due["every_months"]))
+        parts.append(corpus.counted(lang, "labels.every_months", due["every_months"]))
     if due.get("ongoing"):
         parts.append(words["ongoing"])
     if due.get("case_by_case"):
@@ -114,7 +114,7 @@ def institution(corpus: Corpus, institution_id: str, lang: str) -> str:
         out.append(block(render(corpus, lang, "sheet_link.html", href=paths.sheet_link(institution_id, lang, corpus.languages.default))))
         edition = edition_of(corpus)
         used = [t for o in obligations for t in topics.of_clause(edition, o.document, o.id)]
-        out.append(block(render(corpus, lang, "topic_filter.html", options=topics.options(corpus, used, lang),
+        out.append(block(render(corpus, lang, "topic_filter.html", options=topics.options(corpus, used, lang), total=len(obligations),
                                 all_topics=corpus.words(lang, "topics.all_topics"),
                                 script=urls.asset(here, lang, "assets/javascripts/topic-filter.js", root=corpus.languages.default))))
         for document in corpus.documents:

@@ -25,9 +25,9 @@ def summary(corpus: Corpus, sanction: dict, lang: str) -> str:
     if low is not None and high is not None:
         prison = f"{low:g}–{high:g} {w['years']} {w['prison']}"
     elif low is not None:
-        prison = w["at_least"].format(n=f"{low:g}")
+        prison = corpus.counted(lang, "sanctions.at_least", low, n=f"{low:g}")
     elif high is not None:
-        prison = w["up_to"].format(n=f"{high:g}")
+        prison = corpus.counted(lang, "sanctions.up_to", high, n=f"{high:g}")
     else:
         prison = ""
     if sanction.get("life"):

@@ -58,7 +58,7 @@ def glossary_page(corpus: Corpus, lang: str, here: str) -> str:
         rows.append({
             "id": concept.id, "term": concept.term.get(lang, ""),
             "equivalents": [(other, concept.term.get(other, "")) for other in others],
-            "links": links, "more": max(0, len(places) - SHOWN), "total": len(places),
+            "links": links, "more": max(0, len(places) - SHOWN) and corpus.counted(lang, "termbase.more", len(places)),
             "only": corpus.words(lang, "termbase.only_in").format(language=names[where_lang])
             if where_lang and where_lang != lang else "",
             "note": concept.note.get(lang, ""), "body": concept.domain == "body"})
@@ -66,6 +66,5 @@ def glossary_page(corpus: Corpus, lang: str, here: str) -> str:
                "equivalents": [names[o].capitalize() for o in others],
                "occurs": corpus.words(lang, "termbase.columns.occurs"), "note": corpus.words(lang, "termbase.columns.note")}
     return block(render("translators/termbase.html", rows=rows, columns=columns, lang=lang,
-                        more=corpus.words(lang, "termbase.more"),
-                        summary=corpus.words(lang, "termbase.summary").format(
-                            n=len(rows), terms=sum(1 for r in rows if r["term"]))))
+                        summary=corpus.counted(lang, "termbase.summary", len(rows),
+                                               terms=sum(1 for r in rows if r["term"]))))

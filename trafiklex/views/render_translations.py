@@ -178,8 +178,8 @@ def _summary(corpus: Corpus, pairs: list[Pair], lang: str) -> str:
     only = ", ".join(corpus.words(lang, "translators.summary_only").format(
         n=len(printed[side] - set().union(*(printed[other] for other in languages if other != side))),
         language=names[side]) for side in languages)
-    return corpus.words(lang, "translators.summary").format(
-        n=len(set().union(*printed.values())), every=len(every), moved=len(every - together), only=only)
+    return corpus.counted(lang, "translators.summary", len(set().union(*printed.values())),
+                          every=len(every), moved=len(every - together), only=only)
 
 
 def _cell_html(fragment: str) -> str:
