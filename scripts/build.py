@@ -20,8 +20,10 @@ import signal
 import subprocess
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,6 +36,7 @@ from trafiklex.website.offline import write_zip  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+STOP_SECONDS = 5  # for a process the build's processes started to stop, once asked to
 _published = False  # once the new site is in place, an interrupt only stops the tidying up
 
 
@@ -136,14 +139,30 @@ def _interrupts_wait():
 
 
 def _stop_all(*processes):
-    """Stops the build's processes still running, an interrupt waiting until they have stopped (so that
-    none goes on writing into the scratch folder once it is deleted)."""
+    """Stops the build's processes still running, and the processes they started (the PDF process's
+    Typst compilations, Node.js under MkDocs), an interrupt waiting until they have stopped (so that none
+    goes on writing into the scratch folder once it is deleted, nor compiling for a build that is over).
+    (They stay in the build's process group, so that whatever stops the build's group stops them too.)"""
     with _interrupts_wait():
         running = [process for process in processes if process is not None and process.poll() is None]
+        started = [child for process in running for child in _descendants(process.pid)]
         for process in running:
             process.terminate()
+        for child in started:
+            with suppress(psutil.NoSuchProcess):
+                child.terminate()
         for process in running:
             process.wait()
+        for child in psutil.wait_procs(started, timeout=STOP_SECONDS)[1]:  # (one that does not stop is killed)
+            with suppress(psutil.NoSuchProcess):
+                child.kill()
+
+
+def _descendants(pid: int) -> list[psutil.Process]:
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
 
 
 def _changed_while_built(project: Path, env: dict, site_key: str) -> list[Problem]:

@@ -282,6 +282,30 @@ def test_a_failing_half_of_the_build_stops_the_other_and_names_its_problem(tmp_p
     assert not (tmp_path / "site").exists()
 
 
+def _running(pid: int) -> bool:
+    """The process is there and not a zombie (one that has ended, waiting for its parent to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+def test_a_failing_half_stops_what_the_other_half_started(tmp_path, monkeypatch):
+    """The PDF process compiles in processes of its own (Typst): when the pages fail, those are stopped
+    with it, not left compiling for a build that is over. (A stand-in whose child is such a process.)"""
+    result, processes = _build_with_stand_ins(tmp_path, monkeypatch, {
+        "build_pdf.py": 'mkdir -p "$0/pdf"; sleep 60 & echo $! > "$1/compiling.pid"; exec sleep 60',
+        "mkdocs_build.py": "mkdir -p \"$0\"; sleep 1; echo 'ERROR - the stand-in page failed' >&2; exit 1"})
+    assert result == 1
+    compiling = int((tmp_path / "project" / "compiling.pid").read_text())
+    deadline = time.monotonic() + 10
+    while _running(compiling) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(compiling)
+    assert all(process.poll() is not None for process in processes.values())
+
+
 def test_an_interrupt_as_mkdocs_starts_stops_the_pdf_process_and_leaves_no_scratch(tmp_path, monkeypatch):
     """Ctrl-C (or a request to stop) just as MkDocs is being started, the PDF process already under
     way: it is stopped too, before the scratch folder is deleted (else it would write it anew)."""
