@@ -383,3 +383,14 @@ def test_the_tbx_command_writes_the_termbase(tmp_path):
     result = _translations(ROOT, "tbx", "--output", str(out))
     assert result.returncode == 0, result.stderr
     assert b'type="TBX-Basic"' in out.read_bytes() and "concepts in" in result.stderr
+
+
+@pytest.mark.parametrize("first, second, severity", [
+    ({"every_months": 3}, {"every_months": 6}, "high"),                # another period: "çdo 3 muaj" / "every six months"
+    ({"every_months": 12}, {"ongoing": True}, "high"),                 # recurring on one side only
+    ({"by": "2005-12"}, {"by": "2006-03"}, "high"),                    # another month
+    ({"by": "2005-12"}, {"from": "2005-12"}, "low"),                   # the same month, read as "by" and as "from"
+    ({"by": "2005-12", "ongoing": True}, {"by": "2005-12"}, "low"),    # "ongoing" on one side only
+])
+def test_a_deadline_that_differs_is_rated_by_what_differs(first, second, severity):
+    assert divergence.deadline_severity(first, second) == severity

@@ -384,13 +384,21 @@ def _deadlines(corpus: Corpus, languages: tuple[str, str]) -> list[Finding]:
         date = corpus.document(obligation.document).get("date")
         parsed = {lang: deadlines.try_parse(printed[lang], date) for lang in languages}
         if None not in parsed.values() and parsed[first] != parsed[second]:  # (a form the grammar lacks: not compared)
-            same_month = (parsed[first].get("by") or parsed[first].get("from")) == \
-                (parsed[second].get("by") or parsed[second].get("from"))
-            out.append(Finding("dates", "low" if same_month else "high", obligation.document, obligation.id,
+            out.append(Finding("dates", deadline_severity(parsed[first], parsed[second]), obligation.document, obligation.id,
                                "deadline read as " + " / ".join(f"{_deadline_words(parsed[lang])} ({lang})"
                                                                 for lang in languages),
                                _texts(languages, printed[first], printed[second])))
     return out
+
+
+def deadline_severity(first: dict, second: dict) -> str:
+    """Two parsed deadlines that differ: "high" when they fall in another month or recur at another
+    period ("çdo 3 muaj" / "every six months"); "low" when only the rest differs (a "by" read as a
+    "from" of the same month, "ongoing" on one side only)."""
+    def month(parsed: dict):
+        return parsed.get("by") or parsed.get("from")
+    same = month(first) == month(second) and first.get("every_months") == second.get("every_months")
+    return "low" if same else "high"
 
 
 def _deadline_words(parsed: dict) -> str:
