@@ -9,7 +9,8 @@ committed baseline (bench/baseline.json); --update writes the baseline.
   plain mkdocs        the same Markdown built by MkDocs with neither macros nor hooks (best of 3), and the ratios
   markdown renders    how many times each page's Markdown is converted in one build (the edition model's count)
   synthetic ×10, ×50  the full site build on a copy with 10× and 50× the activities and pages:
-                      seconds and peak memory, to show that cost grows no faster than the content
+                      seconds and peak memory (all the build's processes together, sampled), to show
+                      that cost grows no faster than the content
   search index        per language, raw and gzipped
   largest page        the heaviest HTML page, raw and gzipped
   first visit         bytes (gzipped) a first visit to the home page downloads, all files
@@ -62,13 +63,40 @@ SEARCH_MS = 300
 TOLERANCE = 1.25  # a machine-independent measure may grow by a quarter over the baseline before it fails
 
 
+# Run in a fresh process of its own: the command, and the memory of all its processes together (the
+# build's, MkDocs', the PDF process's, Typst's, Node's), sampled every SAMPLE seconds; or the largest
+# process's own peak (the kernel's, not sampled), if that is more. Prints seconds and kilobytes.
+PROBE = """
+import resource, subprocess, sys, time
+import psutil
+start = time.perf_counter()
+process = subprocess.Popen(sys.argv[2:])
+root, peak = psutil.Process(process.pid), 0
+while process.poll() is None:
+    total = 0
+    try:
+        for each in [root, *root.children(recursive=True)]:
+            try:
+                total += each.memory_info().rss
+            except psutil.Error:
+                pass
+    except psutil.NoSuchProcess:
+        pass
+    peak = max(peak, total)
+    time.sleep(float(sys.argv[1]))
+code = process.wait()
+largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(time.perf_counter() - start, max(peak // 1024, largest))
+sys.exit(code)
+"""
+SAMPLE = 0.2  # seconds between two samples of the processes' memory
+
+
 def measured(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of a command, measured in a fresh process of its own."""
-    probe = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
-             "code = subprocess.run(sys.argv[1:]).returncode; "
-             "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
-             "sys.exit(code)")
-    result = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True, env=env)
+    """Seconds and peak memory (MB: all the command's processes together, child processes included) of a
+    command, measured in a fresh process of its own."""
+    result = subprocess.run([sys.executable, "-c", PROBE, str(SAMPLE), *command], cwd=cwd, capture_output=True,
+                            text=True, env=env)
     if result.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
     seconds, kilobytes = result.stdout.split()[-2:]
