@@ -65,7 +65,7 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         key = publish.build_key(ROOT)  # (the markers of the sites this copy of the project builds)
         publish.check_output(output, [config.parent, ROOT], key)
         inputs.check_tree(config.parent)
-        site_key = site_cache.checked_key(config.parent, output, env)
+        seen, site_key = site_cache.stamps(config.parent), site_cache.checked_key(config.parent, output, env)
         if site_cache.up_to_date(site_key, output):  # (the site of these very inputs, untouched)
             if not quiet:
                 print(f"nothing changed since {shown(output)} was built: it was left as it is")
@@ -107,7 +107,7 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
             printed_well = printing.wait() == 0
         finally:
             _stop_all(site, printing)  # (interrupted, or the pages failed: neither goes on)
-        changed = _changed_while_built(config.parent, env, site_key)
+        changed = _changed_while_built(config.parent, env, site_key, seen)
         if not printed_well and not changed:  # (its message names the PDF and the problem)
             sys.stderr.write(printing_log.read_text(encoding="utf-8", errors="replace"))
             print((f"{DataError(problems).report()}\n" if problems else "") +
@@ -165,10 +165,11 @@ def _descendants(pid: int) -> list[psutil.Process]:
         return []
 
 
-def _changed_while_built(project: Path, env: dict, site_key: str) -> list[Problem]:
+def _changed_while_built(project: Path, env: dict, site_key: str, seen: dict) -> list[Problem]:
     """The pages and the PDFs are made by two processes, each reading the inputs: an input saved
-    meanwhile makes a site of no one state of the project (nor one to keep under the inputs' key)."""
-    if site_cache.key(project, env) == site_key:
+    meanwhile (even one saved back as it was) makes a site of no one state of the project (nor one to
+    keep under the inputs' key); so does the code, edited meanwhile."""
+    if site_cache.stamps(project) == seen and site_cache.key(project, env) == site_key:
         return []
     return [Problem("(the project)", "a file the build reads changed while the site was being built",
                     expected="no edit during a build: build again")]

@@ -258,6 +258,22 @@ def test_a_page_edited_while_the_site_is_built_stops_the_build_and_nothing_is_ke
     assert [p for p in (tmp_path / "cache").glob("site/**/*") if p.is_file()] == []  # (no site kept)
 
 
+def test_a_page_edited_and_saved_back_while_the_site_is_built_stops_the_build_too(tmp_path, monkeypatch, capsys):
+    """An edit undone before the build ends (A, then B, then A again) leaves every input as it was when
+    the build began, but the processes may have read B: the build stops all the same, and keeps nothing."""
+    result, processes = _build_with_stand_ins(tmp_path, monkeypatch, {
+        "build_pdf.py": 'mkdir -p "$0/pdf"',
+        "mkdocs_build.py": 'mkdir -p "$0"; page="$1/docs/en/index.md"; cp "$page" "$1/../kept.md"; '
+                           'printf "\nA line saved during the build.\n" >> "$page"; sleep 0.05; cp "$1/../kept.md" "$page"'})
+    assert result == 1
+    output = capsys.readouterr().err
+    assert sorted(processes) == sorted(STOOD_IN)
+    assert "A line saved during the build." not in (tmp_path / "project" / "docs" / "en" / "index.md").read_text(encoding="utf-8")
+    assert "a file the build reads changed while the site was being built" in output, output
+    assert not (tmp_path / "site").exists()
+    assert [p for p in (tmp_path / "cache").glob("site/**/*") if p.is_file()] == []
+
+
 FAILS = {  # the half that fails: what each stand-in does (its folder is $0)
     "the pages": {"mkdocs_build.py": "mkdir -p \"$0\"; echo 'ERROR - docs/en/index.md: the stand-in page failed' >&2; exit 1",
                   "build_pdf.py": 'mkdir -p "$0/pdf"; exec sleep 60'},

@@ -44,6 +44,22 @@ def _files(root: Path) -> list[Path]:
     return out
 
 
+def stamps(root: Path) -> dict[str, tuple[int, int]]:
+    """When each file the build reads (its inputs, hooks and scripts, the package's code) was last
+    written, and its size: an edit undone before the build ends (A, B, A again) leaves the key as it was,
+    not these."""
+    files = _files(root) + [cache.PROJECT / name for name in SCRIPTS] + \
+        [p for p in (cache.PROJECT / "trafiklex").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    out = {}
+    for path in files:
+        try:
+            status = path.stat()
+        except OSError:  # (gone meanwhile: the key says so)
+            continue
+        out[path.as_posix()] = (status.st_mtime_ns, status.st_size)
+    return out
+
+
 def key(root: Path, environ: Mapping[str, str]) -> str:
     """The key of the site that the project at `root` builds in this environment."""
     return cache.key(KIND, cache.files_digest(_files(root), root),
