@@ -10,6 +10,7 @@ import html
 import json
 import logging
 import shutil
+import time
 from copy import deepcopy
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from trafiklex.pdf.edition import Edition as PrintEdition
 
 VENDORED = {"node_modules/iframe-worker/shim/index.js": "assets/javascripts/vendor/iframe-worker-shim.js"}
 _command: list[str] = []  # MkDocs' command: "build", "serve", …
+_started: list[float] = []  # when this build began (each of `mkdocs serve`'s rebuilds too): on_config
 log = logging.getLogger("mkdocs.hooks.site")
 
 
@@ -76,6 +78,8 @@ def on_serve(server, config, builder):
 
 @event_priority(100)
 def on_config(config):
+    if not config.plugins["i18n"].building:  # (the authoritative language's build, which builds the others)
+        _started[:] = [time.time()]
     try:
         corpus = validate.check(_root(config))  # the data, the words, the pages: all that `scripts/validate` checks
         _stop(_languages_agree(config, corpus))
@@ -263,7 +267,7 @@ def on_post_build(config):
             shutil.copyfile(site / "sitemap.xml", folder / "sitemap.xml")
     if _command == ["serve"]:  # (scripts/build.py checks the site it built itself, PDFs included)
         _stop(sitepolicy.check_site(site, _root(config)))
-    site_cache.prune_per_page(sum(1 for _ in site.rglob("*.html")))
+    site_cache.prune_per_page(sum(1 for _ in site.rglob("*.html")), _started[0])
 
 
 def _vendor(root: Path, site: Path):

@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def edition_date() -> str:
 
 
 def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False) -> int:
+    started = time.time()  # (what the cache holds that this build used is not trimmed: site_cache.keep)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # a fixed time for everything the build stamps (MkDocs' sitemap, the PDFs, the ZIP), so that two
     # builds of the same commit are identical
@@ -124,7 +126,7 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         # last: the offline copy packs everything built above
         write_zip(staging, edition.epoch)
         publish.write_marker(staging, key)  # (what this build made: only such a folder may be replaced)
-        site_cache.keep(site_key, staging)
+        site_cache.keep(site_key, staging, started)
         return _swap_in(staging, output, Path(scratch))
 
 

@@ -120,6 +120,26 @@ def test_prune_keeps_the_entries_used_last(in_folder):
     assert [cache.get("test", entry_key) is not None for entry_key in keys] == [True, False, False, True]
 
 
+def test_trim_keeps_the_whole_cache_under_its_limit_but_not_at_the_cost_of_the_build_under_way(in_folder):
+    """Entries of every kind, 1 KB each, used an hour apart (the last two during the build under way):
+    under a limit of 3.5 KB the two used first go; under a limit of 1 KB, every one the build did not
+    use goes, and the build's own stay."""
+    hour, now = 3600, time.time()
+    entries = [("pandoc-html", "a"), ("typst-pdf", "b"), ("search-prebuilt", "c"), ("jinja-bytecode", "d"), ("typst-pdf", "e")]
+    paths = []
+    for n, (kind, name) in enumerate(entries):
+        entry_key = cache.key(kind, name)
+        cache.put(kind, entry_key, b"x" * 1000)
+        paths.append(in_folder / kind / entry_key[:2] / entry_key)
+        used = now - (len(entries) - 1 - n) * hour
+        os.utime(paths[-1], (used, used))
+    started = now - 1.5 * hour  # (the last two: used by the build under way)
+    cache.trim(started, limit=3500)
+    assert [p.exists() for p in paths] == [False, False, True, True, True]
+    cache.trim(started, limit=1000)
+    assert [p.exists() for p in paths] == [False, False, False, True, True]
+
+
 def _build(project: Path, output: Path, cache_folder: Path) -> None:
     env = {**os.environ, cache.VARIABLE: str(cache_folder)}
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--quiet", "--output", str(output),

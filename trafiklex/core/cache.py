@@ -5,7 +5,9 @@ and made again only when one of them changes. Simple and safe beats clever: a ke
 inputs, never a guess at what changed.
 
 It lives in `.cache/trafiklex/` beside the package (git-ignored; TRAFIKLEX_CACHE names another folder,
-`off` turns it off), outside the site, and is safe to delete at any time. Each entry holds its key and
+`off` turns it off), outside the site, and is safe to delete at any time. The large kinds keep the last
+few builds' products (prune); the whole cache is kept under 1 GiB besides what the build under way uses,
+the entries used least recently going first (trim). Each entry holds its key and
 a signature of its key and content (HMAC-SHA-256 with this copy of the project's key,
 trafiklex.core.project_key): a corrupt, truncated or foreign entry (one that another copy of the
 project, or anyone without the key, wrote: some entries are compiled templates, code) is ignored and
@@ -29,6 +31,8 @@ OFF = "off"
 PROJECT = Path(__file__).resolve().parents[2]
 DEFAULT = PROJECT / ".cache" / "trafiklex"
 MAGIC = b"trafiklex-cache 2\n"
+LIMIT = 1 << 30  # bytes: the whole cache, beyond what the build under way uses (trim)
+CLOCK_SLACK = 2  # seconds: files are stamped by the system's coarse clock, a little behind time.time()
 _code_versions: dict[str, str] = {}
 
 
@@ -156,6 +160,28 @@ def prune(kind: str, keep: int) -> None:
             continue
     for _, path in sorted(entries, reverse=True)[keep:]:
         path.unlink(missing_ok=True)
+
+
+def trim(used_since: float, limit: int = LIMIT) -> None:
+    """Keep the whole cache under `limit` bytes: the entries written or used least recently are deleted
+    first, and never one written or used since `used_since` (a time: the build under way's start)."""
+    where = folder()
+    if where is None or not where.is_dir():
+        return
+    entries = []
+    for path in where.glob("*/*/*"):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        if not path.name.startswith(".tmp-"):  # (an entry being written)
+            entries.append((status.st_mtime, status.st_size, path))
+    total = sum(size for _, size, _ in entries)
+    for used, size, path in sorted(entries):
+        if total <= limit or used >= used_since - CLOCK_SLACK:
+            return
+        path.unlink(missing_ok=True)
+        total -= size
 
 
 def cached(kind: str, inputs: tuple[bytes | str, ...], make: Callable[[], bytes]) -> bytes:

@@ -128,9 +128,10 @@ def _inside(site: Path, name: str) -> Path:
     return path
 
 
-def keep(site_key: str, site: Path) -> None:
+def keep(site_key: str, site: Path, started: float) -> None:
     """Keep the built site under its key: its list of files and folders, and each file under the
-    hash of its content (a file the same from one build to the next is kept once)."""
+    hash of its content (a file the same from one build to the next is kept once); then the whole cache
+    under its limit, what the build that `started` (a time) used kept whole."""
     if cache.folder() is None:
         return
     try:
@@ -143,11 +144,13 @@ def keep(site_key: str, site: Path) -> None:
     cache.put(MANIFEST, site_key, json.dumps(manifest, sort_keys=True).encode("utf-8"))
     cache.prune(MANIFEST, KEPT)  # (the last few sites are enough)
     cache.prune(FILE, KEPT * len(manifest["files"]))
+    cache.trim(started)
 
 
-def prune_per_page(pages: int) -> None:
+def prune_per_page(pages: int, started: float) -> None:
     """A page's or a document's products: the last few builds' worth (pruned at the end of MkDocs'
-    build, under `mkdocs serve` too, where the modules that make them are loaded)."""
+    build, under `mkdocs serve` too, where the modules that make them are loaded); then the whole cache
+    under its limit, what the build that `started` (a time) used kept whole."""
     from trafiklex.formats import exports
     from trafiklex.model import markdown_render
     from trafiklex.translators import divergence
@@ -156,6 +159,7 @@ def prune_per_page(pages: int) -> None:
     for kind in (markdown_render.CACHED, site_page.CACHED, sitepolicy.CACHED, divergence.CACHED, render_terms.CACHED,
                  exports.YAML_CACHED):
         cache.prune(kind, KEPT * pages)
+    cache.trim(started)
 
 
 def checked_key(root: Path, output: Path, environ: Mapping[str, str]) -> str:
