@@ -27,6 +27,7 @@ from trafiklex.website import site_cache, site_page
 from trafiklex.translators import translator_files
 from trafiklex import validate
 from trafiklex.data import corpus as corpus_module
+from trafiklex.core import cache
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.data.environment import DEFAULT_SITE_URL
 from trafiklex.model.edition import Edition, edition_of
@@ -79,7 +80,7 @@ def on_serve(server, config, builder):
 @event_priority(100)
 def on_config(config):
     if not config.plugins["i18n"].building:  # (the authoritative language's build, which builds the others)
-        _started[:] = [time.time()]
+        _started[:] = [cache.build_started(time.time())]
     try:
         corpus = validate.check(_root(config))  # the data, the words, the pages: all that `scripts/validate` checks
         _stop(_languages_agree(config, corpus))

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from trafiklex.data import environment, inputs
 from trafiklex.website import publish, site_cache, sitepolicy  # noqa: E402
 from trafiklex.core.errors import DataError, Problem, shown  # noqa: E402
-from trafiklex.core import xmlcheck  # noqa: E402
+from trafiklex.core import cache, xmlcheck  # noqa: E402
 from trafiklex.website.offline import write_zip  # noqa: E402
 from trafiklex.pdf.edition import Edition  # noqa: E402
 
@@ -56,7 +56,7 @@ def edition_date() -> str:
 
 def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False) -> int:
     started = time.time()  # (what the cache holds that this build used is not trimmed: site_cache.keep)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", cache.BUILD_STARTED: repr(started)}
     # a fixed time for everything the build stamps (MkDocs' sitemap, the PDFs, the ZIP), so that two
     # builds of the same commit are identical
     env.setdefault("SOURCE_DATE_EPOCH", str(environment.DEFAULT_EPOCH))

@@ -65,23 +65,30 @@ def _members(folder: Path) -> list[Path]:
     return sorted(p for p in (folder / offline.MEMBER).rglob("*") if p.is_file())
 
 
-def test_a_file_is_compressed_only_when_not_in_the_cache(tmp_path, in_folder):
+def test_a_file_is_compressed_only_when_not_in_the_cache(tmp_path, in_folder, monkeypatch):
+    compressed = []  # (what is compressed, each time)
+    deflate = ziparchive.deflate
+    monkeypatch.setattr(ziparchive, "deflate", lambda data: compressed.append(data) or deflate(data))
     site = _site(tmp_path / "site")
     cold = offline.write_zip(site, EPOCH).read_bytes()
-    assert len(_members(in_folder)) == 3
+    assert len(compressed) == len(_members(in_folder)) == 3
     with zipfile.ZipFile(site / offline.ZIP_PATH) as archive:
         assert archive.namelist() == [f"{offline.FOLDER}/{name}" for name in ("data.json", "en/index.html", "index.html")]
         assert archive.read(f"{offline.FOLDER}/data.json") == (site / "data.json").read_bytes()
         assert b"Order No. 25" in archive.read(f"{offline.FOLDER}/en/index.html")
+    compressed.clear()
     assert offline.write_zip(site, EPOCH).read_bytes() == cold  # (warm: every member from the cache)
-    assert len(_members(in_folder)) == 3
+    assert compressed == [] and len(_members(in_folder)) == 3
 
     (site / "en" / "index.html").write_text("<html><head></head><body><p>Order No. 26</p></body></html>", encoding="utf-8")
     edited = offline.write_zip(site, EPOCH).read_bytes()
-    assert len(_members(in_folder)) == 4  # (the edited page alone compressed again)
+    assert len(compressed) == 1 and b"Order No. 26" in compressed[0]  # (the edited page alone compressed again)
+    assert len(_members(in_folder)) == 4
     with zipfile.ZipFile(site / offline.ZIP_PATH) as archive:
         assert archive.testzip() is None and b"Order No. 26" in archive.read(f"{offline.FOLDER}/en/index.html")
 
+    compressed.clear()
     for entry in _members(in_folder):  # every entry damaged: none is used, the ZIP is the same
         entry.write_bytes(entry.read_bytes()[:-3] + b"\x00\x00\x00")
     assert offline.write_zip(site, EPOCH).read_bytes() == edited
+    assert len(compressed) == 3

@@ -180,6 +180,12 @@ def test_every_catalog_has_exactly_its_language_s_plural_forms(tmp_path):
         assert expected in problem.expected and (line is None or problem.line == line), (name, problem)
 
 
+def test_a_language_code_with_a_region_or_script_has_its_plural_rule(tmp_path):
+    """Codes as data/languages.yml takes them (BCP 47, with a hyphen): Brazilian Portuguese has `many`."""
+    forms = "labels:\n  title: Cláusulas\n  clauses:\n    one: '{n} cláusula'\n    many: '{n} de cláusulas'\n    other: '{n} cláusulas'\n"
+    _catalogs(tmp_path, sq=SOUND, **{"pt-BR": forms})
+
+
 def test_a_language_cldr_does_not_know_cannot_have_words_said_of_a_number(tmp_path):
     with pytest.raises(DataError) as raised:
         _catalogs(tmp_path, sq=SOUND, qx=SOUND)

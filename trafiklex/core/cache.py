@@ -33,6 +33,7 @@ DEFAULT = PROJECT / ".cache" / "trafiklex"
 MAGIC = b"trafiklex-cache 2\n"
 LIMIT = 1 << 30  # bytes: the whole cache, beyond what the build under way uses (trim)
 CLOCK_SLACK = 2  # seconds: files are stamped by the system's coarse clock, a little behind time.time()
+BUILD_STARTED = "TRAFIKLEX_BUILD_STARTED"  # set by scripts/build.py for its processes: when the whole build began
 _code_versions: dict[str, str] = {}
 
 
@@ -182,6 +183,16 @@ def trim(used_since: float, limit: int = LIMIT) -> None:
             return
         path.unlink(missing_ok=True)
         total -= size
+
+
+def build_started(now: float, environ: Mapping[str, str] = os.environ) -> float:
+    """When the build under way began: `now`, or earlier if scripts/build.py began it earlier (its PDF
+    process may have used entries before MkDocs started). A value that is not a time is not used."""
+    try:
+        began = float(environ.get(BUILD_STARTED, ""))
+    except ValueError:
+        return now
+    return min(now, began) if began == began and began > 0 else now  # (not NaN)
 
 
 def cached(kind: str, inputs: tuple[bytes | str, ...], make: Callable[[], bytes]) -> bytes:

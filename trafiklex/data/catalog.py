@@ -45,7 +45,7 @@ def plural_rule(code: str):
     """The language's plural rule (CLDR, through Babel): a number → its category; None if CLDR does not
     know the language."""
     try:
-        return Locale.parse(code).plural_form
+        return Locale.parse(code, sep="-").plural_form  # (codes as data/languages.yml writes them: "pt-BR")
     except (UnknownLocaleError, ValueError):
         return None
 

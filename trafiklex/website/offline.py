@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import time
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterator
@@ -53,7 +54,7 @@ def _offline(path: Path, shim: str) -> bytes:
 def _deflated(contents: list[bytes], pool: ThreadPoolExecutor) -> list[bytes]:
     """Each content deflated: from the build cache, or compressed (those missing at once, on every core:
     zlib compresses outside Python's lock) and kept."""
-    keys = [cache.key(MEMBER, data) for data in contents]
+    keys = [cache.key(MEMBER, zlib.ZLIB_RUNTIME_VERSION, data) for data in contents]  # (another zlib, other bytes)
     found = [cache.get(MEMBER, entry_key) for entry_key in keys]
     missing = [n for n, deflated in enumerate(found) if deflated is None]
     for n, deflated in zip(missing, pool.map(ziparchive.deflate, [contents[n] for n in missing])):
