@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import shutil
 import time
 from copy import deepcopy
@@ -80,7 +81,7 @@ def on_serve(server, config, builder):
 @event_priority(100)
 def on_config(config):
     if not config.plugins["i18n"].building:  # (the authoritative language's build, which builds the others)
-        _started[:] = [cache.build_started(time.time())]
+        _started[:] = [time.time()]
     try:
         corpus = validate.check(_root(config))  # the data, the words, the pages: all that `scripts/validate` checks
         _stop(_languages_agree(config, corpus))
@@ -268,7 +269,9 @@ def on_post_build(config):
             shutil.copyfile(site / "sitemap.xml", folder / "sitemap.xml")
     if _command == ["serve"]:  # (scripts/build.py checks the site it built itself, PDFs included)
         _stop(sitepolicy.check_site(site, _root(config)))
-    site_cache.prune_per_page(sum(1 for _ in site.rglob("*.html")), _started[0])
+    site_cache.prune_per_page(sum(1 for _ in site.rglob("*.html")))
+    if cache.BY_BUILD not in os.environ:  # (scripts/build.py trims the cache once its whole build is done)
+        cache.trim(_started[0])
 
 
 def _vendor(root: Path, site: Path):

@@ -56,7 +56,7 @@ def edition_date() -> str:
 
 def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False) -> int:
     started = time.time()  # (what the cache holds that this build used is not trimmed: site_cache.keep)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", cache.BUILD_STARTED: repr(started)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", cache.BY_BUILD: "1"}
     # a fixed time for everything the build stamps (MkDocs' sitemap, the PDFs, the ZIP), so that two
     # builds of the same commit are identical
     env.setdefault("SOURCE_DATE_EPOCH", str(environment.DEFAULT_EPOCH))

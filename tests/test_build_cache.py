@@ -140,15 +140,6 @@ def test_trim_keeps_the_whole_cache_under_its_limit_but_not_at_the_cost_of_the_b
     assert [p.exists() for p in paths] == [False, False, False, True, True]
 
 
-@pytest.mark.parametrize("value, started", [(None, 100.0), ("90.5", 90.5), ("200", 100.0), ("nan", 100.0), ("-inf", 100.0),
-                                            ("yesterday", 100.0), ("", 100.0)])
-def test_the_build_under_way_began_when_scripts_build_py_began_it(value, started):
-    """MkDocs' build trims the cache keeping what was used since the whole build began: scripts/build.py's
-    start (its PDF process ran before MkDocs), given in the environment; a value that is not a time is not used."""
-    environ = {} if value is None else {cache.BUILD_STARTED: value}
-    assert cache.build_started(100.0, environ) == started
-
-
 def _build(project: Path, output: Path, cache_folder: Path) -> None:
     env = {**os.environ, cache.VARIABLE: str(cache_folder)}
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--quiet", "--output", str(output),

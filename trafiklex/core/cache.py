@@ -33,7 +33,7 @@ DEFAULT = PROJECT / ".cache" / "trafiklex"
 MAGIC = b"trafiklex-cache 2\n"
 LIMIT = 1 << 30  # bytes: the whole cache, beyond what the build under way uses (trim)
 CLOCK_SLACK = 2  # seconds: files are stamped by the system's coarse clock, a little behind time.time()
-BUILD_STARTED = "TRAFIKLEX_BUILD_STARTED"  # set by scripts/build.py for its processes: when the whole build began
+BY_BUILD = "TRAFIKLEX_BY_BUILD"  # set by scripts/build.py for its processes: it trims the cache once, at the end
 _code_versions: dict[str, str] = {}
 
 
@@ -170,29 +170,22 @@ def trim(used_since: float, limit: int = LIMIT) -> None:
     if where is None or not where.is_dir():
         return
     entries = []
-    for path in where.glob("*/*/*"):
-        try:
-            status = path.stat()
-        except OSError:
-            continue
-        if not path.name.startswith(".tmp-"):  # (an entry being written)
-            entries.append((status.st_mtime, status.st_size, path))
+    for kind in os.scandir(where):
+        for prefix in (os.scandir(kind.path) if kind.is_dir(follow_symlinks=False) else ()):
+            for entry in (os.scandir(prefix.path) if prefix.is_dir(follow_symlinks=False) else ()):
+                if entry.name.startswith(".tmp-"):  # (an entry being written)
+                    continue
+                try:
+                    status = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                entries.append((status.st_mtime, status.st_size, entry.path))
     total = sum(size for _, size, _ in entries)
     for used, size, path in sorted(entries):
         if total <= limit or used >= used_since - CLOCK_SLACK:
             return
-        path.unlink(missing_ok=True)
+        Path(path).unlink(missing_ok=True)
         total -= size
-
-
-def build_started(now: float, environ: Mapping[str, str] = os.environ) -> float:
-    """When the build under way began: `now`, or earlier if scripts/build.py began it earlier (its PDF
-    process may have used entries before MkDocs started). A value that is not a time is not used."""
-    try:
-        began = float(environ.get(BUILD_STARTED, ""))
-    except ValueError:
-        return now
-    return min(now, began) if began == began and began > 0 else now  # (not NaN)
 
 
 def cached(kind: str, inputs: tuple[bytes | str, ...], make: Callable[[], bytes]) -> bytes:

@@ -147,10 +147,9 @@ def keep(site_key: str, site: Path, started: float) -> None:
     cache.trim(started)
 
 
-def prune_per_page(pages: int, started: float) -> None:
+def prune_per_page(pages: int) -> None:
     """A page's or a document's products: the last few builds' worth (pruned at the end of MkDocs'
-    build, under `mkdocs serve` too, where the modules that make them are loaded); then the whole cache
-    under its limit, what the build that `started` (a time) used kept whole."""
+    build, under `mkdocs serve` too, where the modules that make them are loaded)."""
     from trafiklex.formats import exports
     from trafiklex.model import markdown_render
     from trafiklex.translators import divergence
@@ -159,7 +158,6 @@ def prune_per_page(pages: int, started: float) -> None:
     for kind in (markdown_render.CACHED, site_page.CACHED, sitepolicy.CACHED, divergence.CACHED, render_terms.CACHED,
                  exports.YAML_CACHED):
         cache.prune(kind, KEPT * pages)
-    cache.trim(started)
 
 
 def checked_key(root: Path, output: Path, environ: Mapping[str, str]) -> str:
