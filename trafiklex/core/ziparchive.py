@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-LEVEL = 9
+LEVEL = zlib.Z_DEFAULT_COMPRESSION  # (6: what zipfile used for the offline copy; 9 is 0.8 % smaller, twice as slow)
 UTF8_NAMES = 0x800  # general purpose flag 11: the member's name is UTF-8
 DEFLATED = 8
 VERSION = 20  # 2.0: DEFLATE
@@ -30,7 +30,7 @@ class Member(NamedTuple):
 
 
 def deflate(data: bytes) -> bytes:
-    """The raw DEFLATE stream of `data`, at the highest level (as zipfile's compresslevel=9)."""
+    """The raw DEFLATE stream of `data`, at zlib's default level (as zipfile writes it)."""
     compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
     return compressor.compress(data) + compressor.flush()
 
