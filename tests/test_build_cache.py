@@ -332,7 +332,8 @@ def test_a_failing_half_stops_what_the_other_half_started(tmp_path, monkeypatch)
     with it, not left compiling for a build that is over. (A stand-in whose child is such a process.)"""
     result, processes = _build_with_stand_ins(tmp_path, monkeypatch, {
         "build_pdf.py": 'mkdir -p "$0/pdf"; sleep 60 & echo $! > "$1/compiling.pid"; exec sleep 60',
-        "mkdocs_build.py": "mkdir -p \"$0\"; sleep 1; echo 'ERROR - the stand-in page failed' >&2; exit 1"})
+        "mkdocs_build.py": "mkdir -p \"$0\"; until [ -s \"$1/compiling.pid\" ]; do sleep 0.05; done; "  # (once it compiles)
+                           "echo 'ERROR - the stand-in page failed' >&2; exit 1"})
     assert result == 1
     compiling = int((tmp_path / "project" / "compiling.pid").read_text())
     deadline = time.monotonic() + 10
