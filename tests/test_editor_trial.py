@@ -121,6 +121,11 @@ def test_the_new_deadlines_and_the_scoped_acronym_show_where_a_reader_looks(edit
     assert 'href="institutions/mos.html"' not in row
     health = pages.page("institutions/ministry_of_health", "en").html
     assert f"{PLAN}.html#sec_2__act_4" in health and "from 2008, by 2010" in health
+    # the body's page gives the acronyms the plan alone gives it, with the plan they hold in
+    plan_title = edition.corpus.document(PLAN)["short_title"]
+    names = health[health.index('<table class="names'):health.index("</table>")]
+    assert f'<td lang="en" data-label="Acronyms">MoH (in {plan_title["en"]})</td>' in names, names
+    assert f'<td lang="sq" data-label="Acronyms">MSH (në {plan_title["sq"]})</td>' in names, names
     due = pages.page("obligations", "en").html
     rows = {part.split('"', 1)[0]: part for part in due.split('data-clause="')[1:]}
     assert "no deadline stated" in rows[f"{PLAN}#sec_2__act_6"]

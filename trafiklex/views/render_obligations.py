@@ -139,13 +139,22 @@ def _role_row(corpus: Corpus, obligation: Obligation, institution_id: str, lang:
 
 
 def _facts(corpus: Corpus, item: dict, lang: str, here: str):
-    names = [{"lang": each, "name": item["name"][each], "acronyms": ", ".join(item.get("acronyms", {}).get(each, []))}
+    names = [{"lang": each, "name": item["name"][each],
+              "acronyms": ", ".join(item.get("acronyms", {}).get(each, []) + _acronyms_in_documents(corpus, item["id"], each))}
              for each in this_first(corpus, lang)]
     parent = corpus.institutions.get(item["part_of"]) if "part_of" in item else None
     units = [u for u in corpus.institutions.by_id.values() if u.get("part_of") == item["id"]]
     return render(corpus, lang, "institution.html", names=names, kind=item["kind"], note=item.get("note", {}).get(lang),
                   part_of=body_link(corpus, parent["id"], lang, here, parent["name"][lang]) if parent else None,
                   units=Markup(", ").join(body_link(corpus, u["id"], lang, here, u["name"][lang]) for u in units))
+
+
+def _acronyms_in_documents(corpus: Corpus, institution_id: str, lang: str) -> list[str]:
+    """The acronyms that a document gives the body in its own acronyms.yml (where the edition's list
+    gives them to another body, or not at all), each with the document it holds in: "MSH (in NAP 2008–2010)"."""
+    return [corpus.words(lang, "labels.acronym_in").format(acronym=spelling, document=corpus.document(document)["short_title"][lang])
+            for document, table in corpus.tables("acronyms")
+            for spelling, body in table["acronyms"].get(lang, {}).items() if body == institution_id]
 
 
 def _glossary_mentions(corpus: Corpus, institution_id: str, lang: str, here: str) -> list[dict]:
