@@ -125,7 +125,7 @@ def test_the_new_deadlines_and_the_scoped_acronym_show_where_a_reader_looks(edit
     plan_title = edition.corpus.document(PLAN)["short_title"]
     names = health[health.index('<table class="names'):health.index("</table>")]
     assert f'<td lang="en" data-label="Acronyms">MoH (in {plan_title["en"]})</td>' in names, names
-    assert f'<td lang="sq" data-label="Acronyms">MSH (në {plan_title["sq"]})</td>' in names, names
+    assert f'<td lang="sq" data-label="Acronyms">MSH (në dokumentin “{plan_title["sq"]}”)</td>' in names, names
     due = pages.page("obligations", "en").html
     rows = {part.split('"', 1)[0]: part for part in due.split('data-clause="')[1:]}
     assert "no deadline stated" in rows[f"{PLAN}#sec_2__act_6"]
