@@ -151,35 +151,39 @@ def prune(kind: str, keep: int) -> None:
     """Keep only the `keep` entries of `kind` written or used last (the cache of a large product does
     not grow with every build)."""
     where = folder()
-    if where is None or not (where / kind).is_dir():
+    if where is None:
         return
-    entries = []
-    for path in (where / kind).glob("*/*"):
-        try:
-            entries.append((path.stat().st_mtime_ns, path))
-        except OSError:
-            continue
-    for _, path in sorted(entries, reverse=True)[keep:]:
-        path.unlink(missing_ok=True)
+    for _, _, path in sorted(_entries(where / kind, 1), reverse=True)[keep:]:
+        Path(path).unlink(missing_ok=True)
+
+
+def _entries(top: Path, depth: int) -> list[tuple[float, int, str]]:
+    """The entries `depth` folders below `top` (a kind's folder: 1, the cache's: 2), each with the time it
+    was last written or used and its size; one being written (.tmp-…) is left out."""
+    try:
+        listing = list(os.scandir(top))
+    except OSError:
+        return []
+    out = []
+    for entry in listing:
+        if depth and entry.is_dir(follow_symlinks=False):
+            out += _entries(Path(entry.path), depth - 1)
+        elif not depth and entry.is_file(follow_symlinks=False) and not entry.name.startswith(".tmp-"):
+            try:
+                status = entry.stat(follow_symlinks=False)
+            except OSError:  # (deleted meanwhile)
+                continue
+            out.append((status.st_mtime, status.st_size, entry.path))
+    return out
 
 
 def trim(used_since: float, limit: int = LIMIT) -> None:
     """Keep the whole cache under `limit` bytes: the entries written or used least recently are deleted
     first, and never one written or used since `used_since` (a time: the build under way's start)."""
     where = folder()
-    if where is None or not where.is_dir():
+    if where is None:
         return
-    entries = []
-    for kind in os.scandir(where):
-        for prefix in (os.scandir(kind.path) if kind.is_dir(follow_symlinks=False) else ()):
-            for entry in (os.scandir(prefix.path) if prefix.is_dir(follow_symlinks=False) else ()):
-                if entry.name.startswith(".tmp-"):  # (an entry being written)
-                    continue
-                try:
-                    status = entry.stat(follow_symlinks=False)
-                except OSError:
-                    continue
-                entries.append((status.st_mtime, status.st_size, entry.path))
+    entries = _entries(where, 2)
     total = sum(size for _, size, _ in entries)
     for used, size, path in sorted(entries):
         if total <= limit or used >= used_since - CLOCK_SLACK:
@@ -212,15 +216,23 @@ def json_input(value) -> str:
                       default=lambda other: {"\0type": type(other).__name__, "text": str(other)})
 
 
-def cached_each(kind: str, inputs: list[str], make_all: Callable[[list[str]], list[str]]) -> list[str]:
-    """Products of `kind`, one per input: those not in the cache are made together, in one call of
-    `make_all` (one pass of a tool for what changed), and kept one by one."""
-    keys = [key(kind, item) for item in inputs]
+def cached_each_bytes(kind: str, inputs: list[bytes], make_all: Callable[[list[bytes]], list[bytes]],
+                      *context: bytes | str) -> list[bytes]:
+    """Products of `kind`, one per input (and of `context`, the same for every input: each key holds it
+    too): those not in the cache are made together, in one call of `make_all` (one pass of a tool, or
+    of every core, for what changed), and kept one by one."""
+    keys = [key(kind, *context, item) for item in inputs]
     found = [get(kind, entry_key) for entry_key in keys]
     missing = [n for n, content in enumerate(found) if content is None]
     if missing:
-        made = make_all([inputs[n] for n in missing])
-        for n, text in zip(missing, made):
-            found[n] = text.encode("utf-8")
-            put(kind, keys[n], found[n])
-    return [content.decode("utf-8") for content in found]
+        for n, content in zip(missing, make_all([inputs[n] for n in missing])):
+            found[n] = content
+            put(kind, keys[n], content)
+    return found
+
+
+def cached_each(kind: str, inputs: list[str], make_all: Callable[[list[str]], list[str]]) -> list[str]:
+    """cached_each_bytes, of texts."""
+    made = cached_each_bytes(kind, [item.encode("utf-8") for item in inputs],
+                             lambda missing: [text.encode("utf-8") for text in make_all([m.decode("utf-8") for m in missing])])
+    return [content.decode("utf-8") for content in made]

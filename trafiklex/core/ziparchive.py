@@ -18,6 +18,7 @@ VERSION = 20  # 2.0: DEFLATE
 MADE_ON_UNIX = 3 << 8  # (so that the external attributes are Unix permissions)
 LIMIT = 0xFFFFFFFF  # (a size, an offset or a count at its field's highest value means "see ZIP64")
 MEMBERS = 0xFFFF
+TOO_LARGE = "the offline copy is beyond a ZIP's limits without ZIP64 (4 GiB, 65,535 files)"
 LOCAL = struct.Struct("<4s5H3L2H")
 CENTRAL = struct.Struct("<4s6H3L5H2L")
 END = struct.Struct("<4s4H2LH")
@@ -53,7 +54,7 @@ def write(target: Path, members: Iterable[Member], date_time: tuple[int, int, in
                 flags = 0 if member.name.isascii() else UTF8_NAMES
                 crc, offset = zlib.crc32(member.data), out.tell()
                 if max(len(member.data), len(member.deflated), offset) >= LIMIT or len(central) + 1 >= MEMBERS:
-                    raise ValueError("the offline copy is beyond a ZIP's limits without ZIP64 (4 GiB, 65,535 files)")
+                    raise ValueError(TOO_LARGE)
                 fields = (flags, DEFLATED, time, date, crc, len(member.deflated), len(member.data), len(name))
                 out.write(LOCAL.pack(b"PK\x03\x04", VERSION, *fields, 0) + name)
                 out.write(member.deflated)
@@ -61,7 +62,7 @@ def write(target: Path, members: Iterable[Member], date_time: tuple[int, int, in
                                             mode << 16, offset) + name)
             start, directory = out.tell(), b"".join(central)
             if start + len(directory) >= LIMIT:
-                raise ValueError("the offline copy is beyond a ZIP's limits without ZIP64 (4 GiB, 65,535 files)")
+                raise ValueError(TOO_LARGE)
             out.write(directory)
             out.write(END.pack(b"PK\x05\x06", 0, 0, len(central), len(central), len(directory), start, 0))
     except ValueError:

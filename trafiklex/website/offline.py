@@ -42,22 +42,15 @@ def _members(site: Path, files: list[Path], shim: str) -> Iterator[ziparchive.Me
         for start in range(0, len(files), BATCH):
             batch = files[start:start + BATCH]
             contents = [_offline(path, shim) for path in batch]
-            for path, data, deflated in zip(batch, contents, _deflated(contents, pool)):
-                yield ziparchive.Member(f"{FOLDER}/{path.relative_to(site).as_posix()}", data, deflated)
+            # (from the build cache, or compressed, those missing at once on every core: zlib compresses
+            # outside Python's lock; another zlib may give other bytes)
+            deflated = cache.cached_each_bytes(MEMBER, contents, lambda missing: list(pool.map(ziparchive.deflate, missing)),
+                                               zlib.ZLIB_RUNTIME_VERSION)
+            for path, data, packed in zip(batch, contents, deflated):
+                yield ziparchive.Member(f"{FOLDER}/{path.relative_to(site).as_posix()}", data, packed)
 
 
 def _offline(path: Path, shim: str) -> bytes:
     data = path.read_bytes()
     return to_offline(data.decode("utf-8"), shim).encode("utf-8") if path.suffix == ".html" else data
 
-
-def _deflated(contents: list[bytes], pool: ThreadPoolExecutor) -> list[bytes]:
-    """Each content deflated: from the build cache, or compressed (those missing at once, on every core:
-    zlib compresses outside Python's lock) and kept."""
-    keys = [cache.key(MEMBER, zlib.ZLIB_RUNTIME_VERSION, data) for data in contents]  # (another zlib, other bytes)
-    found = [cache.get(MEMBER, entry_key) for entry_key in keys]
-    missing = [n for n, deflated in enumerate(found) if deflated is None]
-    for n, deflated in zip(missing, pool.map(ziparchive.deflate, [contents[n] for n in missing])):
-        found[n] = deflated
-        cache.put(MEMBER, keys[n], deflated)
-    return found
