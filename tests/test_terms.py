@@ -105,3 +105,37 @@ def test_every_term_of_the_glossary_page_links_to_a_clause_where_it_occurs(site,
     retaliation = dict(rows)["retaliation"]
     assert "sec_3__obj_1__act_4" in retaliation
     assert ("vetëm në tekstin" in retaliation) == (lang == "sq")
+
+
+def _every_match(base, text: str, lang: str) -> list[tuple[str, int, int]]:
+    """What find() must give, without its quick tests: every concept's expression run over the whole text,
+    the longest kept where two overlap (a qualifier may sit inside another concept)."""
+    flat, found = folded(text), []
+    for concept in base.concepts:
+        if concept.regex.get(lang) is not None:
+            found += [(m.start(), m.end(), concept.id) for m in concept.regex[lang].finditer(flat) if m.end() > m.start()]
+    kept = []
+    for start, end, concept in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        qualifier = base.by_id[concept].domain == "qualifier"
+        if all(end <= s or start >= e or qualifier != (base.by_id[c].domain == "qualifier") for s, e, c in kept):
+            kept.append((start, end, concept))
+    return [(concept, start, end) for start, end, concept in sorted(kept)]
+
+
+def test_the_quick_tests_of_find_lose_no_occurrence(corpus):
+    """find() runs a concept's expression only where one of its forms' first words begins a word: on
+    every clause of two documents in both languages, and on words that begin after a hyphen, a bracket
+    or the text's start, or that sit inside another word, it finds what every expression run over the
+    whole text finds."""
+    base = termbase(corpus)
+    pairs = [p for p in all_pairs(corpus) if p.document in ("nrm-agreement", "child-trafficking-action-plan")]
+    cases = [(lang, p.side(lang)) for p in pairs for lang in corpus.languages.codes if p.side(lang)]
+    cases += [("en", "Victims of trafficking (foster care), anti-trafficking units; nontrafficking: temporary residence permit."),
+              ("en", "trafficking in human beings"), ("sq", "Viktimat e trafikimit, kujdestaria (kujdestaria) e fëmijëve")]
+    assert len(cases) > 300
+    found = 0
+    for lang, text in cases:
+        expected = _every_match(base, text, lang)
+        assert [(m.concept, m.start, m.end) for m in base.find(text, lang)] == expected, text
+        found += len(expected)
+    assert found > 1000

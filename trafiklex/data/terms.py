@@ -19,6 +19,7 @@ GAP = "…"
 FOUND_KEPT = 50_000  # texts whose concepts a termbase remembers (Termbase.find), at most
 _kept: dict[str, "Termbase"] = {}  # the termbase made last, by the hash of data/terms.yml (termbase)
 WORD = r"[\w-]*"
+WORD_START = re.compile(r"(?<!\w)\S")  # where a form's match may begin (pattern: no letter or digit before it)
 
 
 @lru_cache(maxsize=16384)  # (the same clause texts are read by several checks)
@@ -79,6 +80,16 @@ class Concept:
         return out
 
 
+def _matches_at(regex: re.Pattern, text: str, starts: list[int]):
+    """regex.finditer(text) when a match can begin at `starts` alone (in order), and is never empty: the
+    same matches, the regex tried at those places only."""
+    end = 0
+    for at in starts:
+        if at >= end and (match := regex.match(text, at)):
+            yield match
+            end = match.end()
+
+
 @dataclass(frozen=True)
 class Match:
     concept: str
@@ -94,6 +105,7 @@ class Termbase:
                          for c in data["concepts"]]
         self.by_id = {c.id: c for c in self.concepts}
         self._found: dict[tuple[str, str, str], list[Match]] = {}  # (find)
+        self._by_start: dict[str, dict] = {}  # (_first_words_by_start)
         self.markers = {kind: {lang: re.compile("|".join(f"(?:{pattern(f, strict=True)})" for f in forms))
                                for lang, forms in by_lang.items()} for kind, by_lang in data["markers"].items()}
 
@@ -121,20 +133,54 @@ class Termbase:
     def _find(self, text: str, lang: str, concepts) -> list[Match]:
         flat = folded(text)
         found = []
+        starts = self._starts(flat, lang)
         for concept in concepts if concepts is not None else self.concepts:
             regex = concept.regex.get(lang)
             if regex is None:
                 continue
-            first = concept.first_words.get(lang)
-            if first is not None and not any(word in flat for word in first):
-                continue  # (a quick test: most concepts are in few clauses)
-            found += [(m.start(), m.end(), concept.id) for m in regex.finditer(flat) if m.end() > m.start()]
+            if concept.first_words.get(lang) is None:  # (a form begins with a gap: the whole text is searched)
+                matches = regex.finditer(flat)
+            elif concept.id in starts:  # (most concepts are in few clauses)
+                matches = _matches_at(regex, flat, starts[concept.id])
+            else:
+                continue
+            found += [(m.start(), m.end(), concept.id) for m in matches if m.end() > m.start()]
         kept: list[tuple[int, int, str]] = []
         for start, end, concept in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
             qualifier = self.by_id[concept].domain == "qualifier"  # ("main" inside "the main border crossing points")
             if all(end <= s or start >= e or qualifier != (self.by_id[c].domain == "qualifier") for s, e, c in kept):
                 kept.append((start, end, concept))
         return [Match(concept, start, end, text[start:end]) for start, end, concept in sorted(kept)]
+
+    def _starts(self, flat: str, lang: str) -> dict[str, list[int]]:
+        """Where in `flat` (a folded text) each concept's match may begin, in order: where one of its forms'
+        first words (Concept.first_words) begins a word — a form's match begins with its first word,
+        with no letter or digit before it (pattern)."""
+        by_start = self._first_words_by_start(lang)
+        starts: dict[str, list[int]] = {}
+        for start in WORD_START.finditer(flat):
+            at = start.start()
+            for prefix in {flat[at], flat[at:at + 2]}:
+                for word, ids in by_start.get(prefix, ()):
+                    if flat.startswith(word, at):
+                        for concept in ids:
+                            if not starts.get(concept) or starts[concept][-1] != at:
+                                starts.setdefault(concept, []).append(at)
+        return starts
+
+    def _first_words_by_start(self, lang: str) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """Each first word of a form (Concept.first_words), with the concepts that have it, under its first
+        two letters (or its one letter)."""
+        if lang not in self._by_start:
+            words: dict[str, list[str]] = {}
+            for concept in self.concepts:
+                for word in concept.first_words.get(lang) or ():
+                    words.setdefault(word, []).append(concept.id)
+            by_start: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+            for word, ids in words.items():
+                by_start.setdefault(word[:2], []).append((word, tuple(ids)))
+            self._by_start[lang] = by_start
+        return self._by_start[lang]
 
     def markers_in(self, kind: str, text: str, lang: str) -> list[Match]:
         """The markers of a kind (negation, obligation, permission) in `text`; a negation word inside
