@@ -93,20 +93,29 @@ def test_an_edit_to_a_clause_redoes_its_document_and_shows(tmp_path, in_folder, 
 
 
 def test_records_as_yaml_from_the_cache_are_the_fresh_yaml(in_folder):
+    """A dataset's YAML is written out in chunks, each kept in the cache: joined, they are the YAML of the
+    whole, fresh or from the cache; an edit to one record writes out its chunk alone again."""
     import datetime
 
     import yaml
 
     from trafiklex.formats import exports
 
-    records = {"b": [{"id": "x", "date": datetime.date(2005, 2, 22)}], "a": ["2005-02-22", 1, 1.0, True, None]}
-    reordered = {"a": records["a"], "b": records["b"]}  # (the same values, another order: another YAML)
-    for data in (records, reordered):
-        fresh = yaml.dump(data, Dumper=exports.DUMPER, allow_unicode=True, sort_keys=False, width=120)
+    shared = {"by": datetime.date(2005, 2, 22)}  # (one object in several records: written out in full each time)
+    records = [{"id": f"r{n}", "due": shared, "values": ["2005-02-22", n, 1.0, True, None]} for n in range(150)]
+    reordered = [{"values": r["values"], "id": r["id"], "due": r["due"]} for r in records]  # (another order: another YAML)
+    for data in ({"clauses": records}, {"clauses": reordered}):
+        fresh = yaml.dump(data, Dumper=exports._Dumper, allow_unicode=True, sort_keys=False, width=120)
         assert exports._yaml(data) == fresh  # (made and kept)
         assert exports._yaml(data) == fresh  # (from the cache)
-    assert exports._yaml(records) != exports._yaml(reordered)
-    assert len(_entries(in_folder, exports.YAML_CACHED)) == 2
+        assert "&id" not in fresh and yaml.safe_load(fresh) == data
+    assert exports._yaml({"clauses": records}) != exports._yaml({"clauses": reordered})
+    chunks = -(-len(records) // exports.YAML_CHUNK)
+    assert chunks == 3 and len(_entries(in_folder, exports.YAML_CACHED)) == 2 * chunks
+    edited = [*records[:100], {**records[100], "id": "edited"}, *records[101:]]
+    assert "- id: edited\n" in exports._yaml({"clauses": edited})
+    assert len(_entries(in_folder, exports.YAML_CACHED)) == 2 * chunks + 1  # (the edited record's chunk alone)
+    assert exports._yaml({"clauses": []}) == "clauses: []\n"
 
 
 def test_the_termbase_is_kept_while_its_file_is_the_same(tmp_path):

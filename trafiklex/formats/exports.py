@@ -301,12 +301,33 @@ def package(corpus: Corpus, files: list[Path], edition_date: str | None, out_dir
     return descriptor
 
 
-def _yaml(data) -> str:
-    """The records as YAML, kept in the build cache (trafiklex.core.cache) under their repr (every
-    type and the order of every mapping: what the YAML shows), so that records an edit did not change
-    are not written out again."""
-    return cache.cached(YAML_CACHED, (repr(data),), lambda: yaml.dump(
-        data, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=120).encode("utf-8")).decode("utf-8")
+class _Dumper(DUMPER):
+    """The records written out in full wherever they repeat (no YAML anchors): a chunk's YAML is then the
+    same whether it is written alone or among the others."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+YAML_CHUNK = 64  # records written out (and kept in the cache) together
+
+
+def _yaml(data: dict) -> str:
+    """The records (one dataset: {name: [record, …]}) as YAML. Written out in chunks of YAML_CHUNK
+    records, each kept in the build cache (trafiklex.core.cache) under its repr (every type and the order
+    of every mapping: what the YAML shows), so that an edit writes out again the chunk it changed alone;
+    the chunks joined are the YAML of the whole (a list's items are not indented under its key)."""
+    def dump(value) -> str:
+        return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+
+    (name, records), = data.items()  # (a name of DERIVED: a plain key)
+    if not records:
+        return dump(data)
+    chunks = [records[n:n + YAML_CHUNK] for n in range(0, len(records), YAML_CHUNK)]
+    by_repr = {repr(chunk): chunk for chunk in chunks}
+    made = cache.cached_each(YAML_CACHED, [repr(chunk) for chunk in chunks],
+                             lambda missing: [dump(by_repr[text]) for text in missing])
+    return f"{name}:\n" + "".join(made)
 
 
 def write(corpus: Corpus, out_dir: Path, edition_date: str | None = None) -> list[Path]:
