@@ -19,7 +19,7 @@ GAP = "…"
 FOUND_KEPT = 50_000  # texts whose concepts a termbase remembers (Termbase.find), at most
 _kept: dict[str, "Termbase"] = {}  # the termbase made last, by the hash of data/terms.yml (termbase)
 WORD = r"[\w-]*"
-WORD_START = re.compile(r"(?<!\w)\S")  # where a form's match may begin (pattern: no letter or digit before it)
+WORD_START = re.compile(r"(?<!\w)\S")  # where a form's match may begin (pattern: no word character before it)
 
 
 @lru_cache(maxsize=16384)  # (the same clause texts are read by several checks)
@@ -154,8 +154,8 @@ class Termbase:
 
     def _starts(self, flat: str, lang: str) -> dict[str, list[int]]:
         """Where in `flat` (a folded text) each concept's match may begin, in order: where one of its forms'
-        first words (Concept.first_words) begins a word — a form's match begins with its first word,
-        with no letter or digit before it (pattern)."""
+        first words (Concept.first_words) begins — a form's match begins with its first word, with no
+        word character (letter, digit, underscore) before it (pattern)."""
         by_start = self._first_words_by_start(lang)
         starts: dict[str, list[int]] = {}
         for start in WORD_START.finditer(flat):
