@@ -63,7 +63,7 @@ def _page(page) -> tuple[str, str]:
 
 
 NOT_FOUND = "404.html"  # the page for an address that leads nowhere: one for the whole site, in every language
-WATCHED = ("data", "locales", "translations")  # inputs besides the pages (docs/) that `mkdocs serve` watches
+WATCHED = ("data", "schemas", "sources", "locales", "translations")  # inputs besides the pages (docs/) and the theme that `mkdocs serve` watches
 
 
 def on_startup(command, dirty):
@@ -71,7 +71,8 @@ def on_startup(command, dirty):
 
 
 def on_serve(server, config, builder):
-    """`mkdocs serve` rebuilds after an edit of the data, the interface words or the reviews too."""
+    """`mkdocs serve` rebuilds after an edit of the data, the schemas, the source texts, the interface words or
+    the translators' files too (it watches the pages and the theme itself)."""
     for name in WATCHED:
         if (_root(config) / name).is_dir():
             server.watch(str(_root(config) / name))

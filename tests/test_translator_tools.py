@@ -338,6 +338,29 @@ def test_an_edited_page_refreshes_what_was_derived_from_it_while_the_data_stays_
         os.utime(source, ns=(times.st_atime_ns, times.st_mtime_ns))
 
 
+def test_an_edited_translators_file_or_source_text_refreshes_what_was_derived(tmp_path):
+    """Under `mkdocs serve` (which watches translations/ and sources/), a reason given for an accepted
+    finding shows in the report built next, and a source text edited reloads the corpus (its files are
+    checked as it loads). They did not: the corpus and what was derived from it stayed as they were, so
+    the rebuilt pages showed the reason as it had been."""
+    from conftest import copy_project
+    from trafiklex.data import corpus as corpus_module
+
+    root = copy_project(tmp_path)
+    loaded = corpus_module.cached(root)
+    reason = "“në këto 12 muajt e fundit” and “over the last year” say the same period;"
+    assert sum(reason.rstrip(";") in f.accepted for f in divergence.report(loaded)) == 1
+    accepted = root / "translations" / "accepted.yml"
+    accepted.write_text(accepted.read_text(encoding="utf-8").replace(reason, reason[:-1] + " (reviewed again);"),
+                        encoding="utf-8")
+    again = corpus_module.cached(root)
+    assert again is loaded  # (the data were not reloaded: what was derived from them was dropped)
+    assert [f.clause for f in divergence.report(again) if "say the same period (reviewed again)" in f.accepted] == ["sec_1__p_4"]
+    source = root / "sources" / "sq" / f"{loaded.document('nrm-agreement')['source']}.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert corpus_module.cached(root) is not loaded
+
+
 def test_a_missing_page_stops_the_translator_tools_with_a_clear_message(project_copy):
     (project_copy / "docs" / "en" / "decision-171-2005.md").unlink()
     result = _translations(project_copy, "divergences")

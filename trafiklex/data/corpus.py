@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from trafiklex.core.errors import DataError, Problem
-from trafiklex.data import inputs, pagefiles, schemas, tables, yamlio
+from trafiklex.data import generated_pages, inputs, pagefiles, schemas, tables, yamlio
 from trafiklex.data.catalog import Catalog
 from trafiklex.data.checks import check_language_list, cross_check
 from trafiklex.data.store import DATA_FILES, DOCUMENTS_DIR, ROOT, Corpus  # noqa: F401 (what callers import from here)
@@ -97,8 +97,10 @@ def _stamp(path: Path) -> tuple:
 
 
 def _fingerprint(root: Path) -> tuple:
+    """What load() reads: the data, the schemas, the interface words, and the source texts (whose
+    files the documents name)."""
     files = sorted((root / "data").rglob("*.yml")) + sorted((root / "schemas").glob("*.json")) + \
-        sorted((root / "locales").glob("*.yml"))
+        sorted((root / "locales").glob("*.yml")) + sorted(p for p in (root / "sources").rglob("*") if p.is_file())
     return tuple(_stamp(f) for f in files)
 
 
@@ -109,14 +111,19 @@ def current(root: Path = ROOT) -> Corpus:
 
 
 def _pages_fingerprint(root: Path) -> tuple:
-    """The documents' pages (docs/<lang>/*.md; not the pages generated into subfolders)."""
-    return tuple(_stamp(f) for f in sorted((root / "docs").glob("*/*.md")))
+    """What the results derived from the data read besides: the pages (docs/<lang>/…, not those the
+    build writes from the data: generated_pages) and the translators' files (translations/: their
+    reviews, the findings they accepted)."""
+    docs = root / "docs"
+    pages = sorted(p for p in docs.rglob("*.md") if not generated_pages.in_folders(docs, p))
+    return tuple(_stamp(f) for f in pages + sorted((root / "translations").glob("*.yml")))
 
 
 def cached(root: Path = ROOT) -> Corpus:
-    """The loaded corpus, reloaded only when a data or schema file has changed (one build loads it once
+    """The loaded corpus, reloaded only when what load() reads has changed (one build loads it once
     for both languages; `mkdocs serve` reloads it after an edit). What was derived from it is dropped
-    when a page changes too (the side-by-side views and the translators' reports read the pages)."""
+    when a page or a translators' file changes too (the pages, the side-by-side views and the
+    translators' reports read them)."""
     stamp, pages = _fingerprint(root), _pages_fingerprint(root)
     hit = _cache.get(root)
     if hit and hit[0] == stamp:
