@@ -128,7 +128,7 @@ def cached(root: Path = ROOT) -> Corpus:
     hit = _cache.get(root)
     if hit and hit[0] == stamp:
         if hit[2] != pages:
-            hit[1]._memo.clear()
+            hit[1].forget()
             _cache[root] = (stamp, hit[1], pages)
         return hit[1]
     corpus = load(root)

@@ -7,7 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
-from trafiklex.core import cache, references
+from trafiklex.core import cache, reads, references
 from trafiklex.core.languages import Languages
 from trafiklex.data import tables, yamlio
 from trafiklex.data.catalog import Catalog
@@ -36,13 +36,22 @@ class Corpus:
     files: dict[str, yamlio.Located]  # by file name relative to data/ ('documents.yml', 'documents/<id>/notes.yml')
     notes: dict[str, dict] = field(default_factory=dict)  # note id → note (with its document, file and line)
     catalog: Catalog | None = None  # the interface words of every language (locales/)
-    _memo: dict = field(default_factory=dict, repr=False)  # results derived from the data, computed once
+    _memo: dict = field(default_factory=dict, repr=False)  # results derived from the data, computed once: key → (result, reads)
 
     def memo(self, key, compute):
-        """A result derived from the (unchanging) data, computed on first use."""
+        """A result derived from the (unchanging) data, computed on first use; what its computation read
+        of the pages (trafiklex.core.reads) is recorded each time it is used."""
         if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+            with reads.recording() as found:
+                result = compute()
+            self._memo[key] = (result, frozenset(found))
+        result, found = self._memo[key]
+        reads.record(found)
+        return result
+
+    def forget(self) -> None:
+        """Drop every result derived so far (a page has changed: trafiklex.data.corpus.cached)."""
+        self._memo.clear()
 
     @property
     def digest(self) -> str:

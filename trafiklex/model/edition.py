@@ -21,6 +21,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
+from trafiklex.core import reads
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.core.ids import ClauseId
 from trafiklex.data import tables
@@ -118,16 +119,22 @@ class Edition:
 
     # --- documents ----------------------------------------------------------------------------------
     def texts(self) -> dict[tuple[str, str], Text]:
-        """Every document in every language, cut into clauses (built once, all together: what the
-        data says about a clause may come from another document)."""
+        """Every document in every language, cut into clauses (a read of every document: trafiklex.core.reads)."""
+        reads.record(d["id"] for d in self.documents)
+        return self.read_all()
+
+    def text(self, document_id: str, lang: str) -> Text:
+        reads.record((document_id,))
+        return self.read_all()[(document_id, lang)]
+
+    def read_all(self) -> dict[tuple[str, str], Text]:
+        """The texts, built once, all together (what the data says about a clause may come from another
+        document), without recording a read: each use of a text records its own."""
         with self._lock:
             if self._texts is None:
                 self._texts = {(d["id"], lang): self._read(d, lang) for d in self.documents for lang in self.languages}
                 _enrich(self)
             return self._texts
-
-    def text(self, document_id: str, lang: str) -> Text:
-        return self.texts()[(document_id, lang)]
 
     def clause(self, document_id: str, clause_id: str, lang: str) -> Clause | None:
         return self.text(document_id, lang).get(clause_id)
@@ -199,6 +206,7 @@ class Edition:
     def label(self, document_id: str, clause_id: str, lang: str, heading: bool = False) -> str:
         """The clause's printed numbering in words of `lang`: "neni 5, A.4" (heading: "Neni 5, A.4")."""
         key = (document_id, clause_id, lang, heading)
+        reads.record((document_id,))  # (kept here once made: each use is a read of the document's text)
         if key not in self._labels:
             words = self.corpus.words(lang, "numbering")
             parsed = ClauseId.parse(clause_id)

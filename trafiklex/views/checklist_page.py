@@ -12,7 +12,7 @@ import json
 
 from markupsafe import Markup
 
-from trafiklex.core import urls
+from trafiklex.core import reads, urls
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.pagecheck import MACRO_CALL
 from trafiklex.views.render import notes_at, render
@@ -67,6 +67,7 @@ def checklists(corpus: Corpus) -> dict[str, str]:
     """The pages that show a questionnaire as a checklist: document id → page path (read from the
     authoritative language's pages: each calls {{ checklist("<document>") }})."""
     def read() -> dict[str, str]:
+        reads.record((reads.PAGES,))  # (the pages read as files: whatever uses this reads them all)
         folder = corpus.root / "docs" / corpus.languages.authoritative
         found = {}
         for path in sorted(folder.glob("*.md")):

@@ -13,6 +13,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
+from trafiklex.core import reads
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.data import generated_pages
 from trafiklex.model.edition import DOCS, Edition, edition_of
@@ -21,6 +22,7 @@ from trafiklex.model.pagecheck import front_matter
 from trafiklex.queries import topics
 from trafiklex.views import document_page
 from trafiklex.views.render_translations import parallel_title
+from trafiklex.website import page_cache
 from trafiklex.website.site_macros import functions
 
 # pages made from the data, not written by hand: front matter key → (macro, folder)
@@ -52,9 +54,9 @@ class SitePages:
         self.edition = edition
         self.corpus = edition.corpus
         self.root = edition.root
-        self._pages: dict[tuple[str, str], Page] = {}
+        self._pages: dict[tuple[str, str], tuple[Page, list[str]]] = {}  # (path, lang) → the page, what its render read
         self._lock = threading.RLock()
-        self.renders: Counter = edition.renders  # (path, lang) → times its Markdown was converted (once)
+        self.renders: Counter = edition.renders  # (path, lang) → times the page was made (converted, or from the cache): once
 
     def generated(self) -> dict[str, tuple[str, str]]:
         """The pages made from the data (institutions, side-by-side views, topics): path → (macro, argument)."""
@@ -83,13 +85,21 @@ class SitePages:
         return written + sorted(self.generated())
 
     def page(self, path: str, lang: str) -> Page:
-        """The page, rendered once (a page's macros may read the documents' clauses: the edition's
-        texts are read first)."""
+        """The page, rendered once, or taken from the build cache if what its render read is unchanged
+        (trafiklex.website.page_cache); what it read is recorded (trafiklex.core.reads) each time it is
+        used. The edition's texts are read first (a page's macros may read the documents' clauses)."""
         key = (path, lang)
         with self._lock:
             if key not in self._pages:
-                self._pages[key] = self._render(path, lang)
-            return self._pages[key]
+                self.edition.read_all()
+                page, names, rendered = page_cache.kept(self, path, lang, lambda: self._render(path, lang),
+                                                          lambda fields: Page(path=path, lang=lang, **fields))
+                if not rendered and self.edition.document_of_page(path) is None:
+                    self.renders[key] += 1  # (made once: its Markdown converted in a build before, as it would be now)
+                self._pages[key] = (page, names)
+            page, names = self._pages[key]
+            reads.record(names)
+            return page
 
     def _render(self, path: str, lang: str) -> Page:
         corpus = self.corpus
@@ -99,7 +109,6 @@ class SitePages:
             html = document_page.html(self.edition, document, lang)
             return Page(path, lang, text.source, text.meta, corpus.document(document)["short_title"][lang], html,
                         document_page.toc(html), text.links)
-        self.edition.texts()  # (the documents first: other pages are built on their clauses)
         if path in self.generated():
             macro, argument = self.generated()[path]
             key = next(key for key, (name, _) in GENERATED.items() if name == macro)

@@ -154,9 +154,9 @@ def prune_per_page(pages: int) -> None:
     from trafiklex.model import markdown_render
     from trafiklex.translators import divergence
     from trafiklex.views import render_terms
-    from trafiklex.website import site_page, sitepolicy
+    from trafiklex.website import page_cache, site_page, sitepolicy
     for kind in (markdown_render.CACHED, site_page.CACHED, sitepolicy.CACHED, divergence.CACHED, render_terms.CACHED,
-                 exports.YAML_CACHED):
+                 exports.YAML_CACHED, page_cache.CACHED, page_cache.READS):
         cache.prune(kind, KEPT * pages)
 
 
