@@ -66,3 +66,21 @@ def test_what_a_memo_read_is_read_by_each_use_of_it(tmp_path, monkeypatch):
     with reads.recording() as every:
         edition.texts()
     assert every == {d["id"] for d in corpus.documents}
+
+
+def test_the_order_of_a_mapping_in_the_data_is_part_of_what_a_page_is_kept_under(tmp_path):
+    """A view may list a mapping in the order its file gives (a document's acronyms, each in turn): the
+    corpus's digest, which every kept page's key holds, changes when two keys of the data trade places."""
+    from conftest import copy_project
+
+    root = copy_project(tmp_path)
+    before = corpus_module.load(root).digest
+    words = root / "locales" / "en.yml"
+    text = words.read_text(encoding="utf-8")
+    article, section = "  article: Article\n", "  section: Section\n"
+    assert article + section in text
+    words.write_text(text.replace(article + section, section + article), encoding="utf-8")
+    reordered = corpus_module.load(root)
+    assert reordered.words("en", "numbering.article") == "Article"  # (the same words)
+    assert reordered.digest != before
+    assert cache.json_input({"a": 1, "b": 2}) == cache.json_input({"b": 2, "a": 1})  # (a key's other inputs: sorted)

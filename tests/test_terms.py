@@ -139,3 +139,17 @@ def test_the_quick_tests_of_find_lose_no_occurrence(corpus):
         assert [(m.concept, m.start, m.end) for m in base.find(text, lang)] == expected, text
         found += len(expected)
     assert found > 1000
+
+
+def test_a_form_of_no_word_makes_every_text_searched_for_its_concept():
+    """A form that folds to no word (the schema allows "  ") matches nothing but an empty place; where it
+    comes before a form that begins with a bracket, the whole text is searched for the concept (a match
+    tried at one place would stop at the empty one and lose "(victim")."""
+    from trafiklex.data.terms import Termbase
+
+    base = Termbase({"concepts": [{"id": "victim", "domain": "victim", "touches": "meaning", "term": {"en": "victim"},
+                                   "forms": {"en": ["  ", "(victim"]}}], "markers": {}})
+    text = "a person (victim of trafficking) and (victim"
+    assert base.by_id["victim"].first_words["en"] is None
+    assert [(m.concept, m.start, m.end) for m in base.find(text, "en")] == _every_match(base, text, "en") == \
+        [("victim", 9, 16), ("victim", 37, 44)]

@@ -209,10 +209,11 @@ def cached_json(kind: str, inputs: tuple[bytes | str, ...], make: Callable[[], o
     return json.loads(cached(kind, inputs, lambda: json.dumps(make(), ensure_ascii=False, sort_keys=True).encode("utf-8")))
 
 
-def json_input(value) -> str:
-    """A value as an input of a key: its JSON, keys sorted; a value JSON has no type for (a date) as its
-    type and text, so that it differs from a text that reads the same."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True,
+def json_input(value, ordered: bool = False) -> str:
+    """A value as an input of a key: its JSON, keys sorted (`ordered`: in their order, for values whose
+    mappings' order is shown: the data, which a view may list in the order its file gives); a value JSON
+    has no type for (a date) as its type and text, so that it differs from a text that reads the same."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=not ordered,
                       default=lambda other: {"\0type": type(other).__name__, "text": str(other)})
 
 

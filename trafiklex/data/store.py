@@ -58,12 +58,12 @@ class Corpus:
         """A hash of everything loaded (each data file's content, the interface words): part of the key of
         a product of the build cache (trafiklex.core.cache) that reads the data."""
         return self.memo("digest", lambda: cache.digest(
-            *(part for name in sorted(self.files) for part in (name, cache.json_input(self.files[name].data))),
-            cache.json_input(self.catalog.words if self.catalog else None)))
+            *(part for name in sorted(self.files) for part in (name, cache.json_input(self.files[name].data, ordered=True))),
+            cache.json_input(self.catalog.words if self.catalog else None, ordered=True)))
 
     def file_digest(self, name: str) -> str:
         """A hash of one data file's content (a key's part for a product that reads that file alone)."""
-        return self.memo(("digest", name), lambda: cache.digest(name, cache.json_input(self.data(name))))
+        return self.memo(("digest", name), lambda: cache.digest(name, cache.json_input(self.data(name), ordered=True)))
 
     # --- the edition's files ------------------------------------------------------------------------
     def data(self, name: str) -> dict:

@@ -72,10 +72,10 @@ class Concept:
     def first_words(self) -> dict[str, tuple[str, ...] | None]:
         """Per language, the letters every match begins with (each form's first word, without its
         ending): a text that holds none of them cannot match, and is not searched. None: a form
-        begins with a gap, and every text is searched."""
+        begins with a gap (or has no word), and every text is searched."""
         out: dict[str, tuple[str, ...] | None] = {}
         for lang, forms in self.forms.items():
-            words = [fold_form(form).split()[0].rstrip("*") for form in forms if fold_form(form).split()]
+            words = [(fold_form(form).split() or [""])[0].rstrip("*") for form in forms]  # ("": a form of no word)
             out[lang] = None if any(not w or w == GAP for w in words) else tuple(words)
         return out
 

@@ -47,7 +47,9 @@ def kept(pages, path: str, lang: str, render: Callable[[], object], page_of: Cal
         content = json.dumps(fields, ensure_ascii=False)  # (in order: a mapping's order is kept)
     except (TypeError, ValueError):  # (a value JSON cannot hold, in its front matter: not kept)
         return page, names, True
-    if pages.edition.token not in content:  # (a mark of this process's texts is never published: not kept either)
+    # kept only if read back it is this very page (a front matter's key that is not a text would come back
+    # as one), and if it holds no mark of this process's texts (never published)
+    if _fields(content.encode("utf-8")) == {**fields, "links": tuple(fields["links"])} and pages.edition.token not in content:
         cache.put(READS, base, json.dumps(names).encode("utf-8"))
         cache.put(CACHED, _key(pages, base, names), content.encode("utf-8"))
     return page, names, True
