@@ -42,11 +42,13 @@ def test_an_edit_renders_again_the_pages_that_read_it_and_every_page_is_a_fresh_
     assert [key for key in fresh if edited[key] != fresh[key]] == []  # every page as a render with no cache gives it
     assert "Vera Lesko (edited)" in edited[("nrm-agreement", "en")].html
     # rendered again: the document's pages in both languages (a clause's languages are joined), its side-by-side
-    # views, the translators' report; not another document's page, nor a page that reads other documents alone
+    # views, the translators' report, the page of a body it gives a duty to; not another document's page, nor a
+    # page that reads other documents alone, nor the page of a body no document gives a duty to
     for key in [("nrm-agreement", "en"), ("nrm-agreement", "sq"), ("parallel/nrm-agreement", "en"),
-                ("parallel/nrm-agreement", "sq"), ("translations", "en")]:
+                ("parallel/nrm-agreement", "sq"), ("translations", "en"), ("institutions/iom", "sq")]:
         assert key in rendered, key
-    for key in [("child-trafficking-action-plan", "en"), ("nrm-annex-1", "sq"), ("sanctions", "en"), ("index", "sq")]:
+    for key in [("child-trafficking-action-plan", "en"), ("nrm-annex-1", "sq"), ("sanctions", "en"), ("index", "sq"),
+                ("institutions/bktf", "en")]:
         assert key not in rendered and key in edited, key
     assert len(rendered) < len(edited)
 

@@ -79,43 +79,66 @@ def _bodies(cell: dict) -> dict[str, tuple[str, ...]]:
 
 def all_obligations(corpus: Corpus) -> list[Obligation]:
     """Every obligation, in the printed order of the documents."""
-    return corpus.memo("obligations", lambda: _collect(corpus))
+    return corpus.memo("obligations", lambda: [o for d in corpus.documents for o in obligations_in(corpus, d["id"])])
 
 
-def _collect(corpus: Corpus) -> list[Obligation]:
-    found: dict[str, list[Obligation]] = {d["id"]: [] for d in corpus.documents}
+def obligations_in(corpus: Corpus, document: str) -> list[Obligation]:
+    """A document's obligations, in its printed order (an assignment's text is its clause's: a read of
+    that document's text alone)."""
+    return corpus.memo(("obligations", document), lambda: _collect(corpus, document))
+
+
+def _collect(corpus: Corpus, document: str) -> list[Obligation]:
+    found: list[Obligation] = []
     codes = corpus.languages.codes
-    for document, section, _, activity in corpus.activities():
-        found[document].append(Obligation(
+    for each, section, _, activity in corpus.activities():
+        if each != document:
+            continue
+        found.append(Obligation(
             id=activity["id"], document=document, kind="activity", section=section["num"],
             text=dict(activity["text"]), bodies=_bodies(activity["responsible"]),
             partners=_bodies(activity.get("partners", {})), deadline=dict(activity.get("deadline", {})), due=activity.get("due"),
             languages=codes))
-    for document, table in corpus.tables("commitments"):
+    for each, table in corpus.tables("commitments"):
+        if each != document:
+            continue
         for party in table["parties"]:
             for commitment in party["commitments"]:
                 bodies = tuple(commitment.get("bodies", party["bodies"]))
                 languages = [commitment["only_in"]] if "only_in" in commitment else list(codes)
-                found[document].append(Obligation(
+                found.append(Obligation(
                     id=commitment["id"], document=document, kind="commitment", section=party["letter"],
                     text=dict(commitment["text"]), bodies={lang: bodies for lang in languages},
                     partners={lang: tuple(commitment["partners"]) for lang in languages} if "partners" in commitment else {},
                     deadline=dict(commitment.get("deadline", {})), due=commitment.get("due"), languages=codes))
     from trafiklex.model.edition import edition_of
     edition = edition_of(corpus)
-    for document, _, assignment in corpus.assignments():
+    for each, _, assignment in corpus.assignments():
+        if each != document:
+            continue
         clauses = {lang: edition.clause(document, assignment["id"], lang) for lang in codes}
         text = {lang: (c.body_text if c.heading else c.text) if c else None for lang, c in clauses.items()}
-        found[document].append(Obligation(
+        found.append(Obligation(
             id=assignment["id"], document=document, kind="assignment", section="",
             text={lang: t for lang, t in text.items() if t}, bodies={k: tuple(v) for k, v in assignment["bodies"].items()},
             deadline=dict(assignment.get("deadline", {})), due=assignment.get("due"), languages=codes))
-    return [obligation for document in corpus.documents for obligation in found[document["id"]]]
+    return found
 
 
 def for_institution(corpus: Corpus, institution: str) -> list[Obligation]:
-    """The obligations that either language gives to `institution`, as responsible body or partner."""
-    return [o for o in all_obligations(corpus) if o.languages_for(institution)]
+    """The obligations that either language gives to `institution`, as responsible body or partner: of
+    the documents whose data give it a duty (read from the data alone), so that its page reads those
+    documents' texts, not the others'."""
+    from trafiklex.model.edition import duties
+
+    def compute() -> dict[str, set[str]]:
+        held: dict[str, set[str]] = {}
+        for (document, _), bodies in duties(corpus).items():
+            for body in bodies:
+                held.setdefault(body, set()).add(document)
+        return held
+    held = corpus.memo("documents-of-bodies", compute).get(institution, set())
+    return [o for d in corpus.documents if d["id"] in held for o in obligations_in(corpus, d["id"]) if o.languages_for(institution)]
 
 
 def counts(corpus: Corpus) -> dict[str, dict[str, int]]:

@@ -31,17 +31,15 @@ def kept(pages, path: str, lang: str, render: Callable[[], object], page_of: Cal
     and whether it was rendered. What it read is also recorded for whatever is being recorded
     (trafiklex.core.reads)."""
     base = _base(pages, path, lang)
-    found = cache.get(READS, base)
-    names = _names(found)
-    if names is not None:
-        content = cache.get(CACHED, _key(pages, base, names))
-        fields = _fields(content)
+    known = _names(cache.get(READS, base))  # (what its render read when these inputs were last rendered)
+    if known is not None:
+        fields = _fields(cache.get(CACHED, _key(pages, base, known)))
         if fields is not None:
-            reads.record(names)
-            return page_of(fields), names, False
-    with reads.recording() as found:
+            reads.record(known)
+            return page_of(fields), known, False
+    with reads.recording() as read:
         page = render()
-    names = sorted(found)
+    names = sorted(read)
     fields = {name: getattr(page, name) for name in FIELDS}
     try:
         content = json.dumps(fields, ensure_ascii=False)  # (in order: a mapping's order is kept)
@@ -50,7 +48,8 @@ def kept(pages, path: str, lang: str, render: Callable[[], object], page_of: Cal
     # kept only if read back it is this very page (a front matter's key that is not a text would come back
     # as one), and if it holds no mark of this process's texts (never published)
     if _fields(content.encode("utf-8")) == {**fields, "links": tuple(fields["links"])} and pages.edition.token not in content:
-        cache.put(READS, base, json.dumps(names).encode("utf-8"))
+        if names != known:  # (the same reads are kept already)
+            cache.put(READS, base, json.dumps(names).encode("utf-8"))
         cache.put(CACHED, _key(pages, base, names), content.encode("utf-8"))
     return page, names, True
 
