@@ -42,13 +42,14 @@ def test_an_edit_renders_again_the_pages_that_read_it_and_every_page_is_a_fresh_
     assert [key for key in fresh if edited[key] != fresh[key]] == []  # every page as a render with no cache gives it
     assert "Vera Lesko (edited)" in edited[("nrm-agreement", "en")].html
     # rendered again: the document's pages in both languages (a clause's languages are joined), its side-by-side
-    # views, the translators' report, the page of a body it gives a duty to; not another document's page, nor a
-    # page that reads other documents alone, nor the page of a body no document gives a duty to
+    # views, the translators' report, the page of a body it gives a duty to, a topic its clauses have; not another
+    # document's page, nor a page that reads other documents alone, nor the page of a body it gives no duty to
+    # (with duties elsewhere, or none), nor a topic none of its clauses has
     for key in [("nrm-agreement", "en"), ("nrm-agreement", "sq"), ("parallel/nrm-agreement", "en"),
-                ("parallel/nrm-agreement", "sq"), ("translations", "en"), ("institutions/iom", "sq")]:
+                ("parallel/nrm-agreement", "sq"), ("translations", "en"), ("institutions/iom", "sq"), ("topics/coe-10", "en")]:
         assert key in rendered, key
     for key in [("child-trafficking-action-plan", "en"), ("nrm-annex-1", "sq"), ("sanctions", "en"), ("index", "sq"),
-                ("institutions/bktf", "en")]:
+                ("institutions/bktf", "en"), ("institutions/customs", "sq"), ("topics/coe-18", "en")]:
         assert key not in rendered and key in edited, key
     assert len(rendered) < len(edited)
 

@@ -88,7 +88,16 @@ def obligations_in(corpus: Corpus, document: str) -> list[Obligation]:
     return corpus.memo(("obligations", document), lambda: _collect(corpus, document))
 
 
-def _collect(corpus: Corpus, document: str) -> list[Obligation]:
+def dates(corpus: Corpus) -> list[str]:
+    """Every obligation's date (its parsed deadline's `by`, else its `from`), read from the data alone: a
+    view that shows no obligation's text reads no document's text."""
+    return corpus.memo("obligation-dates", lambda: [
+        o.due.get("by") or o.due.get("from") for d in corpus.documents for o in _collect(corpus, d["id"], texts=False)
+        if o.due and (o.due.get("by") or o.due.get("from"))])
+
+
+def _collect(corpus: Corpus, document: str, texts: bool = True) -> list[Obligation]:
+    """The document's obligations; without `texts`, an assignment's text (its clause's) is left out."""
     found: list[Obligation] = []
     codes = corpus.languages.codes
     for each, section, _, activity in corpus.activities():
@@ -116,7 +125,7 @@ def _collect(corpus: Corpus, document: str) -> list[Obligation]:
     for each, _, assignment in corpus.assignments():
         if each != document:
             continue
-        clauses = {lang: edition.clause(document, assignment["id"], lang) for lang in codes}
+        clauses = {lang: edition.clause(document, assignment["id"], lang) if texts else None for lang in codes}
         text = {lang: (c.body_text if c.heading else c.text) if c else None for lang, c in clauses.items()}
         found.append(Obligation(
             id=assignment["id"], document=document, kind="assignment", section="",

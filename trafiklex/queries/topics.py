@@ -69,6 +69,23 @@ def clauses_by_topic(edition, lang: str) -> dict[str, list]:
     return out
 
 
+def tagged_with(edition, topic_id: str, lang: str) -> list:
+    """The clauses of `lang` tagged with the topic (clauses_by_topic's list for it), read from the
+    documents whose topics the data give it alone (a clause's topics are its document's, or a listed
+    clause's: trafiklex.model.topics.resolve), so that a topic's page reads no other document's text."""
+    def holders() -> set[str]:
+        out = set()
+        for document in edition.corpus.documents:
+            entry = edition.corpus.topic_tags(document["id"]) or {}
+            if topic_id in entry.get("topics", []) or any(topic_id in each for each in entry.get("clauses", {}).values()):
+                out.add(document["id"])
+        return out
+    held = edition.corpus.memo(("topic-documents", topic_id), holders)
+    return [clause for document in edition.documents if document["id"] in held
+            for clause in edition.text(document["id"], lang).clauses if not clause.gap
+            for each in clause.topics if each == topic_id]
+
+
 def of_clause(edition, document_id: str, clause_id: str) -> tuple[str, ...]:
     """The topics of a clause, from the first language that prints it (the authoritative first)."""
     for lang in edition.languages:

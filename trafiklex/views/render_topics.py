@@ -34,7 +34,7 @@ def topic_page(corpus: Corpus, topic_id: str, lang: str) -> str:
     here = page_of(topic_id)
     root = corpus.languages.default
     item = topics.topic(corpus, topic_id)
-    tagged = topics.clauses_by_topic(edition, lang)[topic_id]
+    tagged = topics.tagged_with(edition, topic_id, lang)
     documents = []
     for document in edition.documents:
         mine = [c for c in tagged if c.document == document["id"]]

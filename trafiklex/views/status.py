@@ -9,8 +9,7 @@ from trafiklex.core import urls
 from trafiklex.core.dates import format_date
 from trafiklex.data.store import Corpus
 from trafiklex.model.edition import Edition, edition_of
-from trafiklex.queries import edition_meta, status
-from trafiklex.queries.obligations import all_obligations
+from trafiklex.queries import edition_meta, obligations, status
 from trafiklex.views import templating
 
 LATER_PAGE = "later-framework"
@@ -111,8 +110,7 @@ def document_notice(edition: Edition, document: str, lang: str, edition_date: st
 def due_notice(corpus: Corpus, lang: str, here: str) -> Markup:
     """Under "what is due" and on an institution's page: the deadlines are those printed in 2005 (the
     last dated one's month), and what later plans ask is not in this edition."""
-    dated = [o.due.get("by") or o.due.get("from") for o in all_obligations(corpus) if o.due and (o.due.get("by") or o.due.get("from"))]
-    last = max(dated, default=None)
+    last = max(obligations.dates(corpus), default=None)
     link = Markup('<a href="{}">{}</a>').format(urls.relative(here, lang, LATER_PAGE, lang, root=corpus.languages.default),
                                                 corpus.words(lang, "status.later"))
     date = status.date_words(corpus, last, lang) if last else "—"
