@@ -28,6 +28,7 @@ from trafiklex.website import site_cache, site_page
 from trafiklex.translators import translator_files
 from trafiklex import validate
 from trafiklex.data import corpus as corpus_module
+from trafiklex.data.inputs import INPUT_FOLDERS
 from trafiklex.core import cache
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.data.environment import DEFAULT_SITE_URL
@@ -63,7 +64,8 @@ def _page(page) -> tuple[str, str]:
 
 
 NOT_FOUND = "404.html"  # the page for an address that leads nowhere: one for the whole site, in every language
-WATCHED = ("data", "schemas", "sources", "locales", "translations")  # inputs besides the pages (docs/) and the theme that `mkdocs serve` watches
+# the inputs that `mkdocs serve` watches besides those it watches itself (the pages, the theme's overrides)
+WATCHED = tuple(name for name in INPUT_FOLDERS if name not in ("docs", "overrides"))
 
 
 def on_startup(command, dirty):

@@ -114,9 +114,7 @@ def _pages_fingerprint(root: Path) -> tuple:
     """What the results derived from the data read besides: the pages (docs/<lang>/…, not those the
     build writes from the data: generated_pages) and the translators' files (translations/: their
     reviews, the findings they accepted)."""
-    docs = root / "docs"
-    pages = sorted(p for p in docs.rglob("*.md") if not generated_pages.in_folders(docs, p))
-    return tuple(_stamp(f) for f in pages + sorted((root / "translations").glob("*.yml")))
+    return tuple(_stamp(f) for f in generated_pages.written(root / "docs") + sorted((root / "translations").glob("*.yml")))
 
 
 def cached(root: Path = ROOT) -> Corpus:

@@ -46,6 +46,11 @@ def in_folders(docs: Path, path: Path) -> bool:
     return len(parts) > 2 and parts[1] in FOLDERS
 
 
+def written(docs: Path) -> list[Path]:
+    """The pages an editor writes (docs/<lang>/…/*.md, not in a folder the build writes), in order."""
+    return sorted(p for p in docs.rglob("*.md") if not in_folders(docs, p))
+
+
 def sync(docs: Path, languages: tuple[str, ...], pages: dict[str, str]) -> list[Problem]:
     """Make docs/<lang>/<folder>/ hold exactly the generated pages `pages` (path → Markdown, from
     `source`): write what is missing or changed (only then, so that `mkdocs serve` does not rebuild

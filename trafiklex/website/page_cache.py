@@ -84,7 +84,7 @@ def _digest_of(pages, name: str) -> str:
 
     def compute() -> str:
         if name == reads.PAGES:
-            files = [p for p in sorted(docs.rglob("*.md")) if not generated_pages.in_folders(docs, p)]
+            files = generated_pages.written(docs)
         else:
             document = next((d for d in corpus.documents if d["id"] == name), None)
             if document is None:  # (a document removed since: no page of it is taken from the cache)
