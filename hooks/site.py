@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
+from watchdog.observers.polling import PollingObserver
 
 from trafiklex.formats import akn, feed, exports, jsonld, sitemap
 from trafiklex.website import csp, search_index, search_loading, search_prebuilt, sitepolicy
@@ -72,13 +73,38 @@ def on_startup(command, dirty):
     _command[:] = [command]
 
 
+# How often `mkdocs serve` looks for edits (MkDocs' own: every 0.5 s). One look at every watched file
+# takes about 2 ms here (some 400 files): looking five times as often costs about 2 % of a core, and an
+# edit is seen about 0.2 s sooner on average (at most 0.1 s after it is saved, not 0.5 s).
+POLL_SECONDS = 0.1
+
+
 def on_serve(server, config, builder):
     """`mkdocs serve` rebuilds after an edit of the data, the schemas, the source texts, the interface words or
-    the translators' files too (it watches the pages and the theme itself)."""
+    the translators' files too (it watches the pages and the theme itself), and looks for edits every
+    POLL_SECONDS."""
+    _poll_every(server, POLL_SECONDS)
     for name in WATCHED:
         if (_root(config) / name).is_dir():
             server.watch(str(_root(config) / name))
     return server
+
+
+def _poll_every(server, seconds: float):
+    """The server's watcher (MkDocs' polling observer) made again to look every `seconds`, with what
+    MkDocs already watches (the pages, mkdocs.yml, the theme with --watch-theme). If MkDocs no longer
+    keeps the watched paths where this looks for them, its own watcher is left as it is."""
+    watched = getattr(server, "_watched_paths", None)
+    if not isinstance(watched, dict):
+        return
+    watched = dict(watched)
+    for path, times in watched.items():
+        for _ in range(times):
+            server.unwatch(path)
+    server.observer = PollingObserver(timeout=seconds)
+    for path, times in watched.items():
+        for _ in range(times):
+            server.watch(path)
 
 
 @event_priority(100)
