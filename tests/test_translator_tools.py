@@ -371,6 +371,18 @@ def test_a_missing_page_stops_the_translator_tools_with_a_clear_message(project_
 
 # --- accepted findings ------------------------------------------------------------------------------
 
+def test_findings_that_tie_on_document_kind_clause_and_texts_have_one_order():
+    """Two findings the same but for what the meaning checks give (severity, words, what they touch)
+    are in one order whatever order they come in: the report's findings come from a set, whose order
+    follows the process's string hashes."""
+    first = divergence.Finding("modality", "high", "nrm-agreement", "art_3", "a word differs",
+                               (("sq", "detyrohen"), ("en", "may")), (("sq", ("detyrohen",)), ("en", ("may",))), "duty")
+    second = divergence.Finding("modality", "low", "nrm-agreement", "art_3", "a word differs",
+                                (("sq", "detyrohen"), ("en", "may")), (("sq", ("detyrohen",)), ("en", ("may",))), "style")
+    documents = ["order-25-2005", "nrm-agreement"]
+    assert divergence.in_order([first, second], documents) == divergence.in_order([second, first], documents) == [first, second]
+
+
 def test_accepted_findings_are_shown_as_accepted_and_strict_fails_only_on_new_ones(corpus, project_copy):
     findings = divergence.report(corpus)
     accepted = [f for f in findings if f.accepted]

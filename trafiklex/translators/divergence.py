@@ -124,10 +124,17 @@ def _report(corpus: Corpus) -> list[Finding]:
     findings = [finding for document in corpus.documents for finding in compared(corpus, document["id"])]
     for languages in comparisons(corpus):
         findings += _bodies_in_data(corpus, languages) + _penalties(corpus, languages) + _deadlines(corpus, languages)
-    order = [d["id"] for d in corpus.documents]
     reasons = accepted.load(corpus.root, {(p.document, p.id) for p in pairs} | {(f.document, f.clause) for f in findings})
-    findings = [replace(f, accepted=reasons.get((f.document, f.clause, f.kind), "")) for f in set(findings)]
-    return sorted(findings, key=lambda f: (order.index(f.document), KINDS.index(f.kind), f.clause, f.detail, f.texts))
+    return in_order([replace(f, accepted=reasons.get((f.document, f.clause, f.kind), "")) for f in set(findings)],
+                    [d["id"] for d in corpus.documents])
+
+
+def in_order(findings: list[Finding], documents: list[str]) -> list[Finding]:
+    """The findings by document (in `documents`' order), kind, clause and what they say. Every field is
+    in the key: the findings come from a set, and two that tied would be in the order of the process's
+    string hashes."""
+    return sorted(findings, key=lambda f: (documents.index(f.document), KINDS.index(f.kind), f.clause, f.detail, f.texts,
+                                           f.severity, f.words, f.touches, f.accepted))
 
 
 def compared(corpus: Corpus, document: str) -> list[Finding]:
