@@ -3,7 +3,6 @@ Python's internals (to read the build's secrets or run commands) is stopped befo
 with a message naming the page and the line, and the sandbox it is rendered in would stop it too."""
 from __future__ import annotations
 
-from types import SimpleNamespace
 
 import jinja2
 import pytest
@@ -51,11 +50,9 @@ CHECK_ONLY = {"{{ note(*['x']) }}", "{{ note(note_id='x') }}", HOSTILE[19]}
 
 
 def _expand(tmp_path, text, functions=None, lang="en"):
-    page = tmp_path / "docs" / lang / "hostile.md"
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text("---\ndocument: order-25-2005\n---\n\nSome text.\n\n" + text + "\n", encoding="utf-8")
+    source = "---\ndocument: order-25-2005\n---\n\nSome text.\n\n" + text + "\n"
     functions = functions or {"note": lambda note_id: f"<note {note_id}>"}
-    return page_source.expand(SimpleNamespace(root=tmp_path), "hostile", lang, functions)
+    return page_source.expand_text(source, f"docs/{lang}/hostile.md", functions)
 
 
 def test_a_page_of_text_and_macro_calls_still_renders(tmp_path):

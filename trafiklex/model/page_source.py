@@ -1,37 +1,22 @@
 """A page of the site rendered without MkDocs: its Markdown (docs/<lang>/<page>.md) with the macros
 expanded by functions the caller gives (the site's, or the printed edition's), converted with the
 site's Markdown extensions. The translator tools and the printed handbook use it, so that they run
-on the sources alone, without a built site. A missing page, a page whose macros cannot be read and a
-macro that does not exist stop with the file and the line."""
+on the sources alone, without a built site. A page whose macros cannot be read and a macro that does
+not exist stop with the file and the line."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Callable
 
 import jinja2
 import markdown
 
 from trafiklex.model import page_sandbox
-from trafiklex.data.corpus import Corpus
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.model.pagecheck import FRONT_MATTER
 
 # The Python-Markdown extensions of mkdocs.yml (a test checks they are the same).
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "footnotes", "tables", "toc"]
-
-
-def source_path(root: Path, page: str, lang: str) -> Path:
-    return root / "docs" / lang / f"{page}.md"
-
-
-def expand(corpus: Corpus, page: str, lang: str, functions: dict[str, Callable]) -> str:
-    """The page's Markdown with its macros expanded by `functions`."""
-    path = source_path(corpus.root, page, lang)
-    name = path.relative_to(corpus.root).as_posix()
-    if not path.exists():
-        raise DataError([Problem(name, "the page is missing", expected=f"the page '{page}' in docs/{lang}/")])
-    return expand_text(path.read_text(encoding="utf-8"), name, functions)
 
 
 def expand_text(text: str, name: str, functions: dict[str, Callable]) -> str:
