@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
+from trafiklex.core import tree
 from trafiklex.core.project_key import build_key
 
 VARIABLE = "TRAFIKLEX_CACHE"
@@ -87,7 +88,7 @@ def code_version() -> str:
     package = PROJECT / "trafiklex"
     key = str(package)
     if key not in _code_versions:
-        files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+        files = [p for p in tree.listed(package) if p.is_file()]
         requirements = PROJECT / "requirements.txt"
         _code_versions[key] = digest(files_digest(files, PROJECT), requirements.read_bytes() if requirements.exists() else b"",
                                      sys.version)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from trafiklex.core import tree
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.data import generated_pages, inputs, pagefiles, schemas, tables, yamlio
 from trafiklex.data.catalog import Catalog
@@ -64,13 +65,13 @@ def _document_files(data_dir: Path, problems: list[Problem]) -> list[tuple[Path,
         return []
     found = []
     expected = ", ".join(kind.file for kind in tables.KINDS.values())
-    for entry in sorted(folder.iterdir()):
+    for entry in tree.listed(folder, recursive=False):
         name = f"data/{DOCUMENTS_DIR}/{entry.name}"
         if not entry.is_dir():
             problems.append(Problem(name, "a file where a document's folder is expected",
                                     expected=f"a folder data/{DOCUMENTS_DIR}/<document id>/ holding {expected}"))
             continue
-        for path in sorted(entry.iterdir()):
+        for path in tree.listed(entry, recursive=False):
             kind = tables.kind_of_file(path.name)
             if kind is None:
                 problems.append(Problem(f"{name}/{path.name}", "not a kind of file a document's folder holds",
@@ -99,8 +100,8 @@ def _stamp(path: Path) -> tuple:
 def _fingerprint(root: Path) -> tuple:
     """What load() reads: the data, the schemas, the interface words, and the source texts (whose
     files the documents name)."""
-    files = sorted((root / "data").rglob("*.yml")) + sorted((root / "schemas").glob("*.json")) + \
-        sorted((root / "locales").glob("*.yml")) + sorted(p for p in (root / "sources").rglob("*") if p.is_file())
+    files = tree.listed(root / "data", "*.yml") + tree.listed(root / "schemas", "*.json", recursive=False) + \
+        tree.listed(root / "locales", "*.yml", recursive=False) + [p for p in tree.listed(root / "sources") if p.is_file()]
     return tuple(_stamp(f) for f in files)
 
 
@@ -114,7 +115,7 @@ def _pages_fingerprint(root: Path) -> tuple:
     """What the results derived from the data read besides: the pages (docs/<lang>/…, not those the
     build writes from the data: generated_pages) and the translators' files (translations/: their
     reviews, the findings they accepted)."""
-    return tuple(_stamp(f) for f in generated_pages.written(root / "docs") + sorted((root / "translations").glob("*.yml")))
+    return tuple(_stamp(f) for f in generated_pages.written(root / "docs") + tree.listed(root / "translations", "*.yml", recursive=False))
 
 
 def cached(root: Path = ROOT) -> Corpus:

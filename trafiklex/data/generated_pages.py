@@ -10,6 +10,7 @@ import os
 import re
 from pathlib import Path
 
+from trafiklex.core import tree
 from trafiklex.core.errors import Problem
 
 # front matter key → (macro, folder)
@@ -48,7 +49,7 @@ def in_folders(docs: Path, path: Path) -> bool:
 
 def written(docs: Path) -> list[Path]:
     """The pages an editor writes (docs/<lang>/…/*.md, not in a folder the build writes), in order."""
-    return sorted(p for p in docs.rglob("*.md") if not in_folders(docs, p))
+    return [p for p in tree.listed(docs, "*.md") if not in_folders(docs, p)]
 
 
 def sync(docs: Path, languages: tuple[str, ...], pages: dict[str, str]) -> list[Problem]:

@@ -2,7 +2,8 @@
 interface words, theme overrides) hold only plain files and folders of the project, each read whole and within its
 limit. A symbolic link is refused wherever it is (it could publish a file from outside the project,
 or make the build write outside it through a generated folder), and so are devices, pipes and
-sockets; a file that cannot be read is named with the reason, never with a traceback."""
+sockets; a file that cannot be read is named with the reason, never with a traceback. An editor's
+hidden swap file, and its lock (a hidden link to nothing), are not inputs (trafiklex.core.tree)."""
 from __future__ import annotations
 
 import errno
@@ -72,9 +73,23 @@ def tree_problems(root: Path) -> list[Problem]:
                                                _name(Path(error.filename), root), f"cannot be read: {error.strerror}",
                                                expected="a folder the build can read"))):
             for entry in sorted(dirs + files):
+                if entry.startswith(".") and _an_editors(Path(folder) / entry):
+                    continue
                 if not check(Path(folder) / entry) and entry in dirs:
                     dirs.remove(entry)  # (os.walk does not follow links; a special entry is not walked)
     return problems
+
+
+def _an_editors(path: Path) -> bool:
+    """Whether a hidden entry is an editor's: a plain file (vim's swap file) or a link to nothing
+    (Emacs's lock), which the build does not read (trafiklex.core.tree) nor MkDocs publish. A hidden
+    folder is walked, and a hidden link to a file or folder refused, as anywhere: MkDocs follows links
+    as it lists docs/."""
+    try:
+        status = os.lstat(path)
+    except OSError:  # (gone meanwhile: a swap file removed as its editor closed)
+        return True
+    return stat.S_ISREG(status.st_mode) or (stat.S_ISLNK(status.st_mode) and not os.path.exists(path))
 
 
 _KINDS_EXPECTED = ("in docs/, pages (.md), style sheets (.css) and scripts (.js); in overrides/, the theme's "

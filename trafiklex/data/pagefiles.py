@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from trafiklex.data import inputs, yamlio
-from trafiklex.core import html5, limits
+from trafiklex.core import html5, limits, tree
 from trafiklex.core.errors import DataError, Problem, shown
 
 # front matter key → (its type, what it must be): what the pages and the generated pages use
@@ -53,7 +53,7 @@ def page_problems(root: Path) -> list[Problem]:
     docs = root / "docs"
     if not docs.is_dir():
         return problems
-    for path in sorted(docs.rglob("*.md")):
+    for path in tree.listed(docs, "*.md"):
         name = path.relative_to(root).as_posix()
         try:
             problems += _page(inputs.read_bytes(path, name, limits.MAX_PAGE_BYTES), name)

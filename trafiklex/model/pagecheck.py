@@ -11,6 +11,7 @@ import yaml
 from trafiklex.model import page_sandbox
 from trafiklex.data import generated_pages, tables
 from trafiklex.data.corpus import Corpus
+from trafiklex.core import tree
 from trafiklex.core.errors import Problem
 from trafiklex.model.macro_names import ARGUMENTS
 
@@ -24,7 +25,7 @@ _STAND_INS = {name: (lambda: None) if kind is None else (lambda argument: None) 
 def written(docs_dir: Path, folder: Path) -> list[Path]:
     """The pages under `folder` but those the build made from the data (trafiklex.data.generated_pages:
     what they call is the data's, and one left of a removed document is not a problem of the pages)."""
-    return [path for path in sorted(folder.rglob("*.md"))
+    return [path for path in tree.listed(folder, "*.md")
             if not (generated_pages.in_folders(docs_dir, path) and generated_pages.is_generated(path))]
 
 

@@ -12,7 +12,7 @@ import json
 
 from markupsafe import Markup
 
-from trafiklex.core import reads, urls
+from trafiklex.core import reads, tree, urls
 from trafiklex.data.corpus import Corpus
 from trafiklex.model.pagecheck import MACRO_CALL
 from trafiklex.views.render import notes_at, render
@@ -70,7 +70,7 @@ def checklists(corpus: Corpus) -> dict[str, str]:
         reads.record((reads.PAGES,))  # (the pages read as files: whatever uses this reads them all)
         folder = corpus.root / "docs" / corpus.languages.authoritative
         found = {}
-        for path in sorted(folder.glob("*.md")):
+        for path in tree.listed(folder, "*.md", recursive=False):
             for match in MACRO_CALL.finditer(path.read_text(encoding="utf-8")):
                 if match.group(1) == "checklist":
                     found.setdefault(match.group(2).strip().strip("\"'"), path.stem)

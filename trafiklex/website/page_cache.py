@@ -16,7 +16,7 @@ import json
 import os
 from typing import Callable
 
-from trafiklex.core import cache, reads
+from trafiklex.core import cache, reads, tree
 from trafiklex.data import generated_pages
 
 CACHED = "site-page"  # a page's render: its fields, as JSON
@@ -66,7 +66,7 @@ def _inputs(pages) -> str:
     corpus, root = pages.corpus, pages.root
 
     def compute() -> str:
-        files = [p for name in ("translations", "sources") for p in sorted((root / name).rglob("*")) if p.is_file()]
+        files = [p for name in ("translations", "sources") for p in tree.listed(root / name) if p.is_file()]
         listing = {lang: pages.page_paths(lang) for lang in corpus.languages.codes}
         return cache.digest(corpus.digest, cache.files_digest(files, root), json.dumps(listing),
                             *(f"{name}={os.environ.get(name, '')}" for name in STAMPED))

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Mapping
 
-from trafiklex.core import cache
+from trafiklex.core import cache, tree
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.data.generated_pages import FOLDERS as GENERATED_FOLDERS
 from trafiklex.data.inputs import INPUT_FILES, INPUT_FOLDERS
@@ -35,9 +35,9 @@ def _files(root: Path) -> list[Path]:
         if top.is_file():
             out.append(top)
         elif top.is_dir():
-            for path in top.rglob("*"):
+            for path in tree.listed(top):
                 parts = path.relative_to(root).parts
-                if "__pycache__" in parts or (parts[0] == "docs" and len(parts) > 3 and parts[2] in GENERATED_FOLDERS):
+                if parts[0] == "docs" and len(parts) > 3 and parts[2] in GENERATED_FOLDERS:
                     continue  # (the pages the build writes into docs/<lang>/ from the data)
                 if path.is_file():
                     out.append(path)
@@ -49,7 +49,7 @@ def stamps(root: Path) -> dict[str, tuple[int, int]]:
     written, and its size: an edit undone before the build ends (A, B, A again) leaves the key as it was,
     not these."""
     files = _files(root) + [cache.PROJECT / name for name in SCRIPTS] + \
-        [p for p in (cache.PROJECT / "trafiklex").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+        [p for p in tree.listed(cache.PROJECT / "trafiklex") if p.is_file()]
     out = {}
     for path in files:
         try:
