@@ -4,7 +4,8 @@ Before anything is built: the environment variables, the output folder (never th
 holding it, one of its own folders, or a folder that is not a site) and the inputs (no links) are
 checked. MkDocs builds into a fresh temporary folder next to the output while scripts/build_pdf.py makes
 the PDFs from the same inputs in a process of its own; every page MkDocs built is checked against the
-site's policy (trafiklex.website.sitepolicy) while the PDFs are still being made; only then, and if no
+site's policy (trafiklex.website.sitepolicy: each page as soon as MkDocs has written it, the rest once
+MkDocs is done) while the PDFs are still being made; only then, and if no
 input changed meanwhile, is the offline copy made and the new site swapped in, in one step (no moment
 without a site).
 A failed, interrupted or killed build leaves the output as it was. What is costly is kept in the build
@@ -20,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -98,7 +100,8 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
                                             cwd=config.parent, env=env, text=True, stdout=log, stderr=subprocess.STDOUT)
             site = subprocess.Popen(command, cwd=config.parent, env=env, text=True,
                                     stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
-            stdout, stderr = site.communicate()
+            with _checking_ahead(staging, config.parent, environment.site_path(env)):
+                stdout, stderr = site.communicate()
             if site.returncode != 0:  # MkDocs' message names the bad data or page
                 if quiet:
                     sys.stderr.write(stdout + stderr)
@@ -128,6 +131,21 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         publish.write_marker(staging, key)  # (what this build made: only such a folder may be replaced)
         site_cache.keep(site_key, staging, started)
         return _swap_in(staging, output, Path(scratch))
+
+
+@contextmanager
+def _checking_ahead(staging: Path, project: Path, base: str):
+    """The pages MkDocs has written checked against the site's policy while it writes the others
+    (sitepolicy.check_ahead, on a core the PDFs leave free once made): check_site, after MkDocs, then
+    finds them checked."""
+    done = threading.Event()
+    ahead = threading.Thread(target=sitepolicy.check_ahead, args=(staging, project, base, done), daemon=True)
+    ahead.start()
+    try:
+        yield
+    finally:
+        done.set()
+        ahead.join()  # (a page begun is finished: its findings are kept for check_site)
 
 
 @contextmanager

@@ -3,11 +3,15 @@ letter case, entities, spaces and controls inside an address, attributes inside 
 that a browser reads otherwise than it is written. Fast: no build (the corpus builds the real thing)."""
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import material
 import pytest
 
+from conftest import ROOT
+from trafiklex.core import cache
 from trafiklex.data import pagefiles
 from trafiklex.website import sitepolicy
 
@@ -217,3 +221,36 @@ def test_a_page_source_trick_is_named_with_its_line():
     assert [(p.file, p.line, p.message.split(":")[0]) for p in found] == [
         ("docs/en/x.md", 7, "a comment or declaration in the page"),
         ("docs/en/x.md", 8, "a <svg> element"), ("docs/en/x.md", 9, "a <noscript> element")]
+
+
+def test_pages_checked_while_mkdocs_writes_are_found_checked_and_one_written_again_is_checked_again(tmp_path, monkeypatch):
+    """scripts/build.py checks the pages MkDocs has written while it writes the others
+    (sitepolicy.check_ahead); check_site, after MkDocs, finds those pages' findings in the build cache
+    and checks itself only a page written again since (its content is another), so that nothing
+    written is left unchecked."""
+    monkeypatch.setenv(cache.VARIABLE, str(tmp_path / "cache"))
+    site, done = tmp_path / "site", threading.Event()
+    (site / "en").mkdir(parents=True)
+    ahead = threading.Thread(target=sitepolicy.check_ahead, args=(site, ROOT, "/", done))
+    ahead.start()
+    clean = "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body><p>{}</p></body></html>"
+    bad = clean.format('<img src="x" onerror="alert(1)">')
+    try:
+        for name, page in (("a", clean.format("first")), ("b", bad), ("c", clean.format("third"))):
+            (site / "en" / f"{name}.html").write_text(page, encoding="utf-8")
+        jobs = [(site / "en" / f"{name}.html", f"en/{name}.html", sitepolicy.allowed_scripts(ROOT), sitepolicy._theme(), "/")
+                for name in "abc"]
+        waited = time.monotonic()
+        while any(sitepolicy._known(job) is None for job in jobs) and time.monotonic() - waited < 30:
+            time.sleep(0.05)
+        assert [sitepolicy._known(job) is not None for job in jobs] == [True, True, True]  # (checked ahead)
+        (site / "en" / "a.html").write_text(bad, encoding="utf-8")  # (written again, not yet settled)
+    finally:
+        done.set()
+        ahead.join()
+    checked_after = []
+    check = sitepolicy._check_built_page
+    monkeypatch.setattr(sitepolicy, "_check_built_page", lambda job: checked_after.append(job[1]) or check(job))
+    problems = sitepolicy.check_site(site, ROOT)
+    assert checked_after == ["en/a.html"]
+    assert sorted(p.file for p in problems if "onerror" in p.message) == ["site/en/a.html", "site/en/b.html"]

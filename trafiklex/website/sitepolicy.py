@@ -25,6 +25,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -404,12 +406,43 @@ def check_files(site: Path, project: Path, under: str = "", languages: list[str]
     return problems
 
 
+def _theme() -> Path:
+    import material  # (the theme's own script files)
+
+    return Path(material.__file__).parent / "templates"
+
+
+def check_ahead(site: Path, project: Path, base: str, done: threading.Event) -> None:
+    """While MkDocs writes the pages into `site` (until `done` is set), check each page it has written
+    and left alone for SETTLE seconds, so that check_site, once MkDocs is done, finds the page's findings
+    in the build cache: the check of a build's changed pages runs beside MkDocs' writing of the others,
+    not after it. Nothing is reported here: check_site reports (and checks a page read half-written
+    again, its content being another)."""
+    try:
+        theme, scripts, seen = _theme(), allowed_scripts(project), {}
+        while not done.wait(SETTLE / 2):
+            for path in sorted(site.rglob("*.html")):
+                if done.is_set():
+                    return
+                status = path.stat()
+                stamp = (status.st_mtime_ns, status.st_size)
+                if seen.get(path) == stamp or time.time() - status.st_mtime < SETTLE:
+                    continue
+                seen[path] = stamp
+                job = (path, path.relative_to(site).as_posix(), scripts, theme, base)
+                if _known(job) is None:
+                    _check_built_page(job)
+    except (OSError, ValueError):  # (a page gone or renamed meanwhile: check_site sees the site as it ends)
+        return
+
+
+SETTLE = 0.2  # seconds a page's file is left alone before it is checked ahead
+
+
 def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
     """Every file of the built site `site` (published at the path `base`) of a kind it publishes, and every
     page against the policy."""
-    import material  # (the theme's own script files)
-
-    theme = Path(material.__file__).parent / "templates"
+    theme = _theme()
     scripts = allowed_scripts(project)
     languages = _languages(project)
     problems = check_files(site, project, languages=languages)
