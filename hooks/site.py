@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
-from watchdog.observers.polling import PollingObserver
+from watchdog.observers.polling import PollingObserverVFS
 
 from trafiklex.formats import akn, feed, exports, jsonld, sitemap
 from trafiklex.website import csp, search_index, search_loading, search_prebuilt, sitepolicy
@@ -30,7 +30,7 @@ from trafiklex.translators import translator_files
 from trafiklex import validate
 from trafiklex.data import corpus as corpus_module
 from trafiklex.data.inputs import INPUT_FOLDERS
-from trafiklex.core import cache
+from trafiklex.core import cache, tree
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.data.environment import DEFAULT_SITE_URL
 from trafiklex.model.edition import Edition, edition_of
@@ -82,18 +82,20 @@ POLL_SECONDS = 0.1
 def on_serve(server, config, builder):
     """`mkdocs serve` rebuilds after an edit of the data, the schemas, the source texts, the interface words or
     the translators' files too (it watches the pages and the theme itself), and looks for edits every
-    POLL_SECONDS."""
-    _poll_every(server, POLL_SECONDS)
+    POLL_SECONDS; a hidden file (an editor's swap file, written as one types) is not an edit, but in
+    the theme's templates (trafiklex.core.tree)."""
+    _poll_every(server, POLL_SECONDS, (_root(config) / tree.TEMPLATES).resolve())
     for name in WATCHED:
         if (_root(config) / name).is_dir():
             server.watch(str(_root(config) / name))
     return server
 
 
-def _poll_every(server, seconds: float):
-    """The server's watcher (MkDocs' polling observer) made again to look every `seconds`, with what
-    MkDocs already watches (the pages, mkdocs.yml, the theme with --watch-theme). If MkDocs no longer
-    keeps the watched paths where this looks for them, its own watcher is left as it is."""
+def _poll_every(server, seconds: float, templates: Path):
+    """The server's watcher (MkDocs' polling observer) made again to look every `seconds`, past hidden
+    files but in `templates`, with what MkDocs already watches (the pages, mkdocs.yml, the theme with
+    --watch-theme). If MkDocs no longer keeps the watched paths where this looks for them, its own
+    watcher is left as it is."""
     watched = getattr(server, "_watched_paths", None)
     if not isinstance(watched, dict):
         return
@@ -101,7 +103,15 @@ def _poll_every(server, seconds: float):
     for path, times in watched.items():
         for _ in range(times):
             server.unwatch(path)
-    server.observer = PollingObserver(timeout=seconds)
+
+    def entries(folder):
+        found = list(os.scandir(folder))
+        inside = os.path.abspath(folder)
+        if inside == str(templates) or inside.startswith(str(templates) + os.sep):
+            return found
+        return [entry for entry in found if not entry.name.startswith(".")]
+
+    server.observer = PollingObserverVFS(os.stat, entries, polling_interval=seconds)
     for path, times in watched.items():
         for _ in range(times):
             server.watch(path)

@@ -20,6 +20,7 @@ EDITORS_FILES = {  # path → what an editor (or a system) leaves there as the f
     "data/documents/nrm-agreement/.commitments.yml.swp": b"b0VIM 9.0\x00\x00\x00\x00",
     "sources/.DS_Store": b"\x00\x00\x00\x01Bud1",
     "translations/.accepted.yml.swo": b"b0VIM 9.0",
+    "schemas/.documents.schema.json": b"{}",  # (a hidden file named as the schemas the open data publish)
 }
 EMACS_LOCK = "docs/sq/.#nrm-agreement.md"  # → user@host.pid:boot-time (a link to nothing)
 
@@ -56,3 +57,34 @@ def test_a_hidden_link_to_a_file_or_folder_is_refused_as_any_link(tmp_path, targ
     root = copy_project(tmp_path)
     os.symlink(target, root / "docs" / "en" / ".hidden")
     assert [(p.file, p.message) for p in inputs.tree_problems(root)] == [("docs/en/.hidden", "is a symbolic link")]
+
+
+def test_a_hidden_schema_is_not_published_with_the_open_data(project, tmp_path):
+    from trafiklex.formats import exports
+    (project / "schemas" / ".documents.schema.json").write_bytes(b"{}")
+    written = exports.write(corpus_module.load(project), tmp_path / "data")
+    assert [p.name for p in written if p.name.startswith(".")] == []
+    assert "documents.schema.json" in [p.name for p in written]
+
+
+def test_a_hidden_file_of_the_theme_s_templates_is_an_input(tmp_path):
+    """The theme's templates may include a file of theirs by name, a hidden one too: there a hidden file
+    is checked like any other and is part of the site's key."""
+    root = copy_project(tmp_path)
+    before = site_cache.key(root, {})
+    (root / "overrides" / ".icons").mkdir()
+    (root / "overrides" / ".icons" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    assert [(p.file, p.message) for p in inputs.tree_problems(root)] == \
+        [("overrides/.icons/logo.svg", "a file of a kind the site does not publish (.svg)")]
+    assert site_cache.key(root, {}) != before
+
+
+def test_a_page_in_a_python_cache_folder_is_a_page_like_any_other(tmp_path):
+    """MkDocs publishes a page under docs/…/__pycache__/ (its exclusions are hidden names alone): the
+    pages' checks read it too."""
+    from trafiklex.data import pagefiles
+    root = copy_project(tmp_path)
+    folder = root / "docs" / "en" / "__pycache__"
+    folder.mkdir()
+    (folder / "x.md").write_text("---\ndocument: [1, 2]\n---\n\nText.\n", encoding="utf-8")
+    assert "docs/en/__pycache__/x.md" in [p.file for p in pagefiles.page_problems(root)]

@@ -88,7 +88,7 @@ def code_version() -> str:
     package = PROJECT / "trafiklex"
     key = str(package)
     if key not in _code_versions:
-        files = [p for p in tree.listed(package) if p.is_file()]
+        files = tree.code(package)
         requirements = PROJECT / "requirements.txt"
         _code_versions[key] = digest(files_digest(files, PROJECT), requirements.read_bytes() if requirements.exists() else b"",
                                      sys.version)

@@ -11,6 +11,7 @@ import os
 import stat
 from pathlib import Path
 
+from trafiklex.core import tree
 from trafiklex.core.errors import DataError, Problem, fail
 from trafiklex.core.limits import MAX_INPUT_FILE_BYTES, file_limit
 
@@ -73,7 +74,7 @@ def tree_problems(root: Path) -> list[Problem]:
                                                _name(Path(error.filename), root), f"cannot be read: {error.strerror}",
                                                expected="a folder the build can read"))):
             for entry in sorted(dirs + files):
-                if entry.startswith(".") and _an_editors(Path(folder) / entry):
+                if entry.startswith(".") and tree.hides(name) and _an_editors(Path(folder) / entry):
                     continue
                 if not check(Path(folder) / entry) and entry in dirs:
                     dirs.remove(entry)  # (os.walk does not follow links; a special entry is not walked)

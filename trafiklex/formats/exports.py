@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from trafiklex.queries import edition_meta
-from trafiklex.core import cache, relations
+from trafiklex.core import cache, relations, tree
 from trafiklex.queries import status
 from trafiklex.data import tables
 from trafiklex.data.corpus import DATA_FILES, DOCUMENTS_DIR, Corpus
@@ -336,7 +336,7 @@ def write(corpus: Corpus, out_dir: Path, edition_date: str | None = None) -> lis
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     schemas_dir = corpus.root / "schemas"
-    for schema in sorted(schemas_dir.glob("*.schema.json")):
+    for schema in tree.listed(schemas_dir, "*.schema.json", recursive=False):
         written.append(Path(shutil.copyfile(schema, out_dir / schema.name)))
     for name in datasets():
         if name in DERIVED:

@@ -424,15 +424,18 @@ def check_ahead(site: Path, project: Path, base: str, done: threading.Event) -> 
             for path in sorted(site.rglob("*.html")):
                 if done.is_set():
                     return
-                status = path.stat()
-                stamp = (status.st_mtime_ns, status.st_size)
-                if seen.get(path) == stamp or time.time() - status.st_mtime < SETTLE:
+                try:
+                    status = path.stat()
+                    stamp = (status.st_mtime_ns, status.st_size)
+                    if seen.get(path) == stamp or time.time() - status.st_mtime < SETTLE:
+                        continue
+                    seen[path] = stamp
+                    job = (path, path.relative_to(site).as_posix(), scripts, theme, base)
+                    if _known(job) is None:
+                        _check_built_page(job)
+                except OSError:  # (a page gone or renamed meanwhile: check_site sees the site as it ends)
                     continue
-                seen[path] = stamp
-                job = (path, path.relative_to(site).as_posix(), scripts, theme, base)
-                if _known(job) is None:
-                    _check_built_page(job)
-    except (OSError, ValueError):  # (a page gone or renamed meanwhile: check_site sees the site as it ends)
+    except Exception:  # (whatever stops this only leaves more to check_site, which reports)
         return
 
 
