@@ -420,7 +420,7 @@ def check_ahead(site: Path, project: Path, base: str, done: threading.Event) -> 
     again, its content being another)."""
     try:
         theme, scripts, seen = _theme(), allowed_scripts(project), {}
-        while not done.wait(SETTLE / 2):
+        while not done.wait(LOOK):
             for path in sorted(site.rglob("*.html")):
                 if done.is_set():
                     return
@@ -440,6 +440,7 @@ def check_ahead(site: Path, project: Path, base: str, done: threading.Event) -> 
 
 
 SETTLE = 0.2  # seconds a page's file is left alone before it is checked ahead
+LOOK = 0.25  # seconds between two looks at the pages written
 
 
 def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
