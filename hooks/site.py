@@ -84,14 +84,14 @@ def on_serve(server, config, builder):
     the translators' files too (it watches the pages and the theme itself), and looks for edits every
     POLL_SECONDS; a hidden file (an editor's swap file, written as one types) is not an edit, but in
     the theme's templates (trafiklex.core.tree)."""
-    _poll_every(server, POLL_SECONDS, (_root(config) / tree.TEMPLATES).resolve())
+    _poll_every(server, POLL_SECONDS, os.path.realpath(_root(config) / tree.TEMPLATES))
     for name in WATCHED:
         if (_root(config) / name).is_dir():
             server.watch(str(_root(config) / name))
     return server
 
 
-def _poll_every(server, seconds: float, templates: Path):
+def _poll_every(server, seconds: float, templates: str):
     """The server's watcher (MkDocs' polling observer) made again to look every `seconds`, past hidden
     files but in `templates`, with what MkDocs already watches (the pages, mkdocs.yml, the theme with
     --watch-theme). If MkDocs no longer keeps the watched paths where this looks for them, its own
@@ -106,10 +106,10 @@ def _poll_every(server, seconds: float, templates: Path):
 
     def entries(folder):
         found = list(os.scandir(folder))
-        inside = os.path.abspath(folder)
-        if inside == str(templates) or inside.startswith(str(templates) + os.sep):
+        inside = os.path.realpath(folder)  # (the folder as MkDocs was given it: a link to the project is followed)
+        if inside == templates or inside.startswith(templates + os.sep):
             return found
-        return [entry for entry in found if not entry.name.startswith(".")]
+        return [entry for entry in found if not tree.hidden_name(entry.name)]
 
     server.observer = PollingObserverVFS(os.stat, entries, polling_interval=seconds)
     for path, times in watched.items():

@@ -93,6 +93,7 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
         # the PDFs (handbooks, bilingual edition, forms, institution sheets) are made from the same inputs
         # by their own process, on the other core, while MkDocs writes the pages
         printing_log, site, printing = Path(scratch) / "printing.log", None, None
+        base = environment.site_path(env)  # (where the site is published: the pages' addresses start there)
         try:
             with printing_log.open("w", encoding="utf-8") as log:
                 printing = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build_pdf.py"), "--site-dir",
@@ -100,7 +101,7 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
                                             cwd=config.parent, env=env, text=True, stdout=log, stderr=subprocess.STDOUT)
             site = subprocess.Popen(command, cwd=config.parent, env=env, text=True,
                                     stdout=subprocess.PIPE if quiet else None, stderr=subprocess.PIPE if quiet else None)
-            with _checking_ahead(staging, config.parent, environment.site_path(env)):
+            with _checking_ahead(staging, config.parent, base):
                 stdout, stderr = site.communicate()
             if site.returncode != 0:  # MkDocs' message names the bad data or page
                 if quiet:
@@ -108,7 +109,7 @@ def build(output: Path, config: Path = ROOT / "mkdocs.yml", quiet: bool = False)
                 print(f"build failed: {shown(output)} was left as it was", file=sys.stderr)
                 return site.returncode
             # every page built, while the PDFs are still being made
-            problems = sitepolicy.check_site(staging, config.parent, environment.site_path(env))
+            problems = sitepolicy.check_site(staging, config.parent, base)
             printed_well = printing.wait() == 0
         finally:
             _stop_all(site, printing)  # (interrupted, or the pages failed: neither goes on)

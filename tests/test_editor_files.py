@@ -21,17 +21,19 @@ EDITORS_FILES = {  # path → what an editor (or a system) leaves there as the f
     "sources/.DS_Store": b"\x00\x00\x00\x01Bud1",
     "translations/.accepted.yml.swo": b"b0VIM 9.0",
     "schemas/.documents.schema.json": b"{}",  # (a hidden file named as the schemas the open data publish)
+    "docs/en/.obsidian/app.json": b"{}",  # (a plain file in a hidden folder: an editor's settings)
 }
 EMACS_LOCK = "docs/sq/.#nrm-agreement.md"  # → user@host.pid:boot-time (a link to nothing)
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("editor-files"))
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
 
 
 def _leave_editors_files(root):
     for name, content in EDITORS_FILES.items():
+        (root / name).parent.mkdir(exist_ok=True)
         (root / name).write_bytes(content)
     os.symlink("editor@host.4242:1700000000", root / EMACS_LOCK)
 
@@ -61,7 +63,7 @@ def test_a_hidden_link_to_a_file_or_folder_is_refused_as_any_link(tmp_path, targ
 
 def test_a_hidden_schema_is_not_published_with_the_open_data(project, tmp_path):
     from trafiklex.formats import exports
-    (project / "schemas" / ".documents.schema.json").write_bytes(b"{}")
+    _leave_editors_files(project)
     written = exports.write(corpus_module.load(project), tmp_path / "data")
     assert [p.name for p in written if p.name.startswith(".")] == []
     assert "documents.schema.json" in [p.name for p in written]

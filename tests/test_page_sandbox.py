@@ -3,7 +3,6 @@ Python's internals (to read the build's secrets or run commands) is stopped befo
 with a message naming the page and the line, and the sandbox it is rendered in would stop it too."""
 from __future__ import annotations
 
-
 import jinja2
 import pytest
 

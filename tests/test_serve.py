@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileSystemEventHandler
 
 from conftest import ROOT, copy_project
 
@@ -43,11 +44,48 @@ def test_serve_watches_every_input_and_looks_every_tenth_of_a_second(tmp_path):
             while not server._want_rebuild and time.monotonic() - saved < 5:
                 time.sleep(0.005)
             assert server._want_rebuild, f"{edited}: the edit was not seen"
-        server._want_rebuild = False
+        seen = []  # (every change the watcher sees under docs/ and data/, after the swap files are written)
+        handler = FileSystemEventHandler()
+        handler.on_any_event = lambda event: seen.append(event.src_path)
+        for folder in ("docs", "data"):
+            server.observer.schedule(handler, str(root / folder), recursive=True)
+        time.sleep(0.5)  # (their first look)
         for swap in ("docs/en/.nrm-agreement.md.swp", "data/documents/nrm-agreement/.commitments.yml.swp"):
             (root / swap).write_bytes(b"b0VIM 9.0")  # (as vim writes it while one types)
-        time.sleep(0.5)  # (five looks)
-        assert not server._want_rebuild, "an editor's swap file written: not an edit"
+        sentinel = root / "docs" / "en" / "order-25-2005.md"  # (an edit saved after them: seen in the same look or later)
+        sentinel.write_text(sentinel.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        saved = time.monotonic()
+        while str(sentinel) not in seen and time.monotonic() - saved < 5:
+            time.sleep(0.005)
+        assert str(sentinel) in seen
+        assert [path for path in seen if "/." in path] == [], "an editor's swap file written: not an edit"
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_with_watch_theme_a_hidden_template_file_is_an_edit_even_through_a_link_to_the_project(tmp_path):
+    """The theme's templates may include a hidden file of theirs: with --watch-theme, writing one is an
+    edit, also when the project is reached through a link (MkDocs watches the folder as it was given)."""
+    hooks = _hooks()
+    root = copy_project(tmp_path / "project")
+    (tmp_path / "link").symlink_to(root)
+    linked = tmp_path / "link"
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(linked / "overrides"))  # (what --watch-theme adds: the theme's folders)
+    hooks.on_serve(server, SimpleNamespace(config_file_path=str(linked / "mkdocs.yml")), server.builder)
+    seen = []
+    handler = FileSystemEventHandler()
+    handler.on_any_event = lambda event: event.is_directory or seen.append(event.src_path)
+    server.observer.schedule(handler, str(linked / "overrides"), recursive=True)
+    server.observer.start()
+    try:
+        time.sleep(0.5)  # (the first look)
+        (linked / "overrides" / ".logo.svg").write_text("<svg/>", encoding="utf-8")
+        saved = time.monotonic()
+        while not seen and time.monotonic() - saved < 5:
+            time.sleep(0.005)
+        assert [Path(path).name for path in seen] == [".logo.svg"]
     finally:
         server.observer.stop()
         server.observer.join()

@@ -238,13 +238,14 @@ def test_pages_checked_while_mkdocs_writes_are_found_checked_and_one_written_aga
     try:
         for name, page in (("a", clean.format("first")), ("b", bad), ("c", clean.format("third"))):
             (site / "en" / f"{name}.html").write_text(page, encoding="utf-8")
-        jobs = [(site / "en" / f"{name}.html", f"en/{name}.html", sitepolicy.allowed_scripts(ROOT), sitepolicy._theme(), "/")
+        jobs = [sitepolicy._page_job(site, site / "en" / f"{name}.html", sitepolicy.allowed_scripts(ROOT), sitepolicy._theme(), "/")
                 for name in "abc"]
         waited = time.monotonic()
         while any(sitepolicy._known(job) is None for job in jobs) and time.monotonic() - waited < 30:
             time.sleep(0.05)
         assert [sitepolicy._known(job) is not None for job in jobs] == [True, True, True]  # (checked ahead)
-        (site / "en" / "a.html").write_text(bad, encoding="utf-8")  # (written again, not yet settled)
+        monkeypatch.setattr(sitepolicy, "SETTLE_SECONDS", 3600)  # (a page written from now on is left to check_site)
+        (site / "en" / "a.html").write_text(bad, encoding="utf-8")  # (written again)
     finally:
         done.set()
         ahead.join()

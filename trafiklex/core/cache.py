@@ -88,7 +88,7 @@ def code_version() -> str:
     package = PROJECT / "trafiklex"
     key = str(package)
     if key not in _code_versions:
-        files = tree.code(package)
+        files = tree.code_files(package)
         requirements = PROJECT / "requirements.txt"
         _code_versions[key] = digest(files_digest(files, PROJECT), requirements.read_bytes() if requirements.exists() else b"",
                                      sys.version)

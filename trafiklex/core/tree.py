@@ -9,16 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 
 PYTHON_CACHE = "__pycache__"
-TEMPLATES = "overrides"  # the theme's templates (MkDocs' custom_dir), of the project's input folders
+TEMPLATES = "overrides"  # the input folder of the theme's templates (mkdocs.yml: theme.custom_dir)
+
+
+def hidden_name(name: str) -> bool:
+    return name.startswith(".")
 
 
 def hidden(path: Path, top: Path) -> bool:
-    """Whether `path` is hidden below `top`: a name on the way from `top` to it begins with '.'."""
-    return any(part.startswith(".") for part in path.relative_to(top).parts)
+    """Whether `path` is hidden below `top`: a name on the way from `top` to it is hidden."""
+    return any(hidden_name(part) for part in path.relative_to(top).parts)
 
 
-def hides(folder: str) -> bool:
-    """Whether the build leaves the hidden files of the input folder `folder` out (all but TEMPLATES)."""
+def skips_hidden(folder: str) -> bool:
+    """Whether the build leaves the hidden entries of the input folder `folder` out (all but TEMPLATES)."""
     return folder != TEMPLATES
 
 
@@ -31,7 +35,13 @@ def listed(top: Path, pattern: str = "*", recursive: bool = True) -> list[Path]:
     return sorted(p for p in found if not hidden(p, top))
 
 
-def code(top: Path) -> list[Path]:
+def input_entries(root: Path, folder: str) -> list[Path]:
+    """The entries of the project's input folder `folder`, in order: none hidden, but in TEMPLATES."""
+    top = root / folder
+    return listed(top) if skips_hidden(folder) else sorted(top.rglob("*")) if top.is_dir() else []
+
+
+def code_files(top: Path) -> list[Path]:
     """The files of the code under `top` (the package, the hooks), in order: none hidden, none of Python's
     caches."""
     return [p for p in listed(top) if PYTHON_CACHE not in p.relative_to(top).parts and p.is_file()]

@@ -66,7 +66,7 @@ def sync(docs: Path, languages: tuple[str, ...], pages: dict[str, str]) -> list[
                     continue
                 if file.suffix == ".md" and is_generated(file):
                     file.unlink(missing_ok=True)
-                elif not file.name.startswith("."):
+                elif not tree.hidden(file, target):
                     problems.append(Problem(file.relative_to(docs.parent).as_posix(),
                                             f"a file in docs/{lang}/{folder}/, a folder the build writes from the data",
                                             expected=f"your pages outside docs/<lang>/{{{', '.join(FOLDERS)}}}/ (the build "

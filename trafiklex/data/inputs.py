@@ -2,8 +2,9 @@
 interface words, theme overrides) hold only plain files and folders of the project, each read whole and within its
 limit. A symbolic link is refused wherever it is (it could publish a file from outside the project,
 or make the build write outside it through a generated folder), and so are devices, pipes and
-sockets; a file that cannot be read is named with the reason, never with a traceback. An editor's
-hidden swap file, and its lock (a hidden link to nothing), are not inputs (trafiklex.core.tree)."""
+sockets; a file that cannot be read is named with the reason, never with a traceback. Hidden files
+(an editor's swap file, and its lock: a hidden link to nothing) are not inputs, but in the theme's
+templates (trafiklex.core.tree); a hidden link to something is refused like any other."""
 from __future__ import annotations
 
 import errno
@@ -74,18 +75,19 @@ def tree_problems(root: Path) -> list[Problem]:
                                                _name(Path(error.filename), root), f"cannot be read: {error.strerror}",
                                                expected="a folder the build can read"))):
             for entry in sorted(dirs + files):
-                if entry.startswith(".") and tree.hides(name) and _an_editors(Path(folder) / entry):
+                path = Path(folder) / entry
+                if tree.skips_hidden(name) and tree.hidden(path, top) and _not_an_input(path):
                     continue
                 if not check(Path(folder) / entry) and entry in dirs:
                     dirs.remove(entry)  # (os.walk does not follow links; a special entry is not walked)
     return problems
 
 
-def _an_editors(path: Path) -> bool:
-    """Whether a hidden entry is an editor's: a plain file (vim's swap file) or a link to nothing
-    (Emacs's lock), which the build does not read (trafiklex.core.tree) nor MkDocs publish. A hidden
-    folder is walked, and a hidden link to a file or folder refused, as anywhere: MkDocs follows links
-    as it lists docs/."""
+def _not_an_input(path: Path) -> bool:
+    """Whether a hidden entry (or one in a hidden folder) is left alone: a plain file (vim's swap file)
+    or a link to nothing (Emacs's lock), which the build does not read (trafiklex.core.tree) nor MkDocs
+    publish. A hidden folder is walked, and a hidden link to a file or folder refused, as anywhere:
+    MkDocs follows links as it lists docs/."""
     try:
         status = os.lstat(path)
     except OSError:  # (gone meanwhile: a swap file removed as its editor closed)

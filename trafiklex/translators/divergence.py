@@ -30,7 +30,7 @@ import math
 import re
 import statistics
 from collections import Counter
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, astuple, dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -134,7 +134,7 @@ def in_order(findings: list[Finding], documents: list[str]) -> list[Finding]:
     in the key: the findings come from a set, and two that tied would be in the order of the process's
     string hashes."""
     return sorted(findings, key=lambda f: (documents.index(f.document), KINDS.index(f.kind), f.clause, f.detail, f.texts,
-                                           f.severity, f.words, f.touches, f.accepted))
+                                           *astuple(f)))
 
 
 def compared(corpus: Corpus, document: str) -> list[Finding]:

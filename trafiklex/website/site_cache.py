@@ -35,9 +35,9 @@ def _files(root: Path) -> list[Path]:
         if top.is_file():
             out.append(top)
         elif name in CODE:
-            out += tree.code(top)
+            out += tree.code_files(top)
         elif top.is_dir():
-            for path in tree.listed(top) if tree.hides(name) else sorted(top.rglob("*")):
+            for path in tree.input_entries(root, name):
                 parts = path.relative_to(root).parts
                 if parts[0] == "docs" and len(parts) > 3 and parts[2] in GENERATED_FOLDERS:
                     continue  # (the pages the build writes into docs/<lang>/ from the data)
@@ -51,7 +51,7 @@ def stamps(root: Path) -> dict[str, tuple[int, int]]:
     written, and its size: an edit undone before the build ends (A, B, A again) leaves the key as it was,
     not these."""
     files = _files(root) + [cache.PROJECT / name for name in SCRIPTS] + \
-        tree.code(cache.PROJECT / "trafiklex")
+        tree.code_files(cache.PROJECT / "trafiklex")
     out = {}
     for path in files:
         try:

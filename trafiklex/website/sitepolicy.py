@@ -412,35 +412,37 @@ def _theme() -> Path:
     return Path(material.__file__).parent / "templates"
 
 
+SETTLE_SECONDS = 0.2  # a page's file left alone this long is checked ahead
+LOOK_SECONDS = 0.25  # between two looks at the pages written
+
+
 def check_ahead(site: Path, project: Path, base: str, done: threading.Event) -> None:
     """While MkDocs writes the pages into `site` (until `done` is set), check each page it has written
-    and left alone for SETTLE seconds, so that check_site, once MkDocs is done, finds the page's findings
+    and left alone for SETTLE_SECONDS, so that check_site, once MkDocs is done, finds the page's findings
     in the build cache: the check of a build's changed pages runs beside MkDocs' writing of the others,
     not after it. Nothing is reported here: check_site reports (and checks a page read half-written
     again, its content being another)."""
-    try:
-        theme, scripts, seen = _theme(), allowed_scripts(project), {}
-        while not done.wait(LOOK):
-            for path in sorted(site.rglob("*.html")):
-                if done.is_set():
-                    return
-                try:
-                    status = path.stat()
-                    stamp = (status.st_mtime_ns, status.st_size)
-                    if seen.get(path) == stamp or time.time() - status.st_mtime < SETTLE:
-                        continue
-                    seen[path] = stamp
-                    job = (path, path.relative_to(site).as_posix(), scripts, theme, base)
-                    if _known(job) is None:
-                        _check_built_page(job)
-                except OSError:  # (a page gone or renamed meanwhile: check_site sees the site as it ends)
+    theme, scripts, seen = _theme(), allowed_scripts(project), {}
+    while not done.wait(LOOK_SECONDS):
+        for path in sorted(site.rglob("*.html")):
+            if done.is_set():
+                return
+            try:
+                status = path.stat()
+                stamp = (status.st_mtime_ns, status.st_size)
+                if seen.get(path) == stamp or time.time() - status.st_mtime < SETTLE_SECONDS:
                     continue
-    except Exception:  # (whatever stops this only leaves more to check_site, which reports)
-        return
+                seen[path] = stamp
+                job = _page_job(site, path, scripts, theme, base)
+                if _known(job) is None:
+                    _check_built_page(job)
+            except OSError:  # (a page gone or renamed meanwhile: check_site sees the site as it ends)
+                continue
 
 
-SETTLE = 0.2  # seconds a page's file is left alone before it is checked ahead
-LOOK = 0.25  # seconds between two looks at the pages written
+def _page_job(site: Path, path: Path, scripts: set[str], theme: Path, base: str) -> tuple:
+    """What a built page's check reads (and its findings are kept under, with the page's content)."""
+    return path, path.relative_to(site).as_posix(), scripts, theme, base
 
 
 def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
@@ -450,7 +452,7 @@ def check_site(site: Path, project: Path, base: str = "/") -> list[Problem]:
     scripts = allowed_scripts(project)
     languages = _languages(project)
     problems = check_files(site, project, languages=languages)
-    pages = [(path, path.relative_to(site).as_posix(), scripts, theme, base) for path in sorted(site.rglob("*.html"))]
+    pages = [_page_job(site, path, scripts, theme, base) for path in sorted(site.rglob("*.html"))]
     checked = [_known(job) for job in pages]  # (the pages checked before, as they are now: from the cache)
     todo = [n for n, found in enumerate(checked) if found is None]
     if len(todo) < 2 or sum(pages[n][0].stat().st_size for n in todo) <= INLINE:  # (here, without starting processes)
