@@ -421,7 +421,16 @@ def check_ahead(site: Path, project: Path, base: str, done: threading.Event) -> 
     and left alone for SETTLE_SECONDS, so that check_site, once MkDocs is done, finds the page's findings
     in the build cache: the check of a build's changed pages runs beside MkDocs' writing of the others,
     not after it. Nothing is reported here: check_site reports (and checks a page read half-written
-    again, its content being another)."""
+    again, its content being another). Whatever stops this (mkdocs.yml unreadable: MkDocs says so) only
+    leaves more to check_site, which meets it again in the build's own thread and reports it there:
+    never a traceback from here."""
+    try:
+        _check_as_written(site, project, base, done)
+    except Exception:
+        return
+
+
+def _check_as_written(site: Path, project: Path, base: str, done: threading.Event) -> None:
     theme, scripts, seen = _theme(), allowed_scripts(project), {}
     while not done.wait(LOOK_SECONDS):
         for path in sorted(site.rglob("*.html")):
