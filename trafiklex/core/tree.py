@@ -38,7 +38,9 @@ def listed(top: Path, pattern: str = "*", recursive: bool = True) -> list[Path]:
 def input_entries(root: Path, folder: str) -> list[Path]:
     """The entries of the project's input folder `folder`, in order: none hidden, but in TEMPLATES."""
     top = root / folder
-    return listed(top) if skips_hidden(folder) else sorted(top.rglob("*")) if top.is_dir() else []
+    if skips_hidden(folder):
+        return listed(top)
+    return sorted(top.rglob("*")) if top.is_dir() else []
 
 
 def code_files(top: Path) -> list[Path]:

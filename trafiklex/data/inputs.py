@@ -78,7 +78,7 @@ def tree_problems(root: Path) -> list[Problem]:
                 path = Path(folder) / entry
                 if tree.skips_hidden(name) and tree.hidden(path, top) and _not_an_input(path):
                     continue
-                if not check(Path(folder) / entry) and entry in dirs:
+                if not check(path) and entry in dirs:
                     dirs.remove(entry)  # (os.walk does not follow links; a special entry is not walked)
     return problems
 

@@ -129,9 +129,11 @@ class Corpus:
         located = self.located(document_id, kind)
         return located.data if located else None
 
-    def tables(self, kind: str) -> list[tuple[str, dict]]:
-        """Every document's table of `kind`, in the order of the documents: (document id, table)."""
-        return [(d["id"], table) for d in self.documents if (table := self.table(d["id"], kind)) is not None]
+    def tables(self, kind: str, document_id: str | None = None) -> list[tuple[str, dict]]:
+        """Every document's table of `kind` (or `document_id`'s alone), in the order of the documents:
+        (document id, table)."""
+        ids = [d["id"] for d in self.documents] if document_id is None else [document_id]
+        return [(each, table) for each in ids if (table := self.table(each, kind)) is not None]
 
     def items(self, document_id: str, lang: str | None = None) -> list[tuple[tables.Kind, tables.Item]]:
         """Every clause of the document's tables (in a language's printed order, or every one)."""
@@ -163,10 +165,10 @@ class Corpus:
                                                  for document, table in self.tables("definitions")
                                                  for definition in table["definitions"]])
 
-    def activities(self) -> Iterator[tuple[str, dict, dict | None, dict]]:
-        """Every activity of every action plan: (document, section, objective or None, activity), in
-        printed order."""
-        for document, plan in self.tables("activities"):
+    def activities(self, document_id: str | None = None) -> Iterator[tuple[str, dict, dict | None, dict]]:
+        """Every activity of every action plan (or of `document_id`'s alone): (document, section, objective
+        or None, activity), in printed order."""
+        for document, plan in self.tables("activities", document_id):
             for section in plan["sections"]:
                 for objective in section.get("objectives", []):
                     for activity in objective["activities"]:
@@ -174,9 +176,10 @@ class Corpus:
                 for activity in section.get("activities", []):
                     yield document, section, None, activity
 
-    def assignments(self) -> Iterator[tuple[str, int, dict]]:
-        """Every duty the running texts assign: (document, its index in the file, assignment)."""
-        for document, table in self.tables("assignments"):
+    def assignments(self, document_id: str | None = None) -> Iterator[tuple[str, int, dict]]:
+        """Every duty the running texts assign (or `document_id`'s alone): (document, its index in the
+        file, assignment)."""
+        for document, table in self.tables("assignments", document_id):
             for a, assignment in enumerate(table["assignments"]):
                 yield document, a, assignment
 

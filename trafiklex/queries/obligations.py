@@ -100,17 +100,13 @@ def _collect(corpus: Corpus, document: str, texts: bool = True) -> list[Obligati
     """The document's obligations; without `texts`, an assignment's text (its clause's) is left out."""
     found: list[Obligation] = []
     codes = corpus.languages.codes
-    for each, section, _, activity in corpus.activities():
-        if each != document:
-            continue
+    for _, section, _, activity in corpus.activities(document):
         found.append(Obligation(
             id=activity["id"], document=document, kind="activity", section=section["num"],
             text=dict(activity["text"]), bodies=_bodies(activity["responsible"]),
             partners=_bodies(activity.get("partners", {})), deadline=dict(activity.get("deadline", {})), due=activity.get("due"),
             languages=codes))
-    for each, table in corpus.tables("commitments"):
-        if each != document:
-            continue
+    for _, table in corpus.tables("commitments", document):
         for party in table["parties"]:
             for commitment in party["commitments"]:
                 bodies = tuple(commitment.get("bodies", party["bodies"]))
@@ -122,9 +118,7 @@ def _collect(corpus: Corpus, document: str, texts: bool = True) -> list[Obligati
                     deadline=dict(commitment.get("deadline", {})), due=commitment.get("due"), languages=codes))
     from trafiklex.model.edition import edition_of
     edition = edition_of(corpus)
-    for each, _, assignment in corpus.assignments():
-        if each != document:
-            continue
+    for _, _, assignment in corpus.assignments(document):
         clauses = {lang: edition.clause(document, assignment["id"], lang) if texts else None for lang in codes}
         text = {lang: (c.body_text if c.heading else c.text) if c else None for lang, c in clauses.items()}
         found.append(Obligation(

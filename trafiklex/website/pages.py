@@ -13,7 +13,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
-from trafiklex.core import reads, tree
+from trafiklex.core import reads
 from trafiklex.core.errors import DataError, Problem
 from trafiklex.data import generated_pages
 from trafiklex.model.edition import DOCS, Edition, edition_of
@@ -80,8 +80,8 @@ class SitePages:
     def page_paths(self, lang: str) -> list[str]:
         """Every page of the site in `lang`: the written ones, then the generated ones."""
         folder = self.root / DOCS / lang
-        written = sorted(p.relative_to(folder).with_suffix("").as_posix() for p in tree.listed(folder, "*.md")
-                         if p.relative_to(folder).parts[0] not in GENERATED_FOLDERS)
+        written = [p.relative_to(folder).with_suffix("").as_posix() for p in generated_pages.written(self.root / DOCS)
+                   if p.is_relative_to(folder)]
         return written + sorted(self.generated())
 
     def page(self, path: str, lang: str) -> Page:

@@ -14,7 +14,7 @@ from typing import Mapping
 
 from trafiklex.core import cache, tree
 from trafiklex.core.errors import DataError, Problem
-from trafiklex.data.generated_pages import FOLDERS as GENERATED_FOLDERS
+from trafiklex.data import generated_pages
 from trafiklex.data.inputs import INPUT_FILES, INPUT_FOLDERS
 
 KIND = "site"
@@ -38,8 +38,7 @@ def _files(root: Path) -> list[Path]:
             out += tree.code_files(top)
         elif top.is_dir():
             for path in tree.input_entries(root, name):
-                parts = path.relative_to(root).parts
-                if parts[0] == "docs" and len(parts) > 3 and parts[2] in GENERATED_FOLDERS:
+                if name == "docs" and generated_pages.in_folders(top, path):
                     continue  # (the pages the build writes into docs/<lang>/ from the data)
                 if path.is_file():
                     out.append(path)
