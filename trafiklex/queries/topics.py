@@ -60,13 +60,18 @@ def clauses_by_topic(edition, lang: str) -> dict[str, list]:
     """topic id → the clauses of `lang` tagged with it, across the documents in their order (printed
     clauses only)."""
     out: dict[str, list] = {t["id"]: [] for t in vocabulary(edition.corpus)}
-    for document in edition.documents:
-        for clause in edition.text(document["id"], lang).clauses:
-            if clause.gap:
-                continue
-            for each in clause.topics:
-                out[each].append(clause)
+    for each, clause in _tags(edition, lang, [d["id"] for d in edition.documents]):
+        out[each].append(clause)
     return out
+
+
+def _tags(edition, lang: str, documents: list[str]):
+    """(topic id, clause) for each topic of each printed clause of `lang` in `documents`, in order."""
+    for document in documents:
+        for clause in edition.text(document, lang).clauses:
+            if not clause.gap:
+                for each in clause.topics:
+                    yield each, clause
 
 
 def tagged_with(edition, topic_id: str, lang: str) -> list:
@@ -81,9 +86,8 @@ def tagged_with(edition, topic_id: str, lang: str) -> list:
                 out.add(document["id"])
         return out
     held = edition.corpus.memo(("topic-documents", topic_id), holders)
-    return [clause for document in edition.documents if document["id"] in held
-            for clause in edition.text(document["id"], lang).clauses if not clause.gap
-            for each in clause.topics if each == topic_id]
+    return [clause for each, clause in _tags(edition, lang, [d["id"] for d in edition.documents if d["id"] in held])
+            if each == topic_id]
 
 
 def of_clause(edition, document_id: str, clause_id: str) -> tuple[str, ...]:
